@@ -1,0 +1,23 @@
+/** The `<nb>/public` document: readable by everyone, written by moderators and officials. */
+import type * as Y from 'yjs';
+import { type ModelContext, modelContext } from '../context.js';
+import { isSchemaTooNew } from '../schema-version.js';
+import { CrisisAlerts } from './crisis.js';
+import { Settings } from './settings.js';
+
+export class PublicSpace {
+  readonly settings: Settings;
+  readonly crisis: CrisisAlerts;
+
+  constructor(
+    readonly doc: Y.Doc,
+    ctx: Partial<ModelContext> = {},
+  ) {
+    this.settings = new Settings(doc);
+    this.crisis = new CrisisAlerts(doc, modelContext(ctx));
+  }
+
+  get readOnly(): boolean {
+    return isSchemaTooNew(this.doc);
+  }
+}
