@@ -1,0 +1,232 @@
+/**
+ * Demo content for `buurthub serve --demo`: the neighbourhood `maasburen` (Middelaar, Mook,
+ * Molenhoek, Plasmolen on the Maas) with posts, comments and the expired high-water alert
+ * of July 2021 with its rolling updates. Written through the shared model API, so it is
+ * exactly what the app would have written, and stored before the relay serves anyone.
+ */
+import * as Y from 'yjs';
+import {
+  type Author,
+  type Category,
+  CommunitySpace,
+  PublicSpace,
+  SPACE_NAMES,
+  roomName,
+} from '@buurthub/shared';
+import type { Storage } from './storage/storage.js';
+
+export const DEMO_NEIGHBOURHOOD = 'maasburen';
+export const DEMO_VILLAGES = ['Middelaar', 'Mook', 'Molenhoek', 'Plasmolen'];
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+const anja: Author = { id: 'demo-anja', name: 'Anja Verhoeven', role: 'moderator' };
+const gemeente: Author = {
+  id: 'demo-gemeente',
+  name: 'Gemeente Mook en Middelaar',
+  role: 'official',
+};
+const henk: Author = { id: 'demo-henk', name: 'Henk Peters', role: 'resident' };
+const fatima: Author = { id: 'demo-fatima', name: 'Fatima El Amrani', role: 'resident' };
+const joost: Author = { id: 'demo-joost', name: 'Joost van Dijk', role: 'resident' };
+const marieke: Author = { id: 'demo-marieke', name: 'Marieke Jansen', role: 'resident' };
+
+interface DemoPost {
+  title: string;
+  body: string;
+  category: Category;
+  village: string;
+  author: Author;
+  comments: { body: string; author: Author }[];
+}
+
+const POSTS: DemoPost[] = [
+  {
+    title: 'Werkzaamheden aan de dijk bij Middelaar',
+    body: 'Vanaf maandag versterkt het waterschap de dijk tussen Middelaar en de veerpont. Het fietspad langs de Maas is dan drie weken afgesloten; volg de omleiding via de Kerkstraat.',
+    category: 'gemeente',
+    village: 'Middelaar',
+    author: gemeente,
+    comments: [
+      { body: 'Fijn dat dit nu gebeurt. Rijdt de veerpont wel gewoon?', author: henk },
+      { body: 'Ja, de veerpont vaart volgens de normale dienstregeling.', author: gemeente },
+    ],
+  },
+  {
+    title: 'AED hangt nu aan de gevel van het dorpshuis',
+    body: 'De AED van de voetbalclub hangt voortaan buiten aan het dorpshuis in Plasmolen, dag en nacht bereikbaar. Wie wil meedoen aan de reanimatiecursus in het najaar: meld je bij Anja.',
+    category: 'nieuws',
+    village: 'Plasmolen',
+    author: anja,
+    comments: [{ body: 'Ik doe mee aan de cursus!', author: joost }],
+  },
+  {
+    title: 'Wie helpt mij met de heg snoeien?',
+    body: 'Sinds mijn heupoperatie lukt het niet meer om de heg langs de stoep te knippen. Ik trakteer op koffie met vlaai. Woon aan de Groesbeekseweg in Molenhoek.',
+    category: 'vraag-aanbod',
+    village: 'Molenhoek',
+    author: fatima,
+    comments: [
+      { body: 'Ik kom zaterdagochtend met mijn heggenschaar langs.', author: marieke },
+      { body: 'Dank je wel, Marieke! De koffie staat klaar.', author: fatima },
+    ],
+  },
+  {
+    title: 'Aanhangwagen te leen',
+    body: 'Mijn aanhangwagen (geremd, 750 kg) staat meestal stil. Wie hem nodig heeft voor de milieustraat of een verhuizing mag hem lenen. Even een berichtje sturen.',
+    category: 'vraag-aanbod',
+    village: 'Middelaar',
+    author: henk,
+    comments: [],
+  },
+  {
+    title: 'Opschoonochtend langs de Maasoever',
+    body: 'Zaterdag 10:00 verzamelen bij de veerpont in Middelaar. Grijpers, handschoenen en vuilniszakken zijn er; neem zelf laarzen mee. Na afloop soep in het dorpshuis.',
+    category: 'activiteit',
+    village: 'Middelaar',
+    author: anja,
+    comments: [
+      { body: 'Wij komen met z’n vieren, de kinderen vinden dit prachtig.', author: joost },
+    ],
+  },
+  {
+    title: 'Koffieochtend voor nieuwe bewoners',
+    body: 'Nieuw in Mook of Molenhoek? Elke eerste woensdag van de maand staat om 10:00 de koffie klaar in het dorpshuis. Kom kennismaken met je buren.',
+    category: 'activiteit',
+    village: 'Mook',
+    author: marieke,
+    comments: [],
+  },
+  {
+    title: 'Plan: buurtmoestuin achter de school in Molenhoek',
+    body: 'Het grasveld achter de basisschool ligt er ongebruikt bij. Met een paar buren willen we er een moestuin beginnen, samen met de school. Wie denkt mee of heeft ervaring met moestuinieren?',
+    category: 'initiatief',
+    village: 'Molenhoek',
+    author: fatima,
+    comments: [
+      { body: 'Goed idee! Ik heb nog pootaardappelen en een oude regenton.', author: henk },
+    ],
+  },
+  {
+    title: 'Terugblik: het hoogwater van juli 2021',
+    body: 'Een paar jaar na het hoogwater op de Maas: we zaten twee nachten op wacht, vulden zandzakken bij de gemeentewerf en brachten soep rond in Middelaar. Wat me het meest is bijgebleven: niemand stond er alleen voor. Deel hieronder jullie herinneringen.',
+    category: 'verhaal',
+    village: 'Mook',
+    author: joost,
+    comments: [
+      {
+        body: 'Ik weet nog hoe de buurtverbinders foto’s van de dijk deelden toen we er zelf niet bij konden.',
+        author: marieke,
+      },
+      {
+        body: 'Dankzij de updates hier wisten we precies wanneer het hoogste water kwam.',
+        author: henk,
+      },
+    ],
+  },
+];
+
+/** 15 July 2021, 18:00 Dutch summer time: the alert goes out. */
+const FLOOD_START = Date.UTC(2021, 6, 15, 16, 0);
+
+const FLOOD_UPDATES: { after: number; text: string }[] = [
+  {
+    after: 3 * HOUR,
+    text: 'Rijkswaterstaat verwacht de hoogste waterstand bij Mook vrijdagmiddag 16 juli. Zandzakken zijn op te halen bij de gemeentewerf aan de Heumensebaan; buurtverbinders helpen met vullen.',
+  },
+  {
+    after: 15 * HOUR,
+    text: 'De Kerkstraat in Middelaar en de Witteweg in Plasmolen zijn afgesloten. Buurtverbinders lopen langs bij oudere bewoners; heeft u hulp nodig, reageer hier of bel het dorpshuis.',
+  },
+  {
+    after: 24 * HOUR,
+    text: 'Het hoogste punt is bereikt en de dijken houden het. Het water zakt langzaam. Blijf uit de uiterwaarden en laat kinderen niet bij het water spelen.',
+  },
+  {
+    after: 4 * DAY,
+    text: 'Het water is flink gezakt; alle wegen zijn weer open. Schade aan uw woning? Meld die bij de gemeente. Dank aan iedereen die heeft geholpen.',
+  },
+];
+
+/** True when none of the neighbourhood's rooms has any stored state. */
+async function isEmpty(storage: Storage, nb: string): Promise<boolean> {
+  for (const space of SPACE_NAMES) {
+    const stored = await storage.loadRoom(roomName(nb, space));
+    if (stored.updates.length > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Seeds `maasburen` unless any of its rooms already has content, so restarting with
+ * `--demo` never duplicates posts. Returns whether it seeded.
+ */
+export async function seedDemo(storage: Storage, now = Date.now()): Promise<boolean> {
+  if (!(await isEmpty(storage, DEMO_NEIGHBOURHOOD))) return false;
+
+  // A clock the seed advances by hand, so content gets realistic, spread-out timestamps.
+  let clock = FLOOD_START;
+  const ctx = { now: () => clock };
+
+  const publicDoc = new Y.Doc();
+  const communityDoc = new Y.Doc();
+  try {
+    const publicSpace = new PublicSpace(publicDoc, ctx);
+    clock = FLOOD_START - 30 * DAY;
+    publicSpace.settings.set({ name: 'Maasburen', villages: DEMO_VILLAGES }, anja);
+
+    clock = FLOOD_START;
+    const alert = publicSpace.crisis.create(
+      {
+        headline: 'Hoogwater op de Maas bij Middelaar, Mook en Plasmolen',
+        description:
+          'Door zware regenval in België en Duitsland stijgt de Maas snel. Laaggelegen wegen en uiterwaarden kunnen onder water komen te staan.',
+        instruction:
+          'Zet spullen in kelders en schuren hoog, haal zandzakken bij de gemeentewerf en volg de updates hier.',
+        severity: 'severe',
+        status: 'actual',
+        villages: ['Middelaar', 'Mook', 'Plasmolen'],
+        effective: FLOOD_START,
+        expires: FLOOD_START + 9 * DAY,
+      },
+      gemeente,
+    );
+    for (const update of FLOOD_UPDATES) {
+      clock = FLOOD_START + update.after;
+      publicSpace.crisis.addUpdate(alert.id, { text: update.text }, gemeente);
+    }
+
+    const community = new CommunitySpace(communityDoc, ctx);
+    // Posts over the last two weeks, a few hours between comments.
+    clock = now - 14 * DAY;
+    for (const post of POSTS) {
+      clock += 36 * HOUR;
+      const created = community.posts.create(
+        { title: post.title, body: post.body, category: post.category, village: post.village },
+        post.author,
+      );
+      let commentClock = clock;
+      for (const comment of post.comments) {
+        commentClock += 3 * HOUR;
+        const saved = clock;
+        clock = commentClock;
+        community.posts.comment(created.id, { body: comment.body }, comment.author);
+        clock = saved;
+      }
+    }
+
+    await storage.appendUpdate(
+      roomName(DEMO_NEIGHBOURHOOD, 'public'),
+      Y.encodeStateAsUpdate(publicDoc),
+    );
+    await storage.appendUpdate(
+      roomName(DEMO_NEIGHBOURHOOD, 'community'),
+      Y.encodeStateAsUpdate(communityDoc),
+    );
+    return true;
+  } finally {
+    publicDoc.destroy();
+    communityDoc.destroy();
+  }
+}

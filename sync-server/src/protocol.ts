@@ -1,0 +1,195 @@
+/**
+ * The relay's wire protocol: the standard y-websocket framing (y-protocols sync and
+ * awareness) plus Buurthub's acknowledgement message. Pure functions over bytes only —
+ * no sockets, no documents held here — so every decision about what a frame means is made
+ * in one place and can be tested without a network.
+ *
+ * Frame layout (lib0 encoding): varUint messageType, then a type-specific body.
+ *   0 sync      varUint syncType (0 step 1, 1 step 2, 2 update), varUint8Array payload
+ *   1 awareness varUint8Array awareness update
+ *   2 auth      varUint 0 (permission denied), varString reason   (relay -> client only)
+ *   3 query awareness (no body)
+ *   100 ack     see `encodeAck` in @buurthub/shared (relay -> client only)
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { encodeAck, MESSAGE_ACK } from '@buurthub/shared';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+export { MESSAGE_ACK };
+
+export const SYNC_STEP_1 = 0;
+export const SYNC_STEP_2 = 1;
+export const SYNC_UPDATE = 2;
+
+/** A frame a client may send, decoded. Anything else is a protocol error. */
+export type ClientMessage =
+  | { kind: 'sync-step-1'; stateVector: Uint8Array }
+  | { kind: 'sync-step-2'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' };
+
+/**
+ * Why a frame was refused. `unsupported` (unknown message type) and `malformed`
+ * (bytes that do not decode) map to different close codes, see `closeCodeFor`.
+ */
+export class ProtocolError extends Error {
+  constructor(
+    readonly reason: 'unsupported' | 'malformed' | 'invalid-update',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+/** WebSocket close codes the relay uses (RFC 6455 §7.4.1); documented in docs/protocol.md. */
+export const CLOSE_GOING_AWAY = 1001;
+/** Text frames and message types the relay does not accept from clients. */
+export const CLOSE_UNSUPPORTED_DATA = 1003;
+/** Bytes that do not decode, or a Yjs update that Yjs cannot read. */
+export const CLOSE_INVALID_DATA = 1007;
+/** Storage failed or the document refused an update: the client should retry later. */
+export const CLOSE_INTERNAL_ERROR = 1011;
+
+export function closeCodeFor(error: ProtocolError): number {
+  return error.reason === 'unsupported' ? CLOSE_UNSUPPORTED_DATA : CLOSE_INVALID_DATA;
+}
+
+/**
+ * Decodes one binary frame from a client. Strict on purpose: a frame must hold exactly one
+ * message (stock y-websocket clients never batch), so trailing bytes are an error rather
+ * than something to guess about.
+ */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(frame);
+  let message: ClientMessage;
+  try {
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (syncType === SYNC_STEP_1) message = { kind: 'sync-step-1', stateVector: payload };
+        else if (syncType === SYNC_STEP_2) message = { kind: 'sync-step-2', update: payload };
+        else if (syncType === SYNC_UPDATE) message = { kind: 'update', update: payload };
+        else throw new ProtocolError('unsupported', `unknown sync message type ${syncType}`);
+        break;
+      }
+      case MESSAGE_AWARENESS:
+        message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        break;
+      case MESSAGE_QUERY_AWARENESS:
+        message = { kind: 'query-awareness' };
+        break;
+      default:
+        throw new ProtocolError('unsupported', `unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    // lib0 throws plain Errors / RangeErrors on truncated input.
+    throw new ProtocolError('malformed', `undecodable frame: ${String(error)}`);
+  }
+  if (decoding.hasContent(decoder)) {
+    throw new ProtocolError('malformed', 'trailing bytes after message');
+  }
+  return message;
+}
+
+/**
+ * Checks that bytes are a Yjs (v1) update before anything is persisted. Yjs decodes every
+ * struct and its content eagerly, and throws on unknown content references or truncation;
+ * applying to a throwaway document additionally exercises integration for everything that
+ * does not depend on state the relay already has. Updates whose dependencies are missing
+ * are legal (they arrive out of order) and stay pending in the scratch document.
+ */
+export function validateUpdate(update: Uint8Array): void {
+  if (update.length === 0) throw new ProtocolError('invalid-update', 'empty update');
+  try {
+    Y.decodeUpdate(update);
+    const scratch = new Y.Doc({ gc: false });
+    try {
+      Y.applyUpdate(scratch, update);
+    } finally {
+      scratch.destroy();
+    }
+  } catch (error) {
+    throw new ProtocolError('invalid-update', `not a Yjs update: ${String(error)}`);
+  }
+}
+
+/** The state vector in a sync step 1, as client id -> clock. Throws ProtocolError. */
+export function decodeStateVector(stateVector: Uint8Array): Map<number, number> {
+  try {
+    return Y.decodeStateVector(stateVector);
+  } catch (error) {
+    throw new ProtocolError('malformed', `undecodable state vector: ${String(error)}`);
+  }
+}
+
+/** The client ids an update writes to (those whose clocks an ack should report). */
+export function clientsInUpdate(update: Uint8Array): number[] {
+  return [...Y.parseUpdateMeta(update).to.keys()];
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP_1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2: everything in `doc` the peer with `stateVector` is missing. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP_2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_UPDATE);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** y-protocols auth message "permission denied"; stock clients log the reason. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarString(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The relay's clocks for the given clients, for an ack. Clients the relay has never seen
+ * are left out: reporting clock 0 for them would tell the client nothing.
+ */
+export function relayClocks(doc: Y.Doc, clients: Iterable<number>): Map<number, number> {
+  const clocks = new Map<number, number>();
+  for (const client of clients) {
+    if (doc.store.clients.has(client)) clocks.set(client, Y.getState(doc.store, client));
+  }
+  return clocks;
+}
+
+export function encodeAckMessage(clocks: Map<number, number>): Uint8Array {
+  return encodeAck(clocks);
+}

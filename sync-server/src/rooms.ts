@@ -1,0 +1,316 @@
+/**
+ * Rooms: one live Y.Doc (plus awareness) per `<nb>/<space>` while anyone is connected.
+ * A room loads from storage on its first connection and unloads, after compacting its log,
+ * when the last connection leaves.
+ *
+ * Every message of a room runs through one serial queue, so storage commits, document
+ * changes and fan-out happen in the order messages arrived, even though storage is async.
+ * Durability rule: an update is committed to storage before it is applied to the live
+ * document or sent to anyone else.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from './log.js';
+import {
+  CLOSE_INTERNAL_ERROR,
+  ProtocolError,
+  type ClientMessage,
+  clientsInUpdate,
+  decodeStateVector,
+  encodeAckMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  relayClocks,
+  validateUpdate,
+} from './protocol.js';
+import type { Storage } from './storage/storage.js';
+
+/** One client connection as a room sees it; the WebSocket lives in connection.ts. */
+export interface Peer {
+  readonly id: number;
+  /** Opted in to ack messages (`ack=1`). */
+  readonly wantsAcks: boolean;
+  readonly canWrite: boolean;
+  send(frame: Uint8Array): void;
+  /** Closes only this connection because of what it sent. */
+  fail(error: ProtocolError | Error, code?: number): void;
+}
+
+export interface RoomOptions {
+  storage: Storage;
+  log: Logger;
+  /** Compact a room's log once it holds more than this many updates. */
+  compactAfter: number;
+}
+
+interface PeerState {
+  /** Awareness client ids this connection announced, removed when it leaves. */
+  awarenessIds: Set<number>;
+  toldReadOnly: boolean;
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly peers = new Map<Peer, PeerState>();
+  private tail: Promise<void>;
+  private logLength = 0;
+  private broken = false;
+  private unloaded: Promise<void> | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly options: RoomOptions,
+    after: Promise<void>,
+  ) {
+    // The relay has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.tail = after.then(() => this.load());
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  /** A broken room serves nobody; its peers are closed and new ones get a fresh room. */
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  /** Runs `task` after everything queued before it; failures are logged, never thrown. */
+  private enqueue(task: () => Promise<void> | void): Promise<void> {
+    this.tail = this.tail.then(task).catch((error: unknown) => {
+      this.options.log.error(`room ${this.name}: ${String(error)}`);
+    });
+    return this.tail;
+  }
+
+  private async load(): Promise<void> {
+    let stored;
+    try {
+      stored = await this.options.storage.loadRoom(this.name);
+    } catch (error) {
+      // Serving an empty document would look like data loss to every client; refuse instead.
+      this.options.log.error(`room ${this.name}: could not load from storage: ${error}`);
+      this.breakRoom();
+      return;
+    }
+    this.logLength = stored.logLength;
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(this.doc, update);
+      } catch (error) {
+        // Validation keeps garbage out; if a row is unreadable anyway, serve the rest.
+        this.options.log.error(`room ${this.name}: skipped unreadable stored update: ${error}`);
+      }
+    }
+  }
+
+  add(peer: Peer): void {
+    if (this.broken) {
+      peer.fail(new Error('room unavailable'), CLOSE_INTERNAL_ERROR);
+      return;
+    }
+    this.peers.set(peer, { awarenessIds: new Set(), toldReadOnly: false });
+    void this.enqueue(() => {
+      // Standard y-websocket handshake: the relay's state vector, then who is here.
+      peer.send(encodeSyncStep1(this.doc));
+      if (this.awareness.getStates().size > 0) {
+        const ids = [...this.awareness.getStates().keys()];
+        peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+      }
+    });
+  }
+
+  /** Removes a peer and its awareness; resolves with true when the room is now empty. */
+  remove(peer: Peer): boolean {
+    const state = this.peers.get(peer);
+    if (!state) return this.peers.size === 0;
+    this.peers.delete(peer);
+    if (state.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null);
+    }
+    return this.peers.size === 0;
+  }
+
+  receive(peer: Peer, message: ClientMessage): void {
+    void this.enqueue(() => this.handle(peer, message));
+  }
+
+  private async handle(peer: Peer, message: ClientMessage): Promise<void> {
+    if (this.broken) return;
+    try {
+      switch (message.kind) {
+        case 'sync-step-1': {
+          const clocks = decodeStateVector(message.stateVector);
+          peer.send(encodeSyncStep2(this.doc, message.stateVector));
+          if (peer.wantsAcks) {
+            const known = relayClocks(this.doc, clocks.keys());
+            if (known.size > 0) peer.send(encodeAckMessage(known));
+          }
+          return;
+        }
+        case 'sync-step-2':
+        case 'update':
+          return await this.handleUpdate(peer, message.update);
+        case 'awareness':
+          if (!this.peers.has(peer)) return;
+          try {
+            awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+          } catch (error) {
+            throw new ProtocolError('malformed', `undecodable awareness update: ${error}`);
+          }
+          return;
+        case 'query-awareness': {
+          const ids = [...this.awareness.getStates().keys()];
+          peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+          return;
+        }
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) peer.fail(error);
+      else throw error;
+    }
+  }
+
+  private async handleUpdate(peer: Peer, update: Uint8Array): Promise<void> {
+    if (!peer.canWrite) {
+      // Decoded and understood, but this connection may only read: drop it and say so once.
+      const state = this.peers.get(peer);
+      if (state && !state.toldReadOnly) {
+        state.toldReadOnly = true;
+        peer.send(encodePermissionDenied(`read-only access to ${this.name}`));
+      }
+      return;
+    }
+    validateUpdate(update);
+    if (isEmptyUpdate(update)) return; // e.g. a client's sync step 2 with nothing new
+
+    const { storage, log } = this.options;
+    let committed: { seq: number; logLength: number };
+    try {
+      committed = await storage.appendUpdate(this.name, update);
+    } catch (error) {
+      log.error(`room ${this.name}: storage refused an update: ${error}`);
+      peer.fail(new Error('storage failure'), CLOSE_INTERNAL_ERROR);
+      return;
+    }
+    this.logLength = committed.logLength;
+
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      // Passed validation, yet the live document refused it (it depends on state the
+      // scratch check could not see). Take it out of storage again and reload the room
+      // from storage, since the live document may now hold part of it.
+      await storage.removeUpdate(this.name, committed.seq);
+      log.warn(
+        `room ${this.name}: update from connection ${peer.id} refused by document: ${error}`,
+      );
+      this.breakRoom();
+      return;
+    }
+
+    if (peer.wantsAcks) {
+      const clocks = relayClocks(this.doc, clientsInUpdate(update));
+      if (clocks.size > 0) peer.send(encodeAckMessage(clocks));
+    }
+    // Raw and incremental: others receive exactly the bytes that were stored.
+    const frame = encodeUpdate(update);
+    for (const other of this.peers.keys()) if (other !== peer) other.send(frame);
+
+    if (this.logLength > this.options.compactAfter) await this.compact();
+  }
+
+  /** Drops every connection so that clients reconnect to a room freshly loaded from storage. */
+  private breakRoom(): void {
+    this.broken = true;
+    for (const other of [...this.peers.keys()]) {
+      other.fail(new Error('room reset after a refused update'), CLOSE_INTERNAL_ERROR);
+    }
+  }
+
+  private async compact(): Promise<void> {
+    const { folded } = await this.options.storage.compact(this.name);
+    this.logLength = 0;
+    this.options.log.info(`room ${this.name}: compacted ${folded} updates`);
+  }
+
+  /** Flushes the queue, compacts, and frees the document. */
+  unload(): Promise<void> {
+    this.unloaded ??= this.enqueue(async () => {
+      try {
+        if (this.logLength > 0) await this.compact();
+      } finally {
+        this.awareness.off('update', this.onAwarenessUpdate);
+        this.awareness.destroy();
+        this.doc.destroy();
+      }
+    });
+    return this.unloaded;
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const state = this.peers.get(origin as Peer);
+    if (state) {
+      for (const id of [...change.added, ...change.updated]) state.awarenessIds.add(id);
+      for (const id of change.removed) state.awarenessIds.delete(id);
+    }
+    // Sent to every peer, the sender included: stock clients close a connection that stays
+    // silent for 30 s, and the echo of their own 15 s awareness renewal keeps it alive.
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers.keys()) peer.send(frame);
+  };
+}
+
+/** An update with no structs and no deletions changes nothing and is not worth a commit. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
+
+/** All live rooms of one relay. */
+export class Rooms {
+  private readonly live = new Map<string, Room>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: RoomOptions) {}
+
+  get count(): number {
+    return this.live.size;
+  }
+
+  join(name: string, peer: Peer): Room {
+    let room = this.live.get(name);
+    if (!room || room.isBroken) {
+      // A room that is still unloading must finish compacting before it is read again.
+      const previous = this.unloading.get(name) ?? Promise.resolve();
+      room = new Room(name, this.options, previous);
+      this.live.set(name, room);
+    }
+    room.add(peer);
+    return room;
+  }
+
+  leave(room: Room, peer: Peer): void {
+    if (!room.remove(peer)) return;
+    if (this.live.get(room.name) === room) this.live.delete(room.name);
+    const done = room.unload().finally(() => {
+      if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
+    });
+    this.unloading.set(room.name, done);
+  }
+
+  /** Resolves when every room that is unloading has been compacted. */
+  async settled(): Promise<void> {
+    while (this.unloading.size > 0) await Promise.all([...this.unloading.values()]);
+  }
+}

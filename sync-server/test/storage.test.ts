@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MemoryStorage, SqliteStorage, type Storage } from '../src/index.js';
+import { stockClient, synced, type TestClient } from './helpers/clients.js';
+import { startRelay, type TestRelay } from './helpers/relay.js';
+import { tempDir } from './helpers/temp.js';
+import { waitFor } from './helpers/wait.js';
+
+const ROOM = 'maasburen/public';
+
+/** Writes `count` separate updates (one per edit) and returns the final document. */
+async function writeEdits(storage: Storage, count: number): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  doc.on('update', (update: Uint8Array) => void storage.appendUpdate(ROOM, update));
+  const board = doc.getText('prikbord');
+  for (let i = 0; i < count; i++) board.insert(board.length, `regel ${i}\n`);
+  await new Promise((resolve) => setImmediate(resolve));
+  return doc;
+}
+
+async function contentOf(storage: Storage): Promise<string> {
+  const doc = new Y.Doc();
+  for (const update of (await storage.loadRoom(ROOM)).updates) Y.applyUpdate(doc, update);
+  const text = doc.getText('prikbord').toString();
+  doc.destroy();
+  return text;
+}
+
+const dirs: { remove(): void }[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+const backends: [string, () => Storage][] = [
+  ['memory', () => new MemoryStorage()],
+  [
+    'sqlite',
+    () => {
+      const dir = tempDir();
+      dirs.push(dir);
+      return new SqliteStorage(dir.path);
+    },
+  ],
+];
+
+describe.each(backends)('%s storage', (_name, open) => {
+  it('keeps content identical through compaction and removes the folded log rows', async () => {
+    const storage = open();
+    const doc = await writeEdits(storage, 40);
+    const before = await contentOf(storage);
+    expect(before).toBe(doc.getText('prikbord').toString());
+    expect(await storage.stats(ROOM)).toEqual({ logLength: 40, hasSnapshot: false });
+
+    expect(await storage.compact(ROOM)).toEqual({ folded: 40 });
+    expect(await storage.stats(ROOM)).toEqual({ logLength: 0, hasSnapshot: true });
+    expect(await contentOf(storage)).toBe(before);
+
+    // Later updates log on top of the snapshot and fold in the next time.
+    doc.getText('prikbord').insert(0, 'nieuw\n');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await storage.stats(ROOM)).logLength).toBe(1);
+    expect(await storage.compact(ROOM)).toEqual({ folded: 1 });
+    expect(await contentOf(storage)).toBe(doc.getText('prikbord').toString());
+    expect(await storage.rooms()).toEqual([ROOM]);
+    doc.destroy();
+    await storage.close();
+  });
+
+  it('really forgets deleted text when compacting', async () => {
+    const storage = open();
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => void storage.appendUpdate(ROOM, update));
+    doc.getText('prikbord').insert(0, 'telefoon 06-12345678');
+    doc.getText('prikbord').delete(0, doc.getText('prikbord').length);
+    await new Promise((resolve) => setImmediate(resolve));
+    await storage.compact(ROOM);
+    const stored = Buffer.concat((await storage.loadRoom(ROOM)).updates);
+    expect(stored.includes('12345678')).toBe(false);
+    doc.destroy();
+    await storage.close();
+  });
+});
+
+describe('sqlite storage on disk', () => {
+  it('keeps data when the file is reopened', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const first = new SqliteStorage(dir.path);
+    const doc = await writeEdits(first, 5);
+    await first.compact(ROOM);
+    await first.appendUpdate(ROOM, Y.encodeStateAsUpdate(doc));
+    await first.close();
+
+    const second = new SqliteStorage(dir.path);
+    expect(second.schemaVersion).toBe(1);
+    expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
+    expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
+    doc.destroy();
+    await second.close();
+  });
+});
+
+describe('compaction in a running relay', () => {
+  let relay: TestRelay;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await relay?.dispose();
+  });
+
+  it('compacts a long log on the fly and when the last client leaves', async () => {
+    relay = await startRelay({ compactAfter: 10 });
+    const client = stockClient(relay.url, ROOM);
+    clients.push(client);
+    await synced(client);
+    const board = client.doc.getText('prikbord');
+    for (let i = 0; i < 25; i++) board.insert(board.length, `${i} `);
+    const expected = board.toString();
+    await waitFor(async () => (await contentOf(relay.storage)) === expected, 'all edits stored');
+    const running = await relay.storage.stats(ROOM);
+    expect(running.hasSnapshot).toBe(true);
+    expect(running.logLength).toBeLessThanOrEqual(10);
+
+    client.destroy();
+    clients.splice(0);
+    await waitFor(async () => (await relay.storage.stats(ROOM)).logLength === 0, 'unload');
+    expect(await contentOf(relay.storage)).toBe(expected);
+  });
+});
