@@ -20,6 +20,7 @@ export default defineConfig({
         },
       },
       { resolve: { alias }, test: { name: 'desktop', include: ['desktop/src/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
       {
         resolve: { alias },
         test: {

@@ -1,0 +1,13 @@
+/**
+ * Contexts through which components reach the model and platform services. Components
+ * never receive Yjs types: only the typed model from `@buurthub/shared`.
+ */
+import type { CommunitySpace, PublicSpace } from '@buurthub/shared';
+import { createContext } from '@lit/context';
+import type { SyncStatus } from '../sync/sync-state.js';
+import type { IdentityService } from './identity.js';
+
+export const communityContext = createContext<CommunitySpace | undefined>(Symbol('bh-community'));
+export const publicContext = createContext<PublicSpace | undefined>(Symbol('bh-public'));
+export const syncContext = createContext<SyncStatus | undefined>(Symbol('bh-sync'));
+export const identityContext = createContext<IdentityService | undefined>(Symbol('bh-identity'));

@@ -1,0 +1,92 @@
+import { css } from 'lit';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+      min-height: 100vh;
+    }
+    /* The sync state must stay visible while reading, so the header sticks. */
+    bh-header {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 5;
+    }
+    .skip {
+      position: absolute;
+      inset-inline-start: 0.5rem;
+      inset-block-start: -10rem;
+      z-index: 20;
+      padding: 0.75rem 1rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-primary);
+      color: var(--bh-on-primary);
+      font-weight: 700;
+    }
+    .skip:focus {
+      inset-block-start: 0.5rem;
+      z-index: 30;
+    }
+    main {
+      scroll-margin-block-start: 7rem;
+    }
+    .column {
+      max-width: var(--bh-column);
+      margin: 0 auto;
+      padding: 0 1rem 5rem;
+    }
+    nav ul {
+      list-style: none;
+      margin: 1rem 0;
+      padding: 0.25rem;
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 0.25rem;
+      background: #e3e9e6;
+      border-radius: var(--bh-radius);
+    }
+    nav a {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      min-height: 44px;
+      padding: 0.4rem 0.75rem;
+      border-radius: calc(var(--bh-radius) - 0.25rem);
+      color: var(--bh-text);
+      font-weight: 600;
+      text-decoration: none;
+    }
+    nav a:hover {
+      background: rgb(255 255 255 / 0.6);
+    }
+    nav a[aria-current='page'] {
+      background: var(--bh-surface);
+      color: var(--bh-primary);
+      box-shadow: var(--bh-shadow);
+    }
+    main:focus {
+      outline: none;
+    }
+    .readonly {
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-warning-soft);
+      border-inline-start: 5px solid var(--bh-warning);
+      font-weight: 600;
+    }
+    .announcement {
+      margin: 0;
+    }
+    .announcement.visible {
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-primary-soft);
+      border-inline-start: 5px solid var(--bh-primary);
+      font-weight: 600;
+    }
+  `,
+];

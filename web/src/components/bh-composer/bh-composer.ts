@@ -1,0 +1,266 @@
+/**
+ * Writes a new post: title, body, category and (optionally) village. The half-written draft
+ * is saved to localStorage on every keystroke and restored after a reload or an app update;
+ * it is cleared only once the post is in the document. Validation messages come from the
+ * model's ValidationError and are shown next to their field in the user's language.
+ *
+ * @fires bh-post-created - the post was published ({@link BhPostCreatedEvent})
+ * @csspart form - the form
+ */
+import {
+  BODY_MAX,
+  CATEGORIES,
+  type Category,
+  type CommunitySpace,
+  PermissionError,
+  type PublicSpace,
+  TITLE_MAX,
+  ValidationError,
+} from '@buurthub/shared';
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { communityContext, identityContext, publicContext } from '../../app/context.js';
+import { ObserveController } from '../../app/controllers.js';
+import { BhPostCreatedEvent } from '../../app/events.js';
+import type { IdentityService } from '../../app/identity.js';
+import { issueMessage } from '../../app/validation-messages.js';
+import { LocaleController, t } from '../../i18n/i18n.js';
+import { localStore } from '../../sync/local-store.js';
+import { styles } from './bh-composer.styles.js';
+
+interface Draft {
+  title: string;
+  body: string;
+  category: string;
+  village: string;
+}
+type Field = keyof Draft;
+const FIELDS: Field[] = ['title', 'body', 'category', 'village'];
+const EMPTY: Draft = { title: '', body: '', category: '', village: '' };
+
+@customElement('bh-composer')
+export class BhComposer extends LitElement {
+  static override styles = styles;
+
+  /** localStorage key of the draft (one per neighbourhood). */
+  @property() draftKey = 'buurthub:draft';
+  /** No writing (schema too new). */
+  @property({ type: Boolean }) readOnly = false;
+
+  @consume({ context: communityContext, subscribe: true })
+  private community?: CommunitySpace;
+
+  @consume({ context: publicContext, subscribe: true })
+  @state()
+  private publicSpace?: PublicSpace;
+
+  @consume({ context: identityContext, subscribe: true })
+  @state()
+  private identity?: IdentityService;
+
+  @state() private draft: Draft = { ...EMPTY };
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private restored = false;
+  @state() private busy = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    new ObserveController(
+      this,
+      () => this.publicSpace,
+      (space, changed) => space.settings.observe(changed),
+    );
+    new ObserveController(
+      this,
+      () => this.identity,
+      (identity, changed) => identity.onChange(changed),
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.draft = this.loadDraft();
+    this.restored = FIELDS.some((f) => this.draft[f] !== '');
+  }
+
+  override render() {
+    const villages = this.publicSpace?.settings.get()?.villages ?? [];
+    // Only officials may post "from the municipality"; the model refuses it for others.
+    const author = this.identity?.current;
+    const role = author?.role;
+    const categories = CATEGORIES.filter((c) => c !== 'gemeente' || role === 'official');
+    return html`<form part="form" class="card" novalidate @submit=${this.onSubmit}>
+      <h2 id="composer-heading" tabindex="-1">${t('composer.heading')}</h2>
+      <p class="intro">${t('composer.intro')}</p>
+      ${
+        author
+          ? html`<p class="identity">
+              <span>${t('identity.postingAs', { name: author.name })}</span>
+              <button type="button" class="link" @click=${() => void this.identity?.edit()}>
+                ${t('identity.change')}
+              </button>
+            </p>`
+          : nothing
+      }
+      ${this.readOnly ? html`<p class="readonly">${t('composer.readOnly')}</p>` : nothing}
+      ${this.restored ? html`<p class="restored">${t('composer.draftRestored')}</p>` : nothing}
+      <fieldset ?disabled=${this.readOnly}>
+        <legend class="visually-hidden">${t('composer.heading')}</legend>
+        <div class="field">
+          <label for="title">${t('composer.title')}</label>
+          <input
+            id="title"
+            name="title"
+            autocomplete="off"
+            maxlength=${TITLE_MAX}
+            aria-required="true"
+            .value=${this.draft.title}
+            @input=${this.onInput}
+            aria-invalid=${this.errors.title ? 'true' : 'false'}
+            aria-describedby=${this.errors.title ? 'title-error' : nothing}
+          />
+          ${this.renderError('title')}
+        </div>
+        <div class="field">
+          <label for="body">${t('composer.body')}</label>
+          <textarea
+            id="body"
+            name="body"
+            rows="7"
+            maxlength=${BODY_MAX}
+            aria-required="true"
+            .value=${this.draft.body}
+            @input=${this.onInput}
+            aria-invalid=${this.errors.body ? 'true' : 'false'}
+            aria-describedby=${this.errors.body ? 'body-error' : nothing}
+          ></textarea>
+          ${this.renderError('body')}
+        </div>
+        <div class="row">
+          <div class="field">
+            <label for="category">${t('composer.category')}</label>
+            <select
+              id="category"
+              name="category"
+              aria-required="true"
+              @change=${this.onInput}
+              aria-invalid=${this.errors.category ? 'true' : 'false'}
+              aria-describedby=${this.errors.category ? 'category-error' : nothing}
+            >
+              <option value="" ?selected=${this.draft.category === ''}>
+                ${t('composer.category.choose')}
+              </option>
+              ${categories.map(
+                (c) =>
+                  html`<option value=${c} ?selected=${this.draft.category === c}>
+                    ${t(`category.${c}`)}
+                  </option>`,
+              )}
+            </select>
+            ${this.renderError('category')}
+          </div>
+          <div class="field">
+            <label for="village">${t('composer.village')}</label>
+            <select
+              id="village"
+              name="village"
+              @change=${this.onInput}
+              aria-invalid=${this.errors.village ? 'true' : 'false'}
+              aria-describedby=${this.errors.village ? 'village-error' : nothing}
+            >
+              <option value="" ?selected=${this.draft.village === ''}>
+                ${t('composer.village.all')}
+              </option>
+              ${villages.map(
+                (v) => html`<option value=${v} ?selected=${this.draft.village === v}>${v}</option>`,
+              )}
+            </select>
+            ${this.renderError('village')}
+          </div>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" ?disabled=${this.busy}>
+            ${t('composer.submit')}
+          </button>
+        </div>
+      </fieldset>
+    </form>`;
+  }
+
+  /** Moves focus to the composer heading (after a view change). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private renderError(field: Field) {
+    const message = this.errors[field];
+    return message ? html`<p id="${field}-error" class="field-error">${message}</p>` : nothing;
+  }
+
+  private onInput(event: Event) {
+    const el = event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    const field = el.name as Field;
+    this.draft = { ...this.draft, [field]: el.value };
+    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    this.restored = false;
+    localStore.set(this.draftKey, JSON.stringify(this.draft));
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!this.community || !this.identity || this.readOnly || this.busy) return;
+    this.busy = true;
+    try {
+      const author = await this.identity.ensure();
+      if (!author) return;
+      const { title, body, category, village } = this.draft;
+      const post = this.community.posts.create(
+        { title, body, category: category as Category, village: village || undefined },
+        author,
+      );
+      this.draft = { ...EMPTY };
+      this.errors = {};
+      this.restored = false;
+      localStore.remove(this.draftKey);
+      this.dispatchEvent(new BhPostCreatedEvent(post.id));
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const errors: Partial<Record<Field, string>> = {};
+        for (const issue of error.issues) {
+          const field = issue.path.split('.')[0] as Field;
+          if (FIELDS.includes(field) && !errors[field]) errors[field] = issueMessage(issue, field);
+        }
+        this.errors = errors;
+      } else if (error instanceof PermissionError) {
+        this.errors = { category: t('validation.permission') };
+      } else {
+        throw error;
+      }
+      await this.updateComplete;
+      const first = FIELDS.find((f) => this.errors[f]);
+      if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private loadDraft(): Draft {
+    try {
+      const stored = JSON.parse(localStore.get(this.draftKey) ?? 'null') as Partial<Draft> | null;
+      if (!stored || typeof stored !== 'object') return { ...EMPTY };
+      const draft = { ...EMPTY };
+      for (const f of FIELDS) if (typeof stored[f] === 'string') draft[f] = stored[f];
+      return draft;
+    } catch {
+      return { ...EMPTY };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bh-composer': BhComposer;
+  }
+}

@@ -1,0 +1,54 @@
+import { css } from 'lit';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+    h2 {
+      font-size: 1.4rem;
+      margin: 0 0 1rem;
+      line-height: 1.25;
+    }
+    h2:focus {
+      outline: none;
+    }
+    h2:focus-visible {
+      outline: 3px solid var(--bh-focus);
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 1rem;
+    }
+    .empty {
+      background: var(--bh-surface);
+      border: 1px dashed var(--bh-border-strong);
+      border-radius: var(--bh-radius);
+      padding: 1.5rem 1rem;
+      text-align: center;
+    }
+    .empty p {
+      margin: 0 0 1rem;
+      color: var(--bh-muted);
+    }
+    .cta {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      padding: 0.5rem 1.2rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-primary);
+      color: var(--bh-on-primary);
+      font-weight: 600;
+      text-decoration: none;
+    }
+    .cta:hover {
+      background: var(--bh-primary-hover);
+    }
+  `,
+];

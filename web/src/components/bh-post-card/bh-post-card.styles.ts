@@ -1,0 +1,133 @@
+import { css } from 'lit';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+    .card {
+      background: var(--bh-surface);
+      border: 1px solid var(--bh-border);
+      border-radius: var(--bh-radius);
+      box-shadow: var(--bh-shadow);
+      padding: 1rem 1.1rem 1.1rem;
+    }
+    .tags {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin-block-end: 0.5rem;
+      font-size: 0.85rem;
+    }
+    .chip {
+      display: inline-block;
+      padding: 0.15rem 0.65rem;
+      border-radius: 999px;
+      font-weight: 700;
+      background: var(--bh-primary-soft);
+      color: #1a5a42;
+    }
+    .chip.nieuws {
+      background: #e5eefb;
+      color: #1d4a85;
+    }
+    .chip.vraag-aanbod {
+      background: #fcf0d8;
+      color: #714400;
+    }
+    .chip.activiteit {
+      background: #efe8fa;
+      color: #55298a;
+    }
+    .chip.verhaal {
+      background: #fbe8ee;
+      color: #861d45;
+    }
+    .chip.gemeente {
+      background: #e6ebf1;
+      color: #2a3a4c;
+    }
+    .village {
+      color: var(--bh-muted);
+      font-weight: 600;
+    }
+    h3 {
+      margin: 0 0 0.25rem;
+      font-size: 1.25rem;
+      line-height: 1.3;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      margin: 0 0 0.75rem;
+      color: var(--bh-muted);
+      font-size: 0.9rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+    }
+    .body p {
+      margin: 0 0 0.75rem;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .comments {
+      border-block-start: 1px solid var(--bh-border);
+      margin-block-start: 0.5rem;
+      padding-block-start: 0.75rem;
+    }
+    h4 {
+      margin: 0 0 0.5rem;
+      font-size: 0.95rem;
+      color: var(--bh-muted);
+    }
+    ul {
+      list-style: none;
+      margin: 0 0 0.75rem;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    li {
+      background: var(--bh-bg);
+      border-radius: var(--bh-radius-s);
+      padding: 0.5rem 0.75rem;
+    }
+    .comment-meta {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--bh-muted);
+    }
+    .comment-meta strong {
+      color: var(--bh-text);
+    }
+    .comment-body {
+      margin: 0.15rem 0 0;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .comment-form label {
+      font-size: 0.9rem;
+    }
+    .comment-row {
+      display: flex;
+      gap: 0.5rem;
+      align-items: flex-start;
+    }
+    .comment-row textarea {
+      flex: 1;
+      min-height: 44px;
+    }
+    .comment-row button {
+      flex: none;
+    }
+    @media (max-width: 30rem) {
+      .comment-row {
+        flex-direction: column;
+        align-items: stretch;
+      }
+    }
+  `,
+];

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { en } from './en.js';
+import { formatRelative, setLocale, t } from './i18n.js';
+import { nl } from './nl.js';
+
+describe('translations', () => {
+  afterEach(() => setLocale('nl'));
+
+  it('has an English text for every Dutch key and no extra ones', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+  });
+
+  it('fills parameters and chooses the plural form by count', () => {
+    expect(t('post.comments', { count: 1 })).toBe('1 reactie');
+    expect(t('post.comments', { count: 4 })).toBe('4 reacties');
+    expect(t('post.by', { name: 'Anja' })).toBe('door Anja');
+  });
+
+  it('formats relative times in the chosen language', () => {
+    const now = Date.UTC(2024, 5, 1, 12);
+    expect(formatRelative(now - 10_000, now)).toBe('zojuist');
+    expect(formatRelative(now - 5 * 60_000, now)).toBe('5 minuten geleden');
+    setLocale('en');
+    expect(formatRelative(now - 2 * 3600_000, now)).toBe('2 hours ago');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The UI language: which locale is active, the typed translation function `t`, locale-aware
+ * time formatting, and a reactive controller that re-renders a component when the language
+ * changes. Dutch is the source and the fallback; the choice is remembered on this device and
+ * mirrored to `<html lang>` so screen readers pronounce the text correctly.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en } from './en.js';
+import { nl, type MessageKey, type Messages } from './nl.js';
+
+export type Locale = 'nl' | 'en';
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+export type { MessageKey };
+
+const catalogs: Record<Locale, Messages> = { nl, en };
+const STORAGE_KEY = 'buurthub:lang';
+
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'nl' || stored === 'en') return stored;
+  } catch {
+    // storage can be unavailable (private mode, kiosk policy): fall back to Dutch
+  }
+  return 'nl';
+}
+
+let current: Locale = initialLocale();
+const listeners = new Set<() => void>();
+
+export function getLocale(): Locale {
+  return current;
+}
+
+export function setLocale(locale: Locale): void {
+  if (locale === current) return;
+  current = locale;
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // not remembered, but still applied for this session
+  }
+  applyDocumentLocale();
+  for (const cb of listeners) cb();
+}
+
+export function onLocaleChange(cb: () => void): () => void {
+  listeners.add(cb);
+  return () => listeners.delete(cb);
+}
+
+/** Mirrors the locale to `<html lang>`. */
+export function applyDocumentLocale(): void {
+  // Guarded so the translation functions also run in Node (unit tests, pre-rendering).
+  if (typeof document !== 'undefined') document.documentElement.lang = current;
+}
+
+/** BCP 47 tags for Intl: British English keeps the 24-hour clock Dutch users expect. */
+const INTL_TAGS: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+export type Params = Record<string, string | number>;
+
+/** Translates a message key, filling `{name}` parameters; plural messages use `count`. */
+export function t(key: MessageKey, params: Params = {}): string {
+  const message = catalogs[current][key] ?? nl[key];
+  let text: string;
+  if (typeof message === 'string') {
+    text = message;
+  } else {
+    const count = Number(params['count'] ?? 0);
+    text =
+      new Intl.PluralRules(INTL_TAGS[current]).select(count) === 'one'
+        ? message.one
+        : message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Translates a key built at runtime (e.g. a category name), with a fallback text. */
+export function tDynamic(key: string, fallback: string, params: Params = {}): string {
+  return key in nl ? t(key as MessageKey, params) : fallback;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "5 minuten geleden" / "5 minutes ago"; anything under a minute is "just now". */
+export function formatRelative(timestamp: number, now: number): string {
+  const seconds = Math.round((timestamp - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return t('time.justNow');
+  const rtf = new Intl.RelativeTimeFormat(INTL_TAGS[current], { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) return rtf.format(Math.trunc(seconds / size), unit);
+  }
+  return t('time.justNow');
+}
+
+/** Wall-clock time, "14:05". */
+export function formatTime(timestamp: number): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[current], { hour: '2-digit', minute: '2-digit' }).format(
+    timestamp,
+  );
+}
+
+/** Full date and time for tooltips and `<time datetime>` titles. */
+export function formatDateTime(timestamp: number): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[current], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(timestamp);
+}
+
+/** Re-renders its host whenever the UI language changes. */
+export class LocaleController implements ReactiveController {
+  private off?: () => void;
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.off = onLocaleChange(() => this.host.requestUpdate());
+  }
+  hostDisconnected(): void {
+    this.off?.();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Dutch UI messages: the source language. Every text a user reads or hears (including
+ * aria-labels) is a key here. `{name}` is a parameter; an object with `one`/`other`
+ * is chosen by `Intl.PluralRules` on the `count` parameter.
+ */
+export const nl = {
+  'app.title': 'Buurthub',
+  'app.skipToContent': 'Naar de inhoud',
+  'app.loading': 'Buurt laden…',
+  'app.readOnly':
+    'Deze buurt gebruikt een nieuwere versie van Buurthub. Je kunt lezen, maar niet schrijven. Vernieuw de app om weer te kunnen schrijven.',
+
+  'nav.label': 'Hoofdmenu',
+  'nav.feed': 'Berichten',
+  'nav.compose': 'Nieuw bericht',
+
+  'lang.label': 'Taal',
+  'lang.nl': 'NL',
+  'lang.en': 'EN',
+
+  'identity.change': 'Naam wijzigen',
+  'identity.postingAs': 'Je schrijft als {name}.',
+
+  'sync.label': 'Synchronisatiestatus',
+  'sync.online': 'Online',
+  'sync.offline': 'Offline',
+  'sync.connecting': 'Verbinden…',
+  'sync.syncing': 'Synchroniseren…',
+  'sync.pending': { one: '1 wijziging wacht', other: '{count} wijzigingen wachten' },
+  'sync.savedAt': 'laatst opgeslagen op de server om {time}',
+
+  'crisis.label': 'Crisisinformatie',
+  'crisis.severity.extreme': 'Zeer ernstig',
+  'crisis.severity.severe': 'Ernstig',
+  'crisis.severity.moderate': 'Matig',
+  'crisis.severity.minor': 'Gering',
+  'crisis.instruction': 'Wat moet je doen',
+  'crisis.latestUpdate': 'Laatste update, {time}',
+  'crisis.villages': 'Geldt voor: {villages}',
+
+  'feed.heading': 'Berichten uit de buurt',
+  'feed.empty': 'Er zijn nog geen berichten. Schrijf het eerste!',
+  'feed.writeFirst': 'Schrijf een bericht',
+
+  'post.by': 'door {name}',
+  'post.edited': 'bewerkt',
+  'post.village': 'in {village}',
+  'post.comments': { one: '1 reactie', other: '{count} reacties' },
+  'post.noComments': 'Nog geen reacties',
+
+  'category.nieuws': 'Nieuws',
+  'category.vraag-aanbod': 'Vraag & aanbod',
+  'category.activiteit': 'Activiteit',
+  'category.initiatief': 'Initiatief',
+  'category.verhaal': 'Verhaal',
+  'category.gemeente': 'Gemeente',
+
+  'comment.label': 'Schrijf een reactie',
+  'comment.submit': 'Plaats reactie',
+  'comment.posted': 'Je reactie is geplaatst.',
+
+  'composer.heading': 'Nieuw bericht',
+  'composer.intro': 'Je bericht wordt ook bewaard als je offline bent en later verstuurd.',
+  'composer.title': 'Titel',
+  'composer.body': 'Bericht',
+  'composer.category': 'Categorie',
+  'composer.category.choose': 'Kies een categorie',
+  'composer.village': 'Dorp',
+  'composer.village.all': 'Hele buurt',
+  'composer.submit': 'Plaatsen',
+  'composer.draftRestored': 'Je concept is teruggezet.',
+  'composer.posted': 'Je bericht is geplaatst.',
+  'composer.errorSummary': 'Controleer de velden hieronder.',
+  'composer.readOnly': 'Schrijven kan niet in deze versie van de app.',
+
+  'validation.required': 'Vul dit veld in.',
+  'validation.too_small': 'Dit is te kort.',
+  'validation.too_big': 'Dit is te lang.',
+  'validation.invalid': 'Deze waarde klopt niet.',
+  'validation.invalid_value': 'Kies een van de mogelijkheden.',
+  'validation.title.too_small': 'Geef je bericht een titel.',
+  'validation.title.too_big': 'Maak de titel korter (hoogstens {max} tekens).',
+  'validation.body.too_small': 'Schrijf iets in je bericht.',
+  'validation.body.too_big': 'Maak je bericht korter (hoogstens {max} tekens).',
+  'validation.category.invalid_value': 'Kies een categorie.',
+  'validation.village.too_small': 'Kies een dorp.',
+  'validation.comment.too_small': 'Schrijf eerst een reactie.',
+  'validation.comment.too_big': 'Maak je reactie korter (hoogstens {max} tekens).',
+  'validation.permission': 'Je mag in deze categorie niet schrijven.',
+
+  'name.heading': 'Hoe heet je?',
+  'name.intro': 'Je buren zien deze naam bij je berichten en reacties.',
+  'name.label': 'Je naam',
+  'name.save': 'Opslaan',
+  'name.cancel': 'Annuleren',
+  'name.required': 'Vul je naam in.',
+
+  'update.available': 'Nieuwe versie beschikbaar',
+  'update.reload': 'Vernieuwen',
+  'update.dismiss': 'Later',
+
+  'time.justNow': 'zojuist',
+} as const;
+
+type Widen<T> = T extends string ? string : { one: string; other: string };
+export type Messages = { [K in keyof typeof nl]: Widen<(typeof nl)[K]> };
+export type MessageKey = keyof Messages;

@@ -1,0 +1,107 @@
+/**
+ * Styles every component shares: box model, focus ring, 44px touch targets, buttons and
+ * form controls. Colours come from the design tokens in index.html (custom properties
+ * inherit into shadow roots), chosen for WCAG 2.1 AA contrast.
+ */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--bh-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5rem 1.1rem;
+    border-radius: var(--bh-radius-s);
+    border: 2px solid transparent;
+    cursor: pointer;
+    line-height: 1.2;
+  }
+  button.primary {
+    background: var(--bh-primary);
+    color: var(--bh-on-primary);
+  }
+  button.primary:hover {
+    background: var(--bh-primary-hover);
+  }
+  button.secondary {
+    background: var(--bh-surface);
+    color: var(--bh-primary);
+    border-color: var(--bh-primary);
+  }
+  button.secondary:hover {
+    background: var(--bh-primary-soft);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin-block-end: 0.35rem;
+  }
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: var(--bh-text);
+    background: var(--bh-surface);
+    width: 100%;
+    min-height: 44px;
+    padding: 0.55rem 0.75rem;
+    border: 1px solid var(--bh-border-strong);
+    border-radius: var(--bh-radius-s);
+  }
+  textarea {
+    resize: vertical;
+    line-height: 1.5;
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--bh-danger);
+  }
+  .field {
+    margin-block-end: 1.1rem;
+  }
+  .field-error {
+    color: var(--bh-danger);
+    font-weight: 600;
+    margin: 0.35rem 0 0;
+  }
+  .hint {
+    color: var(--bh-muted);
+    margin: 0.25rem 0 0;
+    font-size: 0.9em;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

@@ -1,0 +1,101 @@
+/**
+ * The one sync state the UI shows, combined from the browser's online flag, every space's
+ * provider and its pending changes. `combineSyncState` is pure so its rules are easy to test.
+ */
+import type { SpaceConnection } from './space-connection.js';
+
+export type Connection = 'online' | 'offline' | 'connecting';
+
+export interface SyncState {
+  connection: Connection;
+  /** Connected, but the initial exchange with the relay is still running. */
+  syncing: boolean;
+  /** Local changes the relay has not yet confirmed as stored. */
+  pending: number;
+  /** When the relay last confirmed every local change as stored (ms since epoch). */
+  lastSavedAt: number | null;
+}
+
+export interface SpaceSnapshot {
+  status: 'connected' | 'connecting' | 'disconnected';
+  reachable: boolean;
+  synced: boolean;
+  pending: number;
+  lastSavedAt: number | null;
+}
+
+export function combineSyncState(browserOnline: boolean, spaces: SpaceSnapshot[]): SyncState {
+  const pending = spaces.reduce((sum, s) => sum + s.pending, 0);
+  const saved = spaces.map((s) => s.lastSavedAt).filter((t): t is number => t !== null);
+  const lastSavedAt = saved.length > 0 ? Math.max(...saved) : null;
+  const allConnected = spaces.length > 0 && spaces.every((s) => s.status === 'connected');
+  let connection: Connection;
+  if (!browserOnline) connection = 'offline';
+  else if (allConnected) connection = 'online';
+  // A space that failed to connect keeps retrying; to the user that is "offline".
+  else if (spaces.some((s) => s.status !== 'connected' && !s.reachable)) connection = 'offline';
+  else connection = 'connecting';
+  const syncing = connection === 'online' && spaces.some((s) => !s.synced);
+  return { connection, syncing, pending, lastSavedAt };
+}
+
+/** Watches the connections and the browser's online flag; tells listeners when state changes. */
+export class SyncStatus {
+  private current: SyncState;
+  private readonly listeners = new Set<() => void>();
+  private readonly offs: (() => void)[] = [];
+
+  constructor(private readonly spaces: SpaceConnection[]) {
+    this.current = this.compute();
+    const update = () => this.refresh();
+    for (const space of spaces) this.offs.push(space.onChange(update));
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    this.offs.push(() => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    });
+  }
+
+  get state(): SyncState {
+    return this.current;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    for (const off of this.offs) off();
+    this.listeners.clear();
+  }
+
+  private refresh(): void {
+    const next = this.compute();
+    const prev = this.current;
+    if (
+      next.connection === prev.connection &&
+      next.syncing === prev.syncing &&
+      next.pending === prev.pending &&
+      next.lastSavedAt === prev.lastSavedAt
+    ) {
+      return;
+    }
+    this.current = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private compute(): SyncState {
+    return combineSyncState(
+      navigator.onLine,
+      this.spaces.map((s) => ({
+        status: s.status,
+        reachable: s.reachable,
+        synced: s.synced,
+        pending: s.pending.count,
+        lastSavedAt: s.pending.lastSavedAt,
+      })),
+    );
+  }
+}
