@@ -60,7 +60,11 @@ describe('a resident using the PWA', () => {
     await bramPage.goto(`http://127.0.0.1:${port}/`);
     await bramPage.getByRole('article').first().waitFor();
 
-    await post(annaPage, 'Fiets gevonden bij de kerk', 'Een blauwe damesfiets, staat bij de pastorie.');
+    await post(
+      annaPage,
+      'Fiets gevonden bij de kerk',
+      'Een blauwe damesfiets, staat bij de pastorie.',
+    );
     const dialog = annaPage.getByRole('dialog', { name: 'Hoe heet je?' });
     await dialog.getByLabel('Je naam').fill('Anna de Vries');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -68,7 +72,9 @@ describe('a resident using the PWA', () => {
 
     await bramPage.getByRole('article', { name: 'Fiets gevonden bij de kerk' }).waitFor();
     const status = annaPage.getByRole('status', { name: 'Synchronisatiestatus' });
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/opgeslagen op de server/);
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toMatch(/opgeslagen op de server/);
   });
 
   it('has no WCAG 2.1 AA violations in the feed', async () => {
@@ -85,7 +91,11 @@ describe('a resident using the PWA', () => {
     const status = annaPage.getByRole('status', { name: 'Synchronisatiestatus' });
     await expect.poll(() => status.textContent()).toMatch(/Offline/);
 
-    await post(annaPage, 'Stroom uit in Molenhoek', 'Bij ons in de straat is de stroom uitgevallen.');
+    await post(
+      annaPage,
+      'Stroom uit in Molenhoek',
+      'Bij ons in de straat is de stroom uitgevallen.',
+    );
     await annaPage.getByText('Je bericht is geplaatst.').waitFor();
     await expect.poll(() => status.textContent()).toMatch(/1 wijziging wacht/);
 

@@ -15,5 +15,14 @@ export async function freePort(): Promise<number> {
 }
 
 export function startRelay(port: number, dataDir: string, extra: string[] = []): Promise<CliRelay> {
-  return startCli(['serve', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir, ...extra]);
+  return startCli([
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--data',
+    dataDir,
+    ...extra,
+  ]);
 }
