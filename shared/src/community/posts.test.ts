@@ -105,6 +105,15 @@ describe('posts', () => {
     expect(community.posts.list()).toEqual([]);
   });
 
+  it('checks a draft without writing it', () => {
+    const { community } = space();
+    expect(() => community.posts.validate({ title: '', body: '', category: 'nieuws' })).toThrow(
+      ValidationError,
+    );
+    community.posts.validate({ title: 'Hoi', body: 'Tekst', category: 'nieuws' });
+    expect(community.posts.list()).toEqual([]);
+  });
+
   it('rejects a body that is too long', () => {
     const { community } = space();
     expect(() =>

@@ -82,6 +82,11 @@ export class Posts {
     this.map = doc.getMap('posts');
   }
 
+  /** Throws the ValidationError `create` would throw, so a form can check before asking more. */
+  validate(input: PostInput): void {
+    parseInput(postInputSchema, input);
+  }
+
   create(input: PostInput, author: Author): PostView {
     const data = parseInput(postInputSchema, input);
     const who = parseInput(authorSchema, author);

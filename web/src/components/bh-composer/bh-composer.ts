@@ -213,13 +213,13 @@ export class BhComposer extends LitElement {
     if (!this.community || !this.identity || this.readOnly || this.busy) return;
     this.busy = true;
     try {
+      const { title, body, category, village } = this.draft;
+      const input = { title, body, category: category as Category, village: village || undefined };
+      // Point out missing fields before asking a first-time writer for their name.
+      this.community.posts.validate(input);
       const author = await this.identity.ensure();
       if (!author) return;
-      const { title, body, category, village } = this.draft;
-      const post = this.community.posts.create(
-        { title, body, category: category as Category, village: village || undefined },
-        author,
-      );
+      const post = this.community.posts.create(input, author);
       this.draft = { ...EMPTY };
       this.errors = {};
       this.restored = false;
