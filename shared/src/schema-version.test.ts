@@ -19,11 +19,14 @@ describe('schema version guard', () => {
     expect(community.posts.list().map((p) => p.title)).toEqual(['Oud']);
   });
 
-  it('still shows data when the newer version arrives through sync', () => {
+  it('still shows data when the newer version arrives through sync, and says so', () => {
     const newer = new Y.Doc();
     newer.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
     const mine = new PublicSpace(new Y.Doc(), fixedContext());
+    let told = 0;
+    mine.observeReadOnly(() => told++);
     Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(newer));
+    expect(told).toBe(1);
     expect(mine.readOnly).toBe(true);
     expect(() => mine.settings.set({ name: 'X', villages: [] }, mod)).toThrow(SchemaTooNewError);
   });

@@ -45,3 +45,11 @@ export function writeTransaction<T>(doc: Y.Doc, space: SpaceName, write: () => T
   });
   return result;
 }
+
+/** Calls `listener` when `meta` changes, e.g. a newer schema version arrives through sync. */
+export function observeSchema(doc: Y.Doc, listener: () => void): () => void {
+  const meta = doc.getMap('meta');
+  const handler = () => listener();
+  meta.observe(handler);
+  return () => meta.unobserve(handler);
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type ModelContext, modelContext } from '../context.js';
 import { PermissionError } from '../errors.js';
 import { type Author, authorSchema, canModerate } from '../roles.js';
-import { isSchemaTooNew, writeTransaction } from '../schema-version.js';
+import { isSchemaTooNew, observeSchema, writeTransaction } from '../schema-version.js';
 import { parseInput, readStored } from '../validation.js';
 
 const reason = z.string().trim().min(1).max(500);
@@ -41,6 +41,11 @@ export class ModerationSpace {
 
   get readOnly(): boolean {
     return isSchemaTooNew(this.doc);
+  }
+
+  /** Calls `listener` when `readOnly` may have changed (a newer schema arrived). */
+  observeReadOnly(listener: () => void): () => void {
+    return observeSchema(this.doc, listener);
   }
 
   hide(itemId: string, why: string, author: Author): void {

@@ -1,7 +1,7 @@
 /** The `<nb>/public` document: readable by everyone, written by moderators and officials. */
 import type * as Y from 'yjs';
 import { type ModelContext, modelContext } from '../context.js';
-import { isSchemaTooNew } from '../schema-version.js';
+import { isSchemaTooNew, observeSchema } from '../schema-version.js';
 import { CrisisAlerts } from './crisis.js';
 import { Settings } from './settings.js';
 
@@ -19,5 +19,10 @@ export class PublicSpace {
 
   get readOnly(): boolean {
     return isSchemaTooNew(this.doc);
+  }
+
+  /** Calls `listener` when `readOnly` may have changed (a newer schema arrived). */
+  observeReadOnly(listener: () => void): () => void {
+    return observeSchema(this.doc, listener);
   }
 }

@@ -91,13 +91,15 @@ export class BhApp extends LitElement {
       () => this.publicSpace,
       (space, changed) => space.settings.observe(changed),
     );
-    // A newer schema version arrives with data: re-check read-only when posts change, when
-    // the sync state changes (e.g. the first sync finished) and, as a backstop, every 30 s.
-    // TODO(model): a `readOnly` change event from the model would make this exact.
     new ObserveController(
       this,
       () => this.community,
-      (space, changed) => space.posts.observe(changed),
+      (space, changed) => space.observeReadOnly(changed),
+    );
+    new ObserveController(
+      this,
+      () => this.publicSpace,
+      (space, changed) => space.observeReadOnly(changed),
     );
     new ObserveController(
       this,
