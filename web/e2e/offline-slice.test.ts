@@ -77,6 +77,23 @@ describe('a resident using the PWA', () => {
       .toMatch(/opgeslagen op de server/);
   });
 
+  it('keeps a half-written comment and post draft across a reload', async () => {
+    const article = annaPage.getByRole('article', { name: 'Fiets gevonden bij de kerk' });
+    await article.getByLabel('Schrijf een reactie').fill('Is hij van de buren van nummer 12?');
+    await annaPage.getByRole('link', { name: 'Nieuw bericht' }).click();
+    await annaPage.getByLabel('Titel').fill('Half af');
+    await annaPage.reload();
+    await annaPage.getByText('Je concept is teruggezet.').waitFor();
+    expect(await annaPage.getByLabel('Titel').inputValue()).toBe('Half af');
+    await annaPage.getByLabel('Titel').fill('');
+    await annaPage.getByRole('link', { name: 'Berichten' }).click();
+    const field = annaPage
+      .getByRole('article', { name: 'Fiets gevonden bij de kerk' })
+      .getByLabel('Schrijf een reactie');
+    expect(await field.inputValue()).toBe('Is hij van de buren van nummer 12?');
+    await field.fill('');
+  });
+
   it('has no WCAG 2.1 AA violations in the feed', async () => {
     await annaPage.getByRole('link', { name: 'Berichten' }).click();
     await annaPage.getByRole('article').first().waitFor();

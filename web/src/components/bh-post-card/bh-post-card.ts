@@ -14,6 +14,7 @@ import { communityContext, identityContext } from '../../app/context.js';
 import { BhCommentCreatedEvent } from '../../app/events.js';
 import type { IdentityService } from '../../app/identity.js';
 import { issueMessage } from '../../app/validation-messages.js';
+import { localStore } from '../../sync/local-store.js';
 import { LocaleController, formatDateTime, formatRelative, t, tDynamic } from '../../i18n/i18n.js';
 import { styles } from './bh-post-card.styles.js';
 
@@ -23,6 +24,10 @@ export function paragraphs(body: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+}
+
+function commentDraftKey(postId: string): string {
+  return `buurthub:comment-draft:${postId}`;
 }
 
 @customElement('bh-post-card')
@@ -120,7 +125,8 @@ export class BhPostCard extends LitElement {
           maxlength=${COMMENT_MAX}
           aria-invalid=${this.commentError ? 'true' : 'false'}
           aria-describedby=${this.commentError ? errorId : nothing}
-          @input=${() => (this.commentError = '')}
+          .value=${localStore.get(commentDraftKey(id)) ?? ''}
+          @input=${this.onCommentInput}
         ></textarea>
         <button type="submit" class="secondary" ?disabled=${this.busy}>
           ${t('comment.submit')}
@@ -134,6 +140,14 @@ export class BhPostCard extends LitElement {
     </form>`;
   }
 
+  /** Half-written comments are kept like post drafts: an app update or reload loses nothing. */
+  private onCommentInput(event: Event) {
+    const post = this.post;
+    if (!post) return;
+    this.commentError = '';
+    localStore.set(commentDraftKey(post.id), (event.target as HTMLTextAreaElement).value);
+  }
+
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const post = this.post;
@@ -145,6 +159,7 @@ export class BhPostCard extends LitElement {
       if (!author) return;
       const comment = this.community.posts.comment(post.id, { body: field.value }, author);
       field.value = '';
+      localStore.remove(commentDraftKey(post.id));
       this.commentError = '';
       this.dispatchEvent(new BhCommentCreatedEvent(post.id, comment.id));
     } catch (error) {
