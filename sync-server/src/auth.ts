@@ -3,10 +3,8 @@
  * before the WebSocket upgrade. Permission is a document boundary (DESIGN.md §3), so the
  * answer is one decision per connection, never a filter on individual changes.
  *
- * ┌──────────────────────────────────────────────────────────────────────────────────┐
- * │ AUTH HOOK: the default lets everyone read and write. Token verification (JWT in  │
- * │ the `token` query parameter, roles per space) plugs in here as an `Authorize`.  │
- * └──────────────────────────────────────────────────────────────────────────────────┘
+ * The relay's default hook verifies relay tokens (src/auth/authorize.ts); embedders and
+ * tests may pass their own.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Role, SpaceName } from '@buurthub/shared';
@@ -23,12 +21,34 @@ export interface Access {
   role: Role;
   /** Without it, the connection's updates are decoded and dropped, and it is told so. */
   canWrite: boolean;
+  /** The token's subject; connections of a revoked subject are closed. */
+  sub?: string;
+  /** The token's `iat` (unix seconds): revocation refuses tokens issued at or before it. */
+  issuedAt?: number;
+  /**
+   * The name the relay writes into this connection's awareness `user.name`: a string from
+   * the token, null to remove any name (guests), undefined to leave what the client sent.
+   */
+  name?: string | null;
 }
 
-/** Returns the access for this request, or null to refuse the connection (HTTP 403). */
+/** Who is behind a connection, as far as the relay needs to know after the upgrade. */
+export type Identity = Pick<Access, 'sub' | 'issuedAt' | 'name'>;
+
+/** Refuses the upgrade with an HTTP status: 401 for a bad token, 403 for no permission. */
+export interface Refusal {
+  status: 401 | 403;
+  message: string;
+}
+
+/** Returns the access for this request, or null / a refusal to refuse the connection. */
 export type Authorize = (
   request: IncomingMessage,
   room: RoomRef,
-) => Access | null | Promise<Access | null>;
+) => Access | Refusal | null | Promise<Access | Refusal | null>;
+
+export function isRefusal(value: Access | Refusal | null): value is Refusal {
+  return value !== null && 'status' in value;
+}
 
 export const allowEveryone: Authorize = () => ({ role: 'resident', canWrite: true });

@@ -4,8 +4,12 @@
  * liveness (the heartbeat in server.ts terminates sockets that stop answering pings).
  */
 import type { RawData, WebSocket } from 'ws';
+import type { Identity } from './auth.js';
+import { LimitExceeded, type Limits, TokenBucket } from './limits.js';
 import type { Logger } from './log.js';
+import type { RelayMetrics } from './metrics.js';
 import {
+  awarenessEntries,
   CLOSE_UNSUPPORTED_DATA,
   ProtocolError,
   closeCodeFor,
@@ -21,12 +25,21 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 let nextId = 1;
 
+/** What a connection checks each frame against, and where it counts what it saw. */
+export interface ConnectionGuard {
+  limits: Limits;
+  metrics: RelayMetrics;
+}
+
 export class Connection implements Peer {
   readonly id = nextId++;
   /** Set on every pong; the heartbeat terminates connections that stay false. */
   alive = true;
   private closed = false;
   private readonly room: Room;
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+  private readonly awareness: TokenBucket;
 
   constructor(
     private readonly socket: WebSocket,
@@ -35,14 +48,28 @@ export class Connection implements Peer {
     readonly wantsAcks: boolean,
     readonly canWrite: boolean,
     private readonly log: Logger,
+    private readonly guard: ConnectionGuard,
+    /** From the token: revocation closes the connection, awareness gets its name. */
+    readonly identity: Identity = {},
   ) {
+    const { limits } = guard;
+    const now = Date.now();
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, now);
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst, now);
+    this.awareness = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst, now);
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     socket.on('pong', () => {
       this.alive = true;
     });
-    socket.on('error', (error) => {
+    socket.on('error', (error: Error & { code?: string }) => {
       // ws closes the socket itself after an error (e.g. 1009 too big); just record why.
-      this.log.warn(`connection ${this.id} (${roomName}): socket error: ${error.message}`);
+      const tooBig = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+      if (tooBig) guard.metrics.rejectMessage('message-too-large');
+      this.log.warn(`connection ${this.id} (${roomName}): socket error: ${error.message}`, {
+        conn: this.id,
+        room: roomName,
+        ...(tooBig ? { code: 1009, reason: 'message-too-large' } : {}),
+      });
     });
     socket.on('close', () => this.onClose());
     this.room = rooms.join(roomName, this);
@@ -50,20 +77,53 @@ export class Connection implements Peer {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
+    const { metrics } = this.guard;
     if (!isBinary) {
+      metrics.messagesIn.inc({ type: 'text' });
       this.fail(new ProtocolError('unsupported', 'text frame'), CLOSE_UNSUPPORTED_DATA);
       return;
     }
     const frame = toBytes(data);
+    metrics.bytesIn.inc(frame.byteLength);
     let message;
     try {
+      this.checkRate(frame);
       message = decodeClientMessage(frame);
+      if (message.kind === 'awareness') this.checkAwareness(message.update);
     } catch (error) {
       if (error instanceof ProtocolError) this.fail(error, closeCodeFor(error));
+      else if (error instanceof LimitExceeded) this.fail(error, error.closeCode);
       else this.fail(error as Error);
       return;
     }
+    metrics.messagesIn.inc({ type: message.kind });
     this.room.receive(this, message);
+  }
+
+  /** Token buckets per connection: a client that floods is closed, the room is not slowed. */
+  private checkRate(frame: Uint8Array): void {
+    const now = Date.now();
+    if (!this.messages.take(1, now)) {
+      throw new LimitExceeded('message-rate', 'too many messages per second');
+    }
+    if (!this.bytes.take(frame.byteLength, now)) {
+      throw new LimitExceeded('byte-rate', 'too many bytes per second');
+    }
+  }
+
+  private checkAwareness(update: Uint8Array): void {
+    if (!this.awareness.take(1, Date.now())) {
+      throw new LimitExceeded('awareness-rate', 'too many awareness updates per second');
+    }
+    const max = this.guard.limits.maxAwarenessStateBytes;
+    for (const entry of awarenessEntries(update)) {
+      if (entry.stateBytes > max) {
+        throw new LimitExceeded(
+          'awareness-state-too-large',
+          `awareness state of ${entry.stateBytes} bytes (limit ${max})`,
+        );
+      }
+    }
   }
 
   send(frame: Uint8Array): void {
@@ -73,6 +133,8 @@ export class Connection implements Peer {
       this.terminate();
       return;
     }
+    this.guard.metrics.messagesOut.inc();
+    this.guard.metrics.bytesOut.inc(frame.byteLength);
     this.socket.send(frame, (error) => {
       if (error) this.log.warn(`connection ${this.id}: send failed: ${error.message}`);
     });
@@ -81,10 +143,14 @@ export class Connection implements Peer {
   fail(error: Error, code?: number): void {
     if (this.closed) return;
     const closeCode = code ?? (error instanceof ProtocolError ? closeCodeFor(error) : 1011);
+    const reason =
+      error instanceof ProtocolError || error instanceof LimitExceeded ? error.reason : 'error';
+    if (reason !== 'error') this.guard.metrics.rejectMessage(reason);
     this.log.warn(
       `connection ${this.id} (${this.roomName}) closed with ${closeCode}: ${error.message}`,
+      { conn: this.id, room: this.roomName, code: closeCode, reason },
     );
-    this.close(closeCode, error instanceof ProtocolError ? error.reason : 'error');
+    this.close(closeCode, reason);
   }
 
   close(code: number, reason: string): void {

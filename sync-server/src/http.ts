@@ -78,8 +78,12 @@ function cacheControlFor(urlPath: string): string {
 
 export interface HttpState {
   staticDir: string;
-  /** False while starting or shutting down; /readyz reports it. */
-  ready(): boolean;
+  /** False while starting, draining or when storage does not answer; /readyz reports it. */
+  ready(): boolean | Promise<boolean>;
+  /** Prometheus text exposition for /metrics; without it, /metrics is a 404. */
+  metrics?(): Promise<{ contentType: string; body: string }>;
+  /** The identity API (api.ts): resolves true when it answered the request. */
+  api?(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -169,10 +173,21 @@ export async function handleHttp(
 
   if (rawPath === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (rawPath === '/readyz') {
-    return state.ready()
+    return (await state.ready())
       ? sendJson(res, 200, { status: 'ready' })
       : sendJson(res, 503, { status: 'not-ready' });
   }
+  if (rawPath === '/metrics' && state.metrics) {
+    const { contentType, body } = await state.metrics();
+    res.writeHead(200, {
+      'Content-Type': contentType,
+      'Cache-Control': 'no-store',
+      'Content-Length': Buffer.byteLength(body),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  if (state.api && (await state.api(req, res))) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'Method not allowed\n');

@@ -10,12 +10,59 @@ export {
   DEFAULT_MAX_PAYLOAD,
   DEFAULT_PORT,
   DEFAULT_STATIC_DIR,
+  type ConnectionKey,
   type Relay,
   type RelayOptions,
 } from './server.js';
-export { allowEveryone, type Access, type Authorize, type RoomRef } from './auth.js';
-export { consoleLogger, silentLogger, type Logger } from './log.js';
-export type { RoomStats, Storage, StoredRoom } from './storage/storage.js';
+export {
+  allowEveryone,
+  isRefusal,
+  type Access,
+  type Authorize,
+  type Identity,
+  type Refusal,
+  type RoomRef,
+} from './auth.js';
+export { tokenAuthorizer, type TokenAuthOptions } from './auth/authorize.js';
+export { KeyStore } from './auth/keys.js';
+export { permissions, type NeighbourhoodSettings, type Permission } from './auth/permissions.js';
+export {
+  AUDIENCE,
+  ISSUER,
+  mintToken,
+  mintTokenFor,
+  verifyToken,
+  TokenError,
+  type TokenClaims,
+  type VerifiedToken,
+} from './auth/tokens.js';
+export { createApi, REFRESH_SIGNING_PREFIX } from './api.js';
+export {
+  consoleLogger,
+  createLogger,
+  silentLogger,
+  type Logger,
+  type LogFields,
+  type LogLevel,
+} from './log.js';
+export {
+  DEFAULT_LIMITS,
+  LIMIT_SETTINGS,
+  LimitExceeded,
+  resolveLimits,
+  TokenBucket,
+  type LimitReason,
+  type Limits,
+} from './limits.js';
+export { RelayMetrics } from './metrics.js';
+export type {
+  Invite,
+  Neighbourhood,
+  RoomStats,
+  SigningKey,
+  Storage,
+  StoredRoom,
+} from './storage/storage.js';
 export { MemoryStorage } from './storage/memory.js';
 export { SqliteStorage, DATABASE_FILE } from './storage/sqlite.js';
 export { seedDemo, DEMO_NEIGHBOURHOOD, DEMO_VILLAGES } from './demo.js';

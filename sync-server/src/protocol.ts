@@ -54,8 +54,18 @@ export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_UNSUPPORTED_DATA = 1003;
 /** Bytes that do not decode, or a Yjs update that Yjs cannot read. */
 export const CLOSE_INVALID_DATA = 1007;
+/** Over a rate, size or count limit that is about what was sent, not its size on the wire. */
+export const CLOSE_POLICY_VIOLATION = 1008;
+/** A message larger than the limit (ws closes with it itself, see `maxPayload`). */
+export const CLOSE_MESSAGE_TOO_BIG = 1009;
 /** Storage failed or the document refused an update: the client should retry later. */
 export const CLOSE_INTERNAL_ERROR = 1011;
+/** The relay is shutting down or restarting: reconnect (to it or another one) shortly. */
+export const CLOSE_SERVICE_RESTART = 1012;
+/** Room or subject at its connection limit: try again later. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+/** The connection's token was revoked (`buurthub revoke`): do not reconnect with it. */
+export const CLOSE_TOKEN_REVOKED = 4401;
 
 export function closeCodeFor(error: ProtocolError): number {
   return error.reason === 'unsupported' ? CLOSE_UNSUPPORTED_DATA : CLOSE_INVALID_DATA;
@@ -70,11 +80,11 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(frame);
   let message: ClientMessage;
   try {
-    const type = decoding.readVarUint(decoder);
+    const type = readStrictVarUint(decoder);
     switch (type) {
       case MESSAGE_SYNC: {
-        const syncType = decoding.readVarUint(decoder);
-        const payload = decoding.readVarUint8Array(decoder);
+        const syncType = readStrictVarUint(decoder);
+        const payload = readStrictVarUint8Array(decoder);
         if (syncType === SYNC_STEP_1) message = { kind: 'sync-step-1', stateVector: payload };
         else if (syncType === SYNC_STEP_2) message = { kind: 'sync-step-2', update: payload };
         else if (syncType === SYNC_UPDATE) message = { kind: 'update', update: payload };
@@ -82,7 +92,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
         break;
       }
       case MESSAGE_AWARENESS:
-        message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        message = { kind: 'awareness', update: readStrictVarUint8Array(decoder) };
         break;
       case MESSAGE_QUERY_AWARENESS:
         message = { kind: 'query-awareness' };
@@ -99,6 +109,70 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
     throw new ProtocolError('malformed', 'trailing bytes after message');
   }
   return message;
+}
+
+/**
+ * Reads an unsigned LEB128 varint and refuses non-canonical encodings (e.g. `0x80 0x00`
+ * for 0): one value has exactly one spelling on the wire, so nothing downstream can be
+ * confused by two byte strings that mean the same message.
+ */
+function readStrictVarUint(decoder: decoding.Decoder): number {
+  const start = decoder.pos;
+  const value = decoding.readVarUint(decoder);
+  if (decoder.pos - start > 1 && decoder.arr[decoder.pos - 1] === 0) {
+    throw new ProtocolError('malformed', 'non-canonical varint');
+  }
+  return value;
+}
+
+/**
+ * A length-prefixed byte array, bounds-checked against this frame: lib0 builds a view on
+ * the underlying ArrayBuffer, which for a pooled socket buffer is larger than the frame.
+ */
+function readStrictVarUint8Array(decoder: decoding.Decoder): Uint8Array {
+  const length = readStrictVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) {
+    throw new ProtocolError('malformed', 'length beyond the end of the frame');
+  }
+  return decoding.readUint8Array(decoder, length);
+}
+
+/**
+ * The names of the root types (`doc.getMap(name)` and friends) an update writes to
+ * directly. Yjs creates a root type for every new name it sees, and they are never removed,
+ * so the relay bounds how many a document may collect (limits.ts).
+ */
+export function rootTypeNames(update: Uint8Array): Set<string> {
+  const names = new Set<string>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Item && typeof struct.parent === 'string') names.add(struct.parent);
+  }
+  return names;
+}
+
+/** One client's entry in an awareness update: its id, clock and the size of its JSON state. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  stateBytes: number;
+}
+
+/** Decodes an awareness update's entries (y-protocols layout) without applying it. */
+export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      entries.push({ clientId, clock, stateBytes: Buffer.byteLength(state) });
+    }
+    return entries;
+  } catch (error) {
+    throw new ProtocolError('malformed', `undecodable awareness update: ${String(error)}`);
+  }
 }
 
 /**

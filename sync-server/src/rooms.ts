@@ -10,7 +10,11 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Identity } from './auth.js';
+import { bindAwareness } from './auth/awareness.js';
+import { LimitExceeded, type Limits } from './limits.js';
 import type { Logger } from './log.js';
+import type { RelayMetrics } from './metrics.js';
 import {
   CLOSE_INTERNAL_ERROR,
   ProtocolError,
@@ -24,6 +28,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   relayClocks,
+  rootTypeNames,
   validateUpdate,
 } from './protocol.js';
 import type { Storage } from './storage/storage.js';
@@ -34,6 +39,8 @@ export interface Peer {
   /** Opted in to ack messages (`ack=1`). */
   readonly wantsAcks: boolean;
   readonly canWrite: boolean;
+  /** From the token; `identity.name` is written into this peer's awareness states. */
+  readonly identity?: Identity;
   send(frame: Uint8Array): void;
   /** Closes only this connection because of what it sent. */
   fail(error: ProtocolError | Error, code?: number): void;
@@ -44,11 +51,15 @@ export interface RoomOptions {
   log: Logger;
   /** Compact a room's log once it holds more than this many updates. */
   compactAfter: number;
+  limits: Limits;
+  metrics: RelayMetrics;
 }
 
 interface PeerState {
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessIds: Set<number>;
+  /** Awareness client ids this connection may set: claimed by its first awareness update. */
+  claimedIds: Set<number> | null;
   toldReadOnly: boolean;
 }
 
@@ -58,6 +69,8 @@ export class Room {
   private readonly peers = new Map<Peer, PeerState>();
   private tail: Promise<void>;
   private logLength = 0;
+  /** Stored size (snapshot + log) in bytes, checked against `maxDocumentBytes`. */
+  private storedBytes = 0;
   private broken = false;
   private unloaded: Promise<void> | null = null;
 
@@ -100,6 +113,8 @@ export class Room {
       return;
     }
     this.logLength = stored.logLength;
+    this.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
     for (const update of stored.updates) {
       try {
         Y.applyUpdate(this.doc, update);
@@ -115,7 +130,7 @@ export class Room {
       peer.fail(new Error('room unavailable'), CLOSE_INTERNAL_ERROR);
       return;
     }
-    this.peers.set(peer, { awarenessIds: new Set(), toldReadOnly: false });
+    this.peers.set(peer, { awarenessIds: new Set(), claimedIds: null, toldReadOnly: false });
     void this.enqueue(() => {
       // Standard y-websocket handshake: the relay's state vector, then who is here.
       peer.send(encodeSyncStep1(this.doc));
@@ -157,14 +172,25 @@ export class Room {
         case 'sync-step-2':
         case 'update':
           return await this.handleUpdate(peer, message.update);
-        case 'awareness':
-          if (!this.peers.has(peer)) return;
+        case 'awareness': {
+          const state = this.peers.get(peer);
+          if (!state) return;
           try {
-            awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+            // Bound to this connection: only its own client ids, the name from its token.
+            const bound = bindAwareness(message.update, {
+              claimed: state.claimedIds,
+              ownedByOther: (id) => this.isClaimedByOther(peer, id),
+              name: peer.identity?.name,
+            });
+            state.claimedIds = bound.claimed;
+            if (bound.update) {
+              awarenessProtocol.applyAwarenessUpdate(this.awareness, bound.update, peer);
+            }
           } catch (error) {
             throw new ProtocolError('malformed', `undecodable awareness update: ${error}`);
           }
           return;
+        }
         case 'query-awareness': {
           const ids = [...this.awareness.getStates().keys()];
           peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
@@ -173,14 +199,23 @@ export class Room {
       }
     } catch (error) {
       if (error instanceof ProtocolError) peer.fail(error);
+      else if (error instanceof LimitExceeded) peer.fail(error, error.closeCode);
       else throw error;
     }
+  }
+
+  private isClaimedByOther(peer: Peer, id: number): boolean {
+    for (const [other, state] of this.peers) {
+      if (other !== peer && state.claimedIds?.has(id)) return true;
+    }
+    return false;
   }
 
   private async handleUpdate(peer: Peer, update: Uint8Array): Promise<void> {
     if (!peer.canWrite) {
       // Decoded and understood, but this connection may only read: drop it and say so once.
       const state = this.peers.get(peer);
+      this.options.metrics.rejectMessage('read-only');
       if (state && !state.toldReadOnly) {
         state.toldReadOnly = true;
         peer.send(encodePermissionDenied(`read-only access to ${this.name}`));
@@ -189,17 +224,23 @@ export class Room {
     }
     validateUpdate(update);
     if (isEmptyUpdate(update)) return; // e.g. a client's sync step 2 with nothing new
+    this.checkLimits(update);
 
-    const { storage, log } = this.options;
+    const { storage, log, metrics } = this.options;
     let committed: { seq: number; logLength: number };
+    const commitTimer = metrics.commitSeconds.startTimer();
     try {
       committed = await storage.appendUpdate(this.name, update);
     } catch (error) {
-      log.error(`room ${this.name}: storage refused an update: ${error}`);
+      log.error(`room ${this.name}: storage refused an update: ${error}`, { room: this.name });
       peer.fail(new Error('storage failure'), CLOSE_INTERNAL_ERROR);
       return;
+    } finally {
+      commitTimer();
     }
     this.logLength = committed.logLength;
+    this.storedBytes += update.byteLength;
+    metrics.setDocumentBytes(this.name, this.storedBytes);
 
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -226,6 +267,34 @@ export class Room {
     if (this.logLength > this.options.compactAfter) await this.compact();
   }
 
+  /**
+   * Refuses an update that would grow the document past its limits: its stored size, or
+   * the number of root types (which Yjs never removes once created).
+   */
+  private checkLimits(update: Uint8Array): void {
+    const { limits } = this.options;
+    let added = 0;
+    for (const name of rootTypeNames(update)) if (!this.doc.share.has(name)) added++;
+    if (added > limits.maxNewRootTypesPerUpdate) {
+      throw new LimitExceeded(
+        'too-many-root-types',
+        `update creates ${added} root types (limit ${limits.maxNewRootTypesPerUpdate} per update)`,
+      );
+    }
+    if (this.doc.share.size + added > limits.maxRootTypesPerDocument) {
+      throw new LimitExceeded(
+        'too-many-root-types',
+        `document would hold ${this.doc.share.size + added} root types (limit ${limits.maxRootTypesPerDocument})`,
+      );
+    }
+    if (this.storedBytes + update.byteLength > limits.maxDocumentBytes) {
+      throw new LimitExceeded(
+        'document-too-large',
+        `room ${this.name} would grow to ${this.storedBytes + update.byteLength} bytes (limit ${limits.maxDocumentBytes})`,
+      );
+    }
+  }
+
   /** Drops every connection so that clients reconnect to a room freshly loaded from storage. */
   private breakRoom(): void {
     this.broken = true;
@@ -237,7 +306,14 @@ export class Room {
   private async compact(): Promise<void> {
     const { folded } = await this.options.storage.compact(this.name);
     this.logLength = 0;
-    this.options.log.info(`room ${this.name}: compacted ${folded} updates`);
+    // The snapshot is this document, garbage-collected: its encoding is the stored size.
+    this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
+    this.options.log.info(`room ${this.name}: compacted ${folded} updates`, {
+      room: this.name,
+      folded,
+      bytes: this.storedBytes,
+    });
   }
 
   /** Flushes the queue, compacts, and frees the document. */
@@ -295,6 +371,7 @@ export class Rooms {
       const previous = this.unloading.get(name) ?? Promise.resolve();
       room = new Room(name, this.options, previous);
       this.live.set(name, room);
+      this.options.metrics.rooms.set(this.live.size);
     }
     room.add(peer);
     return room;
@@ -303,6 +380,7 @@ export class Rooms {
   leave(room: Room, peer: Peer): void {
     if (!room.remove(peer)) return;
     if (this.live.get(room.name) === room) this.live.delete(room.name);
+    this.options.metrics.rooms.set(this.live.size);
     const done = room.unload().finally(() => {
       if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
     });

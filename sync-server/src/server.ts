@@ -9,11 +9,16 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { isNeighbourhoodSlug, isSpaceName } from '@buurthub/shared';
-import { allowEveryone, type Authorize, type RoomRef } from './auth.js';
+import { createApi } from './api.js';
+import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
+import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
+import { KeyStore } from './auth/keys.js';
 import { Connection } from './connection.js';
 import { handleHttp } from './http.js';
+import { ConnectionCounter, type Limits, resolveLimits } from './limits.js';
 import { consoleLogger, type Logger } from './log.js';
-import { CLOSE_GOING_AWAY } from './protocol.js';
+import { RelayMetrics } from './metrics.js';
+import { CLOSE_SERVICE_RESTART, CLOSE_TOKEN_REVOKED, CLOSE_TRY_AGAIN_LATER } from './protocol.js';
 import { Rooms } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
 import { SqliteStorage } from './storage/sqlite.js';
@@ -29,10 +34,32 @@ export interface RelayOptions {
   storage?: Storage;
   /** The built PWA. Default: the repository's web/dist. */
   staticDir?: string;
+  /** Default: relay tokens (src/auth/authorize.ts); auth is always on. */
   authorize?: Authorize;
+  /**
+   * DEMO ONLY (`serve --demo`): connections without a token to this neighbourhood are
+   * treated as residents. Never set it on a relay with real residents.
+   */
+  demoNeighbourhood?: string;
+  /** How often open connections are checked against the revocation list. Default 2000. */
+  revocationPollMs?: number;
   log?: Logger;
-  /** Largest accepted WebSocket message in bytes; bigger ones close with 1009. */
+  /** Largest accepted WebSocket message in bytes; same as `limits.maxMessageBytes`. */
   maxPayload?: number;
+  /** Per-connection, per-room and per-subject limits (limits.ts); defaults for the rest. */
+  limits?: Partial<Limits>;
+  /**
+   * Who a connection belongs to, for `maxConnectionsPerSubject`. Default: the token's
+   * subject when the authorize hook reports one, otherwise `ip:<client address>`.
+   */
+  connectionKey?: ConnectionKey;
+  /** Take the client address from `X-Forwarded-For` (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /**
+   * On `close()`, sockets are closed with 1012 spread over this many milliseconds, so
+   * clients do not all reconnect in the same instant. Default 0 (all at once).
+   */
+  shutdownSpreadMs?: number;
   /** Ping interval; a connection that missed the previous pong is terminated. */
   heartbeatMs?: number;
   /** Compact a room once its update log is longer than this. */
@@ -44,15 +71,26 @@ export interface Relay {
   readonly url: string;
   readonly port: number;
   readonly storage: Storage;
-  /** Closes connections (1001), compacts and unloads rooms, closes storage it opened. */
+  readonly metrics: RelayMetrics;
+  /**
+   * Graceful shutdown: readiness goes false and new upgrades get 503 at once; queued
+   * writes finish; sockets close with 1012 spread over `shutdownSpreadMs`; rooms are
+   * compacted and unloaded; storage the relay opened is closed.
+   */
   close(): Promise<void>;
 }
 
+/** Names the owner of a connection (see `RelayOptions.connectionKey`). */
+export type ConnectionKey = (request: IncomingMessage, access: Access) => string;
+
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '0.0.0.0';
-export const DEFAULT_MAX_PAYLOAD = 10 * 1024 * 1024;
+export const DEFAULT_MAX_PAYLOAD = resolveLimits().maxMessageBytes;
 export const DEFAULT_HEARTBEAT_MS = 30_000;
 export const DEFAULT_COMPACT_AFTER = 500;
+export const DEFAULT_REVOCATION_POLL_MS = 2000;
+/** `buurthub serve`'s default; the library default is 0 (close at once). */
+export const DEFAULT_SHUTDOWN_SPREAD_MS = 5000;
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Parses `/sync/<nb>/<space>?…`: a room, or the HTTP status to refuse with. */
@@ -80,11 +118,32 @@ export function parseSyncUrl(
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** The client's address; behind a trusted proxy, the last hop the proxy saw. */
+export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim() !== '') {
+    return forwarded.split(',').at(-1)?.trim() ?? 'unknown';
+  }
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+function defaultConnectionKey(trustProxy: boolean): ConnectionKey {
+  return (request, access) => {
+    // Token holders are counted by subject (on any device); guests by address.
+    return access.sub !== undefined
+      ? `sub:${access.sub}`
+      : `ip:${clientAddress(request, trustProxy)}`;
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Answers an upgrade request with a plain HTTP error and drops the socket. */
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
@@ -101,18 +160,54 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const ownsStorage = !options.storage;
   const storage =
     options.storage ?? (options.dataDir ? new SqliteStorage(options.dataDir) : new MemoryStorage());
-  const authorize = options.authorize ?? allowEveryone;
+  const keys = new KeyStore(storage);
+  const authorize =
+    options.authorize ??
+    tokenAuthorizer({ storage, keys, demoNeighbourhood: options.demoNeighbourhood });
+  if (options.demoNeighbourhood !== undefined && !options.authorize) {
+    log.warn(
+      `DEMO MODE: connections without a token to "${options.demoNeighbourhood}" are residents`,
+    );
+  }
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
+  const limits = resolveLimits({
+    ...(options.maxPayload !== undefined ? { maxMessageBytes: options.maxPayload } : {}),
+    ...options.limits,
+  });
+  const metrics = new RelayMetrics(limits);
   const rooms = new Rooms({
     storage,
     log,
     compactAfter: options.compactAfter ?? DEFAULT_COMPACT_AFTER,
+    limits,
+    metrics,
   });
   const connections = new Set<Connection>();
+  const perRoom = new ConnectionCounter(limits.maxConnectionsPerRoom);
+  const perSubject = new ConnectionCounter(limits.maxConnectionsPerSubject);
+  const connectionKey = options.connectionKey ?? defaultConnectionKey(options.trustProxy ?? false);
   let ready = false;
 
+  /** Ready: listening, not draining, and storage answers a trivial query. */
+  async function isReady(): Promise<boolean> {
+    if (!ready) return false;
+    try {
+      await storage.ping();
+      return ready;
+    } catch (error) {
+      log.error(`readiness: storage does not answer: ${String(error)}`);
+      return false;
+    }
+  }
+
+  const httpState = {
+    staticDir,
+    ready: isReady,
+    metrics: () => metrics.render(),
+    api: createApi({ storage, keys }),
+  };
   const server = createServer((req, res) => {
-    handleHttp(req, res, { staticDir, ready: () => ready }).catch((error: unknown) => {
+    handleHttp(req, res, httpState).catch((error: unknown) => {
       log.error(`http ${req.method} ${req.url}: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -123,15 +218,19 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
+    maxPayload: limits.maxMessageBytes,
   });
   wss.on('error', (error) => log.error(`websocket server: ${error.message}`));
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', (error) => log.warn(`upgrade socket: ${error.message}`));
-    if (!ready) return refuseUpgrade(socket, 503, 'Shutting down');
+    if (!ready) {
+      metrics.rejectConnection('draining');
+      return refuseUpgrade(socket, 503, 'Shutting down');
+    }
     const parsed = parseSyncUrl(req.url ?? '');
     if ('status' in parsed) {
+      metrics.rejectConnection('bad-url');
       return refuseUpgrade(
         socket,
         parsed.status,
@@ -139,23 +238,61 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       );
     }
     const access = await authorize(req, parsed.room);
-    if (!access) return refuseUpgrade(socket, 403, 'Not allowed in this room');
+    if (!access || isRefusal(access)) {
+      metrics.rejectConnection('not-allowed');
+      return access
+        ? refuseUpgrade(socket, access.status, access.message)
+        : refuseUpgrade(socket, 403, 'Not allowed in this room');
+    }
     if (socket.destroyed) return;
+    const roomName = parsed.room.name;
+    const subject = connectionKey(req, access);
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (!ready) {
-        ws.close(CLOSE_GOING_AWAY, 'shutting down');
+        metrics.rejectConnection('draining');
+        ws.close(CLOSE_SERVICE_RESTART, 'relay restarting');
+        return;
+      }
+      // Counted after the upgrade so the client gets a close code it can act on (1013).
+      if (!perRoom.tryAdd(roomName)) {
+        metrics.rejectConnection('room-full');
+        log.warn(`room ${roomName} is full: connection refused with 1013`, {
+          room: roomName,
+          code: CLOSE_TRY_AGAIN_LATER,
+          reason: 'room-full',
+        });
+        ws.close(CLOSE_TRY_AGAIN_LATER, 'room-full');
+        return;
+      }
+      if (!perSubject.tryAdd(subject)) {
+        perRoom.remove(roomName);
+        metrics.rejectConnection('too-many-connections');
+        log.warn(`too many connections for one subject: refused with 1013`, {
+          room: roomName,
+          code: CLOSE_TRY_AGAIN_LATER,
+          reason: 'too-many-connections',
+        });
+        ws.close(CLOSE_TRY_AGAIN_LATER, 'too-many-connections');
         return;
       }
       const connection = new Connection(
         ws,
         rooms,
-        parsed.room.name,
+        roomName,
         parsed.wantsAcks,
         access.canWrite,
         log,
+        { limits, metrics },
+        { sub: access.sub, issuedAt: access.issuedAt, name: access.name },
       );
       connections.add(connection);
-      ws.on('close', () => connections.delete(connection));
+      metrics.connections.set(connections.size);
+      ws.on('close', () => {
+        connections.delete(connection);
+        perRoom.remove(roomName);
+        perSubject.remove(subject);
+        metrics.connections.set(connections.size);
+      });
     });
   }
 
@@ -181,6 +318,31 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   }, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
   heartbeat.unref();
 
+  // Revocation (`buurthub revoke`, possibly from another process on the same storage):
+  // poll the list and close the revoked subjects' open connections. New upgrades check it
+  // themselves.
+  let sweeping = false;
+  const revocationSweep = setInterval(() => {
+    if (sweeping || !connections.size) return;
+    sweeping = true;
+    storage
+      .revocations()
+      .then((revoked) => {
+        for (const connection of connections) {
+          const { sub, issuedAt } = connection.identity;
+          if (isRevoked(revoked, sub, issuedAt)) {
+            log.info(`connection ${connection.id} (${connection.roomName}): token revoked`);
+            connection.close(CLOSE_TOKEN_REVOKED, 'token revoked');
+          }
+        }
+      })
+      .catch((error: unknown) => log.error(`revocation check: ${String(error)}`))
+      .finally(() => {
+        sweeping = false;
+      });
+  }, options.revocationPollMs ?? DEFAULT_REVOCATION_POLL_MS);
+  revocationSweep.unref();
+
   try {
     await new Promise<void>((resolvePromise, reject) => {
       server.once('error', reject);
@@ -191,6 +353,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     });
   } catch (error) {
     clearInterval(heartbeat);
+    clearInterval(revocationSweep);
     if (ownsStorage) await storage.close();
     throw error;
   }
@@ -201,15 +364,37 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;
 
+  /**
+   * Closes every connection with 1012, in batches spread over `spreadMs`, so that the
+   * clients' reconnects (to the next relay) do not all arrive in the same instant.
+   */
+  async function closeConnections(spreadMs: number): Promise<void> {
+    const open = [...connections];
+    const batches = spreadMs > 0 ? Math.min(open.length, 20) : 1;
+    const size = Math.ceil(open.length / Math.max(batches, 1));
+    for (let batch = 0; batch * size < open.length; batch++) {
+      if (batch > 0) await sleep(spreadMs / batches);
+      for (const connection of open.slice(batch * size, (batch + 1) * size)) {
+        connection.close(CLOSE_SERVICE_RESTART, 'relay restarting');
+      }
+    }
+  }
+
   return {
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
     storage,
+    metrics,
     close() {
       closing ??= (async () => {
         ready = false;
         clearInterval(heartbeat);
-        for (const connection of connections) connection.close(CLOSE_GOING_AWAY, 'relay stopping');
+        clearInterval(revocationSweep);
+        log.info(`draining: closing ${connections.size} connections with 1012`, {
+          connections: connections.size,
+          spreadMs: options.shutdownSpreadMs ?? 0,
+        });
+        await closeConnections(options.shutdownSpreadMs ?? 0);
         connections.clear();
         wss.close();
         await new Promise<void>((resolvePromise) => {

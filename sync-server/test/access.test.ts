@@ -36,7 +36,7 @@ describe('who may connect and write', () => {
 
   it('refuses sync URLs that name no room before upgrading', async () => {
     relay = await startRelay();
-    expect(await upgradeStatus(relay.url, '/sync/maasburen/community')).toBe(101);
+    expect(await upgradeStatus(relay.url, '/sync/maasburen/public')).toBe(101);
     expect(await upgradeStatus(relay.url, '/sync/maasburen/kelder')).toBe(404);
     expect(await upgradeStatus(relay.url, '/sync/Maas_Buren/public')).toBe(400);
     expect(await upgradeStatus(relay.url, '/sync/maasburen')).toBe(400);

@@ -39,6 +39,9 @@ describe('buurthub serve as a process', () => {
     const data = tempDir();
     dirs.push(data);
     const first = await serve(data.path);
+    // Minted by a second process on the same data directory while the relay runs.
+    const minted = await runCli(['token', 'maasburen', '--role', 'resident', '--data', data.path]);
+    const token = minted.stdout.trim().split('\n').at(-1) as string;
 
     const doc = new Y.Doc();
     const before = Y.encodeStateVector(doc);
@@ -50,7 +53,7 @@ describe('buurthub serve as a process', () => {
       },
       { id: 'a', name: 'Anja Verhoeven', role: 'moderator' },
     );
-    const writer = await rawClient(first.url, ROOM, '?ack=1');
+    const writer = await rawClient(first.url, ROOM, `?ack=1&token=${token}`);
     writer.socket.send(updateFrame(Y.encodeStateAsUpdate(doc, before)));
     const ack = await waitFor(() => writer.acks()[0], 'the ack');
     expect(ack.get(doc.clientID)).toBe(Y.getState(doc.store, doc.clientID));
@@ -60,7 +63,7 @@ describe('buurthub serve as a process', () => {
     await writer.closed;
 
     const second = await serve(data.path);
-    const reader = stockClient(second.url, ROOM);
+    const reader = stockClient(second.url, ROOM, { token });
     clients.push(reader);
     await synced(reader);
     const seen = await waitFor(

@@ -2,8 +2,10 @@ import * as prng from 'lib0/prng';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CommunitySpace } from '@buurthub/shared';
+import { allowEveryone } from '../src/index.js';
 import { rawClient, stockClient, synced, type TestClient } from './helpers/clients.js';
-import { updateFrame } from './helpers/frames.js';
+import { awarenessFrame, updateFrame } from './helpers/frames.js';
+import { getText, metric } from './helpers/http.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -42,6 +44,26 @@ const garbage: [name: string, send: Send, codes: number[]][] = [
     [1007],
   ],
   [
+    'a message type written as a non-canonical varint (0x80 0x00 for 0)',
+    (s) => s.send(new Uint8Array([0x80, 0x00, 0x00, 0x00])),
+    [1007],
+  ],
+  [
+    'a payload length written as a non-canonical varint',
+    (s) => s.send(new Uint8Array([0x00, 0x02, 0x81, 0x00, 0x00])),
+    [1007],
+  ],
+  [
+    'a varint too long for a number',
+    (s) => s.send(new Uint8Array([0, 2, ...new Array<number>(10).fill(0xff), 0x01])),
+    [1007],
+  ],
+  [
+    'a length that points past the end of the frame',
+    (s) => s.send(new Uint8Array([0, 2, 100, 1, 2])),
+    [1007],
+  ],
+  [
     'an awareness message with garbage inside',
     (s) => s.send(new Uint8Array([1, 3, 9, 9, 9])),
     [1007],
@@ -59,7 +81,7 @@ describe('a client that sends garbage', () => {
   it.each(garbage)(
     'is closed on its own for %s, and others keep syncing',
     async (_n, send, codes) => {
-      relay = await startRelay();
+      relay = await startRelay({ authorize: allowEveryone });
       const alice = stockClient(relay.url, ROOM);
       const bob = stockClient(relay.url, ROOM);
       clients.push(alice, bob);
@@ -103,7 +125,7 @@ describe('a client that sends garbage', () => {
   );
 
   it('refuses a message larger than the limit without affecting others', async () => {
-    relay = await startRelay({ maxPayload: 1024 });
+    relay = await startRelay({ maxPayload: 1024, authorize: allowEveryone });
     const alice = stockClient(relay.url, ROOM);
     clients.push(alice);
     await synced(alice);
@@ -111,5 +133,74 @@ describe('a client that sends garbage', () => {
     attacker.socket.send(new Uint8Array(4096));
     expect((await attacker.closed).code).toBe(1009);
     expect(alice.provider.wsconnected).toBe(true);
+  });
+});
+
+describe('hostile inputs kept as regression tests', () => {
+  let relay: TestRelay;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await relay?.dispose();
+  });
+
+  async function twoNeighbours(): Promise<[TestClient, TestClient]> {
+    const alice = stockClient(relay.url, ROOM);
+    const bob = stockClient(relay.url, ROOM);
+    clients.push(alice, bob);
+    await Promise.all([synced(alice), synced(bob)]);
+    return [alice, bob];
+  }
+
+  async function stillSyncing(from: TestClient, to: TestClient, title: string): Promise<void> {
+    const post = new CommunitySpace(from.doc).posts.create(
+      { title, body: 'Werkt nog.', category: 'nieuws' },
+      { id: 'b', name: 'Bob', role: 'resident' },
+    );
+    await waitFor(() => new CommunitySpace(to.doc).posts.get(post.id), title);
+  }
+
+  it('refuses a 2 MiB frame with 1009 under the default limits, and others keep syncing', async () => {
+    relay = await startRelay({ authorize: allowEveryone });
+    const [alice, bob] = await twoNeighbours();
+    const attacker = await rawClient(relay.url, ROOM);
+    attacker.socket.send(updateFrame(new Uint8Array(2 * 1024 * 1024)));
+    expect((await attacker.closed).code).toBe(1009);
+    await stillSyncing(bob, alice, 'Na het grote bericht');
+    const { body } = await getText(relay.url, '/metrics');
+    expect(metric(body, 'buurthub_rejected_messages_total{reason="message-too-large"}')).toBe(1);
+  });
+
+  it('refuses an update creating thousands of root types, and stores none of it', async () => {
+    relay = await startRelay({ authorize: allowEveryone });
+    const [alice, bob] = await twoNeighbours();
+    const before = await relay.storage.loadRoom(ROOM);
+    const doc = new Y.Doc();
+    for (let i = 0; i < 5000; i++) doc.getMap(`type-${i}`).set('k', i);
+    const attacker = await rawClient(relay.url, ROOM);
+    attacker.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)));
+    expect((await attacker.closed).code).toBe(1008);
+    expect((await relay.storage.loadRoom(ROOM)).updates).toEqual(before.updates);
+    await stillSyncing(alice, bob, 'Na de vele types');
+    doc.destroy();
+  });
+
+  it('passes awareness with __proto__ and constructor keys on as plain data, without polluting prototypes', async () => {
+    relay = await startRelay({ authorize: allowEveryone });
+    const [alice, bob] = await twoNeighbours();
+    const sender = await rawClient(relay.url, ROOM);
+    const state =
+      '{"__proto__":{"polluted":"ja"},"constructor":{"prototype":{"polluted":"ja"}},"user":{"name":"Mallory"}}';
+    sender.socket.send(awarenessFrame(777, 1, state));
+    const seen = await waitFor(
+      () => bob.provider.awareness.getStates().get(777),
+      'the awareness state at bob',
+    );
+    expect((seen as { user?: { name?: string } }).user?.name).toBe('Mallory');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    expect(sender.socket.readyState).toBe(sender.socket.OPEN);
+    await stillSyncing(alice, bob, 'Na de vreemde aanwezigheid');
+    sender.close();
   });
 });

@@ -3,7 +3,15 @@
  * Same contract, nothing survives the process.
  */
 import { foldUpdates } from './fold.js';
-import type { RoomStats, Storage, StoredRoom } from './storage.js';
+import type {
+  Invite,
+  Neighbourhood,
+  RedeemResult,
+  RoomStats,
+  SigningKey,
+  Storage,
+  StoredRoom,
+} from './storage.js';
 
 interface MemoryRoom {
   snapshot: Uint8Array | null;
@@ -68,6 +76,80 @@ export class MemoryStorage implements Storage {
       .filter(([, room]) => room.snapshot || room.log.length > 0)
       .map(([name]) => name);
   }
+
+  private readonly keys: SigningKey[] = [];
+  private readonly inviteCodes = new Map<string, Invite>();
+  private readonly revoked = new Map<string, number>();
+  private readonly neighbourhoodRecords = new Map<string, Neighbourhood>();
+
+  async signingKeys(): Promise<SigningKey[]> {
+    return this.keys.map((key) => ({ ...key }));
+  }
+
+  async ensureCurrentKey(candidate: SigningKey): Promise<SigningKey> {
+    const current = this.keys.find((key) => key.retiredAt === null);
+    if (current) return { ...current };
+    this.keys.push({ ...candidate, retiredAt: null });
+    return { ...candidate, retiredAt: null };
+  }
+
+  async rotateKey(next: SigningKey, now: number): Promise<void> {
+    for (const key of this.keys) if (key.retiredAt === null) key.retiredAt = now;
+    this.keys.push({ ...next, retiredAt: null });
+  }
+
+  async noteKeyUse(kid: string, until: number): Promise<void> {
+    const key = this.keys.find((k) => k.kid === kid);
+    if (key) key.usedUntil = Math.max(key.usedUntil, until);
+  }
+
+  async createInvite(invite: Invite): Promise<void> {
+    if (this.inviteCodes.has(invite.code)) throw new Error(`invite ${invite.code} exists`);
+    this.inviteCodes.set(invite.code, { ...invite });
+  }
+
+  async redeemInvite(code: string, now: number): Promise<RedeemResult> {
+    const invite = this.inviteCodes.get(code);
+    if (!invite) return { refused: 'unknown' };
+    if (invite.expiresAt <= now) return { refused: 'expired' };
+    if (invite.usesLeft <= 0) return { refused: 'used-up' };
+    invite.usesLeft -= 1;
+    return { invite: { ...invite } };
+  }
+
+  async invites(nb?: string): Promise<Invite[]> {
+    return [...this.inviteCodes.values()]
+      .filter((invite) => nb === undefined || invite.nb === nb)
+      .map((invite) => ({ ...invite }));
+  }
+
+  async revoke(sub: string, at: number): Promise<void> {
+    this.revoked.set(sub, Math.max(this.revoked.get(sub) ?? 0, at));
+  }
+
+  async revocations(): Promise<Map<string, number>> {
+    return new Map(this.revoked);
+  }
+
+  async putNeighbourhood(neighbourhood: Neighbourhood): Promise<void> {
+    this.neighbourhoodRecords.set(neighbourhood.slug, {
+      ...neighbourhood,
+      villages: [...neighbourhood.villages],
+    });
+  }
+
+  async neighbourhood(slug: string): Promise<Neighbourhood | null> {
+    const found = this.neighbourhoodRecords.get(slug);
+    return found ? { ...found, villages: [...found.villages] } : null;
+  }
+
+  async neighbourhoods(): Promise<Neighbourhood[]> {
+    return [...this.neighbourhoodRecords.values()]
+      .sort((a, b) => a.slug.localeCompare(b.slug))
+      .map((n) => ({ ...n, villages: [...n.villages] }));
+  }
+
+  async ping(): Promise<void> {}
 
   async close(): Promise<void> {}
 }

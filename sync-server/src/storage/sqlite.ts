@@ -7,7 +7,63 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { foldUpdates } from './fold.js';
-import type { RoomStats, Storage, StoredRoom } from './storage.js';
+import type {
+  Invite,
+  Neighbourhood,
+  RedeemResult,
+  RoomStats,
+  SigningKey,
+  Storage,
+  StoredRoom,
+} from './storage.js';
+
+interface KeyRow {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: number;
+  retired_at: number | null;
+  used_until: number;
+}
+interface InviteRow {
+  code: string;
+  nb: string;
+  role: Invite['role'];
+  uses_left: number;
+  expires_at: number;
+  created_at: number;
+}
+interface NeighbourhoodRow {
+  slug: string;
+  name: string;
+  villages: string;
+  kiosk_reads_community: number;
+  created_at: number;
+}
+
+const toKey = (row: KeyRow): SigningKey => ({
+  kid: row.kid,
+  publicJwk: JSON.parse(row.public_jwk) as SigningKey['publicJwk'],
+  privateJwk: JSON.parse(row.private_jwk) as SigningKey['privateJwk'],
+  createdAt: row.created_at,
+  retiredAt: row.retired_at,
+  usedUntil: row.used_until,
+});
+const toInvite = (row: InviteRow): Invite => ({
+  code: row.code,
+  nb: row.nb,
+  role: row.role,
+  usesLeft: row.uses_left,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+});
+const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
+  slug: row.slug,
+  name: row.name,
+  villages: JSON.parse(row.villages) as string[],
+  kioskReadsCommunity: row.kiosk_reads_community === 1,
+  createdAt: row.created_at,
+});
 
 export const DATABASE_FILE = 'buurthub.sqlite';
 
@@ -28,6 +84,35 @@ const MIGRATIONS: readonly string[] = [
      data        BLOB    NOT NULL,
      folded_seq  INTEGER NOT NULL,
      updated_at  INTEGER NOT NULL
+   );`,
+  // 2: identity (src/auth/): signing keys, invites, revocations, neighbourhoods.
+  `CREATE TABLE keys (
+     kid         TEXT    PRIMARY KEY,
+     public_jwk  TEXT    NOT NULL,
+     private_jwk TEXT    NOT NULL,
+     created_at  INTEGER NOT NULL,
+     retired_at  INTEGER,
+     used_until  INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX keys_one_current ON keys ((retired_at IS NULL)) WHERE retired_at IS NULL;
+   CREATE TABLE invites (
+     code        TEXT    PRIMARY KEY,
+     nb          TEXT    NOT NULL,
+     role        TEXT    NOT NULL,
+     uses_left   INTEGER NOT NULL,
+     expires_at  INTEGER NOT NULL,
+     created_at  INTEGER NOT NULL
+   );
+   CREATE TABLE revocations (
+     sub         TEXT    PRIMARY KEY,
+     revoked_at  INTEGER NOT NULL
+   );
+   CREATE TABLE neighbourhoods (
+     slug        TEXT    PRIMARY KEY,
+     name        TEXT    NOT NULL,
+     villages    TEXT    NOT NULL,
+     kiosk_reads_community INTEGER NOT NULL DEFAULT 0,
+     created_at  INTEGER NOT NULL
    );`,
 ];
 
@@ -157,6 +242,148 @@ export class SqliteStorage implements Storage {
 
   async rooms(): Promise<string[]> {
     return this.stmt.rooms.all().map((row) => row.room);
+  }
+
+  // Identity records. Small tables read rarely; statements are prepared per call.
+
+  async signingKeys(): Promise<SigningKey[]> {
+    const rows = this.db.prepare('SELECT * FROM keys ORDER BY created_at').all() as KeyRow[];
+    return rows.map(toKey);
+  }
+
+  async ensureCurrentKey(candidate: SigningKey): Promise<SigningKey> {
+    // IMMEDIATE takes the write lock first, so a relay and `buurthub token` starting
+    // together cannot both see "no key" and both insert one.
+    return this.db
+      .transaction(() => {
+        const current = this.db.prepare('SELECT * FROM keys WHERE retired_at IS NULL').get() as
+          KeyRow | undefined;
+        if (current) return toKey(current);
+        this.insertKey({ ...candidate, retiredAt: null });
+        return { ...candidate, retiredAt: null };
+      })
+      .immediate();
+  }
+
+  private insertKey(key: SigningKey): void {
+    this.db
+      .prepare(
+        `INSERT INTO keys (kid, public_jwk, private_jwk, created_at, retired_at, used_until)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        key.kid,
+        JSON.stringify(key.publicJwk),
+        JSON.stringify(key.privateJwk),
+        key.createdAt,
+        key.retiredAt,
+        key.usedUntil,
+      );
+  }
+
+  async rotateKey(next: SigningKey, now: number): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.db.prepare('UPDATE keys SET retired_at = ? WHERE retired_at IS NULL').run(now);
+        this.insertKey({ ...next, retiredAt: null });
+      })
+      .immediate();
+  }
+
+  async noteKeyUse(kid: string, until: number): Promise<void> {
+    this.db
+      .prepare('UPDATE keys SET used_until = max(used_until, ?) WHERE kid = ?')
+      .run(until, kid);
+  }
+
+  async createInvite(invite: Invite): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO invites (code, nb, role, uses_left, expires_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        invite.code,
+        invite.nb,
+        invite.role,
+        invite.usesLeft,
+        invite.expiresAt,
+        invite.createdAt,
+      );
+  }
+
+  async redeemInvite(code: string, now: number): Promise<RedeemResult> {
+    return this.db
+      .transaction((): RedeemResult => {
+        const row = this.db.prepare('SELECT * FROM invites WHERE code = ?').get(code) as
+          InviteRow | undefined;
+        if (!row) return { refused: 'unknown' };
+        if (row.expires_at <= now) return { refused: 'expired' };
+        if (row.uses_left <= 0) return { refused: 'used-up' };
+        this.db.prepare('UPDATE invites SET uses_left = uses_left - 1 WHERE code = ?').run(code);
+        return { invite: toInvite({ ...row, uses_left: row.uses_left - 1 }) };
+      })
+      .immediate();
+  }
+
+  async invites(nb?: string): Promise<Invite[]> {
+    const rows = (
+      nb === undefined
+        ? this.db.prepare('SELECT * FROM invites ORDER BY created_at').all()
+        : this.db.prepare('SELECT * FROM invites WHERE nb = ? ORDER BY created_at').all(nb)
+    ) as InviteRow[];
+    return rows.map(toInvite);
+  }
+
+  async revoke(sub: string, at: number): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO revocations (sub, revoked_at) VALUES (?, ?)
+         ON CONFLICT (sub) DO UPDATE SET revoked_at = max(revoked_at, excluded.revoked_at)`,
+      )
+      .run(sub, at);
+  }
+
+  async revocations(): Promise<Map<string, number>> {
+    const rows = this.db.prepare('SELECT sub, revoked_at FROM revocations').all() as {
+      sub: string;
+      revoked_at: number;
+    }[];
+    return new Map(rows.map((row) => [row.sub, row.revoked_at]));
+  }
+
+  async putNeighbourhood(neighbourhood: Neighbourhood): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO neighbourhoods (slug, name, villages, kiosk_reads_community, created_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, villages = excluded.villages,
+           kiosk_reads_community = excluded.kiosk_reads_community`,
+      )
+      .run(
+        neighbourhood.slug,
+        neighbourhood.name,
+        JSON.stringify(neighbourhood.villages),
+        neighbourhood.kioskReadsCommunity ? 1 : 0,
+        neighbourhood.createdAt,
+      );
+  }
+
+  async neighbourhood(slug: string): Promise<Neighbourhood | null> {
+    const row = this.db.prepare('SELECT * FROM neighbourhoods WHERE slug = ?').get(slug) as
+      NeighbourhoodRow | undefined;
+    return row ? toNeighbourhood(row) : null;
+  }
+
+  async neighbourhoods(): Promise<Neighbourhood[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM neighbourhoods ORDER BY slug')
+      .all() as NeighbourhoodRow[];
+    return rows.map(toNeighbourhood);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {

@@ -20,7 +20,7 @@ export interface StoredRoom {
   logLength: number;
 }
 
-export interface Storage {
+export interface Storage extends IdentityStorage {
   /** Everything stored for a room; an unknown room has no updates. */
   loadRoom(room: string): Promise<StoredRoom>;
   /** Commits one update to the room's log; resolves with its sequence number. */
@@ -38,5 +38,81 @@ export interface Storage {
   stats(room: string): Promise<RoomStats>;
   /** Rooms with any stored state. */
   rooms(): Promise<string[]>;
+  /** A trivial query: resolves if storage answers (for `/readyz`), rejects if not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Identity records (keys, invites, revocations, neighbourhoods) live in the same storage
+ * as the rooms, so `--data` (or `--postgres`) names everything an admin command needs.
+ * See src/auth/ for what they mean.
+ */
+
+/** One relay signing key (Ed25519), private half included; never leaves the relay. */
+export interface SigningKey {
+  kid: string;
+  /** Public JWK (`kty: 'OKP'`, `crv: 'Ed25519'`). */
+  publicJwk: JsonWebKeyShape;
+  /** Private JWK; only the signer reads it. */
+  privateJwk: JsonWebKeyShape;
+  /** Unix seconds. */
+  createdAt: number;
+  /** Unix seconds; null while this is the current (signing) key. */
+  retiredAt: number | null;
+  /** Unix seconds: the latest `exp` (plus refresh grace) of any token this key signed. */
+  usedUntil: number;
+}
+
+/** A JWK as stored: plain JSON, so storage does not depend on jose's types. */
+export type JsonWebKeyShape = Record<string, string>;
+
+export interface Invite {
+  /** Short human-typable code, upper case, no separators. */
+  code: string;
+  nb: string;
+  role: 'resident' | 'moderator' | 'official';
+  usesLeft: number;
+  /** Unix seconds. */
+  expiresAt: number;
+  createdAt: number;
+}
+
+export type RedeemResult = { invite: Invite } | { refused: 'unknown' | 'expired' | 'used-up' };
+
+export interface Neighbourhood {
+  slug: string;
+  name: string;
+  villages: string[];
+  /** Kiosks may read `<nb>/community` (DESIGN.md §3); default false. */
+  kioskReadsCommunity: boolean;
+  createdAt: number;
+}
+
+export interface IdentityStorage {
+  /** Every signing key, current and retired. */
+  signingKeys(): Promise<SigningKey[]>;
+  /**
+   * Makes `candidate` the current key only if there is none yet, atomically (a relay and
+   * `buurthub token` may start at the same moment); resolves with the current key.
+   */
+  ensureCurrentKey(candidate: SigningKey): Promise<SigningKey>;
+  /** Retires the current key (at `now`) and makes `next` current, atomically. */
+  rotateKey(next: SigningKey, now: number): Promise<void>;
+  /** Records that `kid` signed a token that may be used until `until` (unix seconds). */
+  noteKeyUse(kid: string, until: number): Promise<void>;
+
+  createInvite(invite: Invite): Promise<void>;
+  /** Uses one redemption of `code` atomically, or says why not. */
+  redeemInvite(code: string, now: number): Promise<RedeemResult>;
+  invites(nb?: string): Promise<Invite[]>;
+
+  /** Tokens of `sub` issued at or before `at` (unix seconds) are refused from now on. */
+  revoke(sub: string, at: number): Promise<void>;
+  /** sub -> revoked-at (unix seconds). */
+  revocations(): Promise<Map<string, number>>;
+
+  putNeighbourhood(neighbourhood: Neighbourhood): Promise<void>;
+  neighbourhood(slug: string): Promise<Neighbourhood | null>;
+  neighbourhoods(): Promise<Neighbourhood[]>;
 }

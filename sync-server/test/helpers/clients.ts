@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MESSAGE_ACK, readAck } from '@buurthub/shared';
+import { defaultToken } from './tokens.js';
 import { waitFor } from './wait.js';
 
 export interface TestClient {
@@ -21,6 +22,8 @@ export function stockClient(
   room: string,
   params: Record<string, string> = {},
 ): TestClient {
+  const token = params.token ?? defaultToken(relayUrl, room);
+  if (token !== undefined) params = { ...params, token };
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${relayUrl.replace(/^http/, 'ws')}/sync`, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -52,6 +55,10 @@ export interface RawClient {
 }
 
 export async function rawClient(relayUrl: string, room: string, query = ''): Promise<RawClient> {
+  const token = defaultToken(relayUrl, room);
+  if (token !== undefined && !/[?&]token=/.test(query)) {
+    query = `${query}${query.includes('?') ? '&' : '?'}token=${token}`;
+  }
   const socket = new WebSocket(`${relayUrl.replace(/^http/, 'ws')}/sync/${room}${query}`);
   const messages: Uint8Array[] = [];
   socket.binaryType = 'nodebuffer';

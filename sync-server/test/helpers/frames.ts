@@ -25,3 +25,19 @@ export function syncPayloads(messages: Uint8Array[], syncType: 0 | 1 | 2): Uint8
   }
   return payloads;
 }
+
+/** An awareness message with one client's state given as raw JSON text. */
+export function awarenessFrame(clientId: number, clock: number, stateJson: string): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, stateJson);
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, 1);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return encoding.toUint8Array(frame);
+}
+
+/** A query-awareness message: the smallest valid frame a client can send. */
+export const queryAwarenessFrame = () => new Uint8Array([3]);

@@ -1,0 +1,88 @@
+/**
+ * `buurthub neighbourhood create|list`: the neighbourhood records the relay keeps next to
+ * the documents (name, villages, whether kiosks may read the community space).
+ */
+import { parseArgs } from 'node:util';
+import { isNeighbourhoodSlug } from '@buurthub/shared';
+import { nowSeconds } from '../auth/keys.js';
+import { SqliteStorage } from '../storage/sqlite.js';
+import { type Command, parseFlags, UsageError } from './usage.js';
+
+export const NEIGHBOURHOOD_HELP = `Usage: buurthub neighbourhood create <nb> --name <name> [options]
+       buurthub neighbourhood list [--data <dir>]
+
+  --name <name>              Display name, e.g. "Maasburen" (required for create).
+  --villages <a,b>           Villages, comma separated.
+  --kiosk-reads-community    Let kiosks read the community space (default: no).
+  --data <dir>               Data directory of the relay (default ./data).
+
+Running create again for an existing <nb> updates it.
+`;
+
+async function neighbourhood(args: string[]): Promise<void> {
+  const { values, positionals } = parseFlags(() =>
+    parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        villages: { type: 'string' },
+        'kiosk-reads-community': { type: 'boolean', default: false },
+        data: { type: 'string', default: './data' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
+  const [action, slug, ...extra] = positionals;
+  if (values.help || action === undefined) {
+    process.stdout.write(NEIGHBOURHOOD_HELP);
+    return;
+  }
+  if (action === 'list') {
+    if (slug !== undefined) throw new UsageError('list takes no arguments');
+    const storage = new SqliteStorage(values.data);
+    try {
+      const all = await storage.neighbourhoods();
+      if (all.length === 0) process.stdout.write('No neighbourhoods yet.\n');
+      for (const n of all) {
+        const villages = n.villages.length ? ` (${n.villages.join(', ')})` : '';
+        const kiosk = n.kioskReadsCommunity ? ' [kiosks read community]' : '';
+        process.stdout.write(`${n.slug}\t${n.name}${villages}${kiosk}\n`);
+      }
+    } finally {
+      await storage.close();
+    }
+    return;
+  }
+  if (action !== 'create') throw new UsageError(`unknown action "${action}"; use create or list`);
+  if (slug === undefined || extra.length > 0) throw new UsageError('expected create <nb>');
+  if (!isNeighbourhoodSlug(slug)) {
+    throw new UsageError(`"${slug}" is not a neighbourhood slug (a-z, 0-9 and -, 2 to 40)`);
+  }
+  const name = values.name?.trim();
+  if (!name) throw new UsageError('--name is required');
+  const villages = (values.villages ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const storage = new SqliteStorage(values.data);
+  try {
+    const existing = await storage.neighbourhood(slug);
+    await storage.putNeighbourhood({
+      slug,
+      name,
+      villages,
+      kioskReadsCommunity: values['kiosk-reads-community'],
+      createdAt: existing?.createdAt ?? nowSeconds(),
+    });
+    process.stdout.write(`${existing ? 'Updated' : 'Created'} neighbourhood ${slug}: ${name}\n`);
+  } finally {
+    await storage.close();
+  }
+}
+
+export const neighbourhoodCommand: Command = {
+  summary: 'Create or list neighbourhoods ("neighbourhood create <nb> --name N", "list").',
+  run: neighbourhood,
+};

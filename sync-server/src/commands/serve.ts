@@ -1,0 +1,161 @@
+/**
+ * `buurthub serve`: runs the relay on one port (the PWA, health endpoints and sync).
+ */
+import { parseArgs } from 'node:util';
+import { seedDemo, DEMO_NEIGHBOURHOOD, DEMO_VILLAGES } from '../demo.js';
+import { LIMIT_FLAG_OPTIONS, limitsFromConfig, limitsHelp, parseCount } from '../limits.js';
+import { createPinoLogger, DEFAULT_LOG_LEVEL, fromPino, isLogLevel, LOG_LEVELS } from '../log.js';
+import { createRelay, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_SPREAD_MS } from '../server.js';
+import { SqliteStorage } from '../storage/sqlite.js';
+import { type Command, parseFlags, UsageError } from './usage.js';
+
+export const SERVE_HELP = `Options for serve:
+  --port <n>     Port to listen on (default ${DEFAULT_PORT}; 0 picks a free one).
+  --host <h>     Address to bind (default ${DEFAULT_HOST}, all interfaces;
+                 use 127.0.0.1 to serve only this machine).
+  --data <dir>   Data directory; holds buurthub.sqlite (default ./data).
+  --demo         Seed the demo neighbourhood "${DEMO_NEIGHBOURHOOD}" if it is empty, and
+                 DEMO ONLY: treat connections without a token to it as residents.
+  --log-level <l>  ${LOG_LEVELS.join('|')} (default ${DEFAULT_LOG_LEVEL}; env BUURTHUB_LOG_LEVEL).
+  --shutdown-spread-ms <n>  On SIGTERM, close sockets (1012) spread over this long
+                 (default ${DEFAULT_SHUTDOWN_SPREAD_MS}; env BUURTHUB_SHUTDOWN_SPREAD_MS).
+  --trust-proxy  Read the client address from X-Forwarded-For (behind a reverse proxy;
+                 env BUURTHUB_TRUST_PROXY=1).
+  -h, --help     Show this help.
+
+${limitsHelp()}
+Sync URL: ws://HOST:PORT/sync/<neighbourhood>/<public|community|moderation>
+`;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseFlags(() =>
+    parseArgs({
+      args,
+      strict: true,
+      options: {
+        port: { type: 'string', default: String(DEFAULT_PORT) },
+        host: { type: 'string', default: DEFAULT_HOST },
+        data: { type: 'string', default: './data' },
+        demo: { type: 'boolean', default: false },
+        'log-level': { type: 'string' },
+        'shutdown-spread-ms': { type: 'string' },
+        'trust-proxy': { type: 'boolean', default: false },
+        ...LIMIT_FLAG_OPTIONS,
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(SERVE_HELP);
+    return;
+  }
+  const port = parsePort(values.port);
+  const env = process.env;
+  const level = String(values['log-level'] ?? env.BUURTHUB_LOG_LEVEL ?? DEFAULT_LOG_LEVEL);
+  if (!isLogLevel(level)) {
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  }
+  let limits;
+  let shutdownSpreadMs;
+  try {
+    limits = limitsFromConfig(values, env);
+    const spread = values['shutdown-spread-ms'] ?? env.BUURTHUB_SHUTDOWN_SPREAD_MS;
+    shutdownSpreadMs =
+      spread === undefined
+        ? DEFAULT_SHUTDOWN_SPREAD_MS
+        : parseCount(String(spread), '--shutdown-spread-ms');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const trustProxy =
+    values['trust-proxy'] === true || /^(1|true)$/.test(env.BUURTHUB_TRUST_PROXY ?? '');
+  const base = createPinoLogger(level);
+  const log = fromPino(base);
+  // Start and stop lines are a contract (scripts wait for "listening on"): always printed.
+  const lifecycle = fromPino(base.child({}, { level: 'info' }));
+
+  const storage = new SqliteStorage(values.data);
+  if (values.demo) {
+    if (!(await storage.neighbourhood(DEMO_NEIGHBOURHOOD))) {
+      await storage.putNeighbourhood({
+        slug: DEMO_NEIGHBOURHOOD,
+        name: 'Maasburen',
+        villages: DEMO_VILLAGES,
+        kioskReadsCommunity: false,
+        createdAt: Math.floor(Date.now() / 1000),
+      });
+    }
+    const seeded = await seedDemo(storage);
+    log.info(
+      seeded
+        ? `demo neighbourhood "${DEMO_NEIGHBOURHOOD}" seeded`
+        : `demo neighbourhood "${DEMO_NEIGHBOURHOOD}" already has content, not seeded again`,
+    );
+  }
+  let relay;
+  try {
+    relay = await createRelay({
+      port,
+      host: values.host,
+      storage,
+      log,
+      limits,
+      // DEMO ONLY: tokenless visitors of the demo neighbourhood are residents (logged).
+      demoNeighbourhood: values.demo ? DEMO_NEIGHBOURHOOD : undefined,
+      shutdownSpreadMs,
+      trustProxy,
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const wsUrl = relay.url.replace(/^http/, 'ws');
+  // Tests and scripts wait for this line; keep "listening on <url>" in it.
+  lifecycle.info(`buurthub relay listening on ${relay.url} (sync: ${wsUrl}/sync)`, {
+    url: relay.url,
+    data: storage.file,
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    lifecycle.info(`${signal}: draining, closing connections with 1012, compacting rooms`, {
+      signal,
+      spreadMs: shutdownSpreadMs,
+    });
+    // A shutdown that hangs (a stuck disk) must still end, or the orchestrator kills -9.
+    setTimeout(() => {
+      log.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, shutdownSpreadMs + 30_000).unref();
+    relay
+      .close()
+      .then(() => storage.close())
+      .then(
+        () => {
+          lifecycle.info('stopped cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error(`shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+export const serveCommand: Command = {
+  summary: 'Run the relay: the PWA, health endpoints and sync on one port.',
+  run: serve,
+};

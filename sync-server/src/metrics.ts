@@ -1,0 +1,114 @@
+/**
+ * The relay's Prometheus metrics, served at `GET /metrics`. Each relay has its own
+ * registry (never prom-client's global one), so several relays in one process — tests,
+ * a kiosk — do not mix their numbers.
+ *
+ * Cardinality: labels are message kinds, refusal reasons (fixed sets) and, for document
+ * sizes, neighbourhood + space (three rooms per neighbourhood). No connection ids, no IPs.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { LimitReason, Limits } from './limits.js';
+
+/** Why a message was refused: a limit, or bad input (see protocol.ts). */
+export type RejectReason =
+  LimitReason | 'malformed' | 'unsupported' | 'invalid-update' | 'read-only';
+
+export class RelayMetrics {
+  readonly registry = new Registry();
+  readonly connections: Gauge;
+  readonly rooms: Gauge;
+  readonly messagesIn: Counter<'type'>;
+  readonly messagesOut: Counter;
+  readonly bytesIn: Counter;
+  readonly bytesOut: Counter;
+  readonly commitSeconds: Histogram;
+  readonly rejectedMessages: Counter<'reason'>;
+  readonly rejectedConnections: Counter<'reason'>;
+  readonly documentBytes: Gauge<'nb' | 'space'>;
+  readonly limit: Gauge<'limit'>;
+
+  constructor(limits: Limits) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'buurthub_' });
+    this.connections = new Gauge({
+      name: 'buurthub_connections',
+      help: 'Open WebSocket connections.',
+      registers,
+    });
+    this.rooms = new Gauge({
+      name: 'buurthub_rooms',
+      help: 'Rooms loaded in memory (with at least one connection).',
+      registers,
+    });
+    this.messagesIn = new Counter({
+      name: 'buurthub_messages_received_total',
+      help: 'Messages received from clients, by kind.',
+      labelNames: ['type'],
+      registers,
+    });
+    this.messagesOut = new Counter({
+      name: 'buurthub_messages_sent_total',
+      help: 'Messages sent to clients.',
+      registers,
+    });
+    this.bytesIn = new Counter({
+      name: 'buurthub_received_bytes_total',
+      help: 'Bytes received from clients (WebSocket payloads).',
+      registers,
+    });
+    this.bytesOut = new Counter({
+      name: 'buurthub_sent_bytes_total',
+      help: 'Bytes sent to clients (WebSocket payloads).',
+      registers,
+    });
+    this.commitSeconds = new Histogram({
+      name: 'buurthub_update_commit_seconds',
+      help: 'Time to commit one update to storage, before it is applied and fanned out.',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.rejectedMessages = new Counter({
+      name: 'buurthub_rejected_messages_total',
+      help: 'Messages refused (and their connection closed, except read-only), by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.rejectedConnections = new Counter({
+      name: 'buurthub_rejected_connections_total',
+      help: 'Connections refused or closed at once, by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.documentBytes = new Gauge({
+      name: 'buurthub_document_bytes',
+      help: "A room's stored size (snapshot + log), last seen while the room was loaded.",
+      labelNames: ['nb', 'space'],
+      registers,
+    });
+    this.limit = new Gauge({
+      name: 'buurthub_limit',
+      help: 'Configured limits (see docs/operations.md).',
+      labelNames: ['limit'],
+      registers,
+    });
+    for (const [name, value] of Object.entries(limits)) this.limit.set({ limit: name }, value);
+  }
+
+  rejectMessage(reason: RejectReason): void {
+    this.rejectedMessages.inc({ reason });
+  }
+
+  rejectConnection(reason: LimitReason | 'draining' | 'not-allowed' | 'bad-url'): void {
+    this.rejectedConnections.inc({ reason });
+  }
+
+  setDocumentBytes(room: string, bytes: number): void {
+    const [nb = room, space = ''] = room.split('/');
+    this.documentBytes.set({ nb, space }, bytes);
+  }
+
+  /** The text exposition for `GET /metrics`. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}

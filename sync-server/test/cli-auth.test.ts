@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { rawClient } from './helpers/clients.js';
+import { tryWrite, upgradeStatus } from './helpers/auth.js';
+import { startRelay, type TestRelay } from './helpers/relay.js';
+
+const NB = 'maasburen';
+const lastLine = (text: string) => text.trim().split('\n').at(-1) as string;
+
+describe('identity commands against a running relay', () => {
+  let relay: TestRelay;
+  afterEach(() => relay?.dispose());
+
+  it('mints a token with "buurthub token" that the running relay accepts', async () => {
+    relay = await startRelay();
+    const { code, stdout } = await runCli([
+      'token',
+      NB,
+      '--role',
+      'official',
+      '--name',
+      'Gemeente Mook',
+      '--data',
+      relay.dataDir,
+    ]);
+    expect(code).toBe(0);
+    const token = lastLine(stdout);
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect((await tryWrite(relay.url, `${NB}/public`, token)).result).toBe('stored');
+    expect((await tryWrite(relay.url, `${NB}/moderation`, token)).result).toBe('denied');
+  });
+
+  it('closes the open connections of a revoked subject and refuses its token after', async () => {
+    relay = await startRelay({ revocationPollMs: 100 });
+    const token = lastLine(
+      (await runCli(['token', NB, '--role', 'resident', '--sub', 'bert', '--data', relay.dataDir]))
+        .stdout,
+    );
+    const bert = await rawClient(relay.url, `${NB}/community`, `?token=${token}`);
+    const other = await rawClient(relay.url, `${NB}/community`);
+    const revoked = await runCli(['revoke', 'bert', '--data', relay.dataDir]);
+    expect(revoked.code).toBe(0);
+    expect((await bert.closed).code).toBe(4401);
+    expect(await upgradeStatus(relay.url, `${NB}/community`, token)).toBe(401);
+    // Others stay connected.
+    expect(other.socket.readyState).toBe(other.socket.OPEN);
+    other.close();
+    // A token minted for the same subject after the revocation works again.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const fresh = lastLine(
+      (await runCli(['token', NB, '--role', 'resident', '--sub', 'bert', '--data', relay.dataDir]))
+        .stdout,
+    );
+    expect(await upgradeStatus(relay.url, `${NB}/community`, fresh)).toBe(101);
+  });
+
+  it('creates a neighbourhood and an invite whose code joins the running relay', async () => {
+    relay = await startRelay();
+    const created = await runCli([
+      'neighbourhood',
+      'create',
+      NB,
+      '--name',
+      'Maasburen',
+      '--villages',
+      'Mook,Plasmolen',
+      '--data',
+      relay.dataDir,
+    ]);
+    expect(created.code).toBe(0);
+    const list = await runCli(['neighbourhood', 'list', '--data', relay.dataDir]);
+    expect(list.stdout).toContain('maasburen\tMaasburen (Mook, Plasmolen)');
+
+    const made = await runCli([
+      'invite',
+      NB,
+      '--role',
+      'resident',
+      '--uses',
+      '2',
+      '--expires',
+      '2d',
+      '--base-url',
+      'https://buurt.example',
+      '--data',
+      relay.dataDir,
+    ]);
+    expect(made.code).toBe(0);
+    const link = /Link: (https:\/\/buurt\.example\/join\/([A-Z0-9]{8}))/.exec(made.stdout);
+    const shortCode = /Code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(made.stdout)?.[1];
+    expect(link).not.toBeNull();
+    expect(shortCode?.replace('-', '')).toBe(link?.[2]);
+    expect(made.stdout).toContain('▄'); // the QR code
+
+    const res = await fetch(`${relay.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        code: shortCode,
+        displayName: 'Dirk',
+        publicKey: 'A'.repeat(43),
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { role: string }).role).toBe('resident');
+  });
+
+  it('explains what is wrong with an identity command instead of guessing', async () => {
+    relay = await startRelay();
+    const noRole = await runCli(['token', NB, '--data', relay.dataDir]);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toContain('--role must be one of');
+    const unknownNb = await runCli([
+      'invite',
+      'heumen',
+      '--role',
+      'resident',
+      '--data',
+      relay.dataDir,
+    ]);
+    expect(unknownNb.code).toBe(1);
+    expect(unknownNb.stderr).toContain('buurthub neighbourhood create heumen');
+    const help = await runCli(['--help']);
+    for (const command of ['serve', 'token', 'invite', 'neighbourhood', 'revoke', 'keys']) {
+      expect(help.stdout).toContain(`  ${command} `);
+    }
+  });
+});
