@@ -5,9 +5,11 @@
 import type { CommunitySpace, PublicSpace } from '@buurthub/shared';
 import { createContext } from '@lit/context';
 import type { SyncStatus } from '../sync/sync-state.js';
+import type { Sessions } from '../identity/session.js';
 import type { IdentityService } from './identity.js';
 
 export const communityContext = createContext<CommunitySpace | undefined>(Symbol('bh-community'));
 export const publicContext = createContext<PublicSpace | undefined>(Symbol('bh-public'));
 export const syncContext = createContext<SyncStatus | undefined>(Symbol('bh-sync'));
 export const identityContext = createContext<IdentityService | undefined>(Symbol('bh-identity'));
+export const sessionsContext = createContext<Sessions | undefined>(Symbol('bh-sessions'));

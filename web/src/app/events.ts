@@ -1,4 +1,13 @@
 /** Typed events that components fire (all bubble and cross shadow roots). */
+import type { Session } from '../identity/session.js';
+
+/** The device joined a neighbourhood; `session` is the new member session. */
+export class BhJoinedEvent extends Event {
+  static readonly type = 'bh-joined';
+  constructor(readonly session: Session) {
+    super(BhJoinedEvent.type, { bubbles: true, composed: true });
+  }
+}
 
 /** A post was published; `postId` is its id. */
 export class BhPostCreatedEvent extends Event {
@@ -37,6 +46,7 @@ export class BhUpdateDismissEvent extends Event {
 
 declare global {
   interface HTMLElementEventMap {
+    'bh-joined': BhJoinedEvent;
     'bh-post-created': BhPostCreatedEvent;
     'bh-comment-created': BhCommentCreatedEvent;
     'bh-update-accept': BhUpdateAcceptEvent;

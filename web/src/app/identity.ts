@@ -1,10 +1,8 @@
 /**
- * Who is writing on this device. For now a display name and a random per-device id with
- * role 'resident', kept in localStorage.
- *
- * TODO(identity issue): replace with the real identity of DESIGN.md §4 — the device's
- * Ed25519 key pair, an invite redeemed at /api/join and the relay-signed token carrying
- * the role. Until then the role here is only a hint; the relay decides what may be written.
+ * Who is writing on this device: the interface components use, and the local, unverified
+ * identity of the DEMO neighbourhood only (a display name and a random per-device id with
+ * role 'resident', kept in localStorage). Members get their identity from the relay-signed
+ * token instead (identity/member-identity.ts); the UI labels the demo name as unverified.
  */
 import type { Author } from '@buurthub/shared';
 import { localStore } from '../sync/local-store.js';
@@ -14,6 +12,10 @@ const STORAGE_KEY = 'buurthub:identity';
 export interface IdentityService {
   /** The author for new content, or null before the user has given a name. */
   readonly current: Author | null;
+  /** True when `current` comes from a relay-signed token (name and role are checked). */
+  readonly verified: boolean;
+  /** True when the user may change the name here (only the unverified demo name). */
+  readonly editable: boolean;
   /** Returns the author, asking for a name first when there is none (null if cancelled). */
   ensure(): Promise<Author | null>;
   /** Lets the user change their display name. */
@@ -25,6 +27,8 @@ export interface IdentityService {
 export type NamePrompt = (initial: string) => Promise<string | null>;
 
 export class LocalIdentity implements IdentityService {
+  readonly verified = false;
+  readonly editable = true;
   private author: Author | null = null;
   private readonly listeners = new Set<() => void>();
 

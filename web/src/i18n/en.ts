@@ -17,7 +17,47 @@ export const en: Messages = {
   'lang.en': 'EN',
 
   'identity.change': 'Change name',
-  'identity.postingAs': 'You are writing as {name}.',
+
+  'role.guest': 'guest',
+  'role.kiosk': 'kiosk',
+  'role.resident': 'resident',
+  'role.moderator': 'community connector',
+  'role.official': 'municipality',
+  'identity.postingAsRole': 'You are writing as {name} ({role}).',
+  'identity.postingAsDemo': 'You are writing as {name} (demo: name not verified).',
+
+  'join.pageTitle': 'Join',
+  'join.heading': 'Join your neighbourhood',
+  'join.intro':
+    'With an invitation from a community connector you can read and write along with your neighbours. The code is in your invitation.',
+  'join.panelHeading': 'Join the neighbourhood',
+  'join.panelIntro':
+    'Posts from neighbours are for members only. Crisis information is always visible, also without an account. Did you get an invitation? Enter its code here.',
+  'join.code': 'Invitation code',
+  'join.codeHint': 'For example ABCD-EFGH. Capitals and dashes do not matter.',
+  'join.name': 'Your name',
+  'join.nameHint': 'Your neighbours see this name with your posts and comments.',
+  'join.submit': 'Join',
+  'join.busy': 'Joining…',
+  'join.welcome': 'Welcome! You are now a member of the neighbourhood.',
+  'join.error.codeRequired': 'Enter the code from your invitation.',
+  'join.error.invalid-code': 'We do not know this code. Check the code in your invitation.',
+  'join.error.used-up':
+    'This invitation has already been used. Ask a community connector for a new one.',
+  'join.error.expired': 'This invitation has expired. Ask a community connector for a new one.',
+  'join.error.invalid-name': 'Enter your name (at most 60 characters).',
+  'join.error.offline': 'You are offline; try again once you have a connection.',
+  'join.error.rate-limited': {
+    one: 'Too many attempts in a row. Try again in 1 second.',
+    other: 'Too many attempts in a row. Try again in {count} seconds.',
+  },
+  'join.error.unsupported':
+    'This browser cannot create a secure key (Ed25519), which is needed to join. Update your browser or use a recent Chrome, Edge, Firefox or Safari.',
+  'join.error.server': 'Something went wrong on the server. Try again in a few minutes.',
+
+  'session.needsInvite':
+    'Your access to this neighbourhood has expired or was withdrawn. What you wrote stays saved on this device. Ask a community connector for a new invitation.',
+  'session.enterNewCode': 'Enter a new code',
 
   'sync.label': 'Sync status',
   'sync.online': 'Online',

@@ -19,7 +19,46 @@ export const nl = {
   'lang.en': 'EN',
 
   'identity.change': 'Naam wijzigen',
-  'identity.postingAs': 'Je schrijft als {name}.',
+
+  'role.guest': 'gast',
+  'role.kiosk': 'kiosk',
+  'role.resident': 'bewoner',
+  'role.moderator': 'buurtverbinder',
+  'role.official': 'gemeente',
+  'identity.postingAsRole': 'Je schrijft als {name} ({role}).',
+  'identity.postingAsDemo': 'Je schrijft als {name} (demo: naam niet gecontroleerd).',
+
+  'join.pageTitle': 'Lid worden',
+  'join.heading': 'Lid worden van je buurt',
+  'join.intro':
+    'Met een uitnodiging van een buurtverbinder lees en schrijf je mee met je buren. De code staat in je uitnodiging.',
+  'join.panelHeading': 'Word lid van de buurt',
+  'join.panelIntro':
+    'Berichten van buren zijn alleen voor leden. Crisisinformatie zie je altijd, ook zonder account. Heb je een uitnodiging gekregen? Vul dan hier de code in.',
+  'join.code': 'Uitnodigingscode',
+  'join.codeHint': 'Bijvoorbeeld ABCD-EFGH. Hoofdletters en streepjes maken niet uit.',
+  'join.name': 'Je naam',
+  'join.nameHint': 'Je buren zien deze naam bij je berichten en reacties.',
+  'join.submit': 'Lid worden',
+  'join.busy': 'Bezig met lid worden…',
+  'join.welcome': 'Welkom! Je bent nu lid van de buurt.',
+  'join.error.codeRequired': 'Vul de code uit je uitnodiging in.',
+  'join.error.invalid-code': 'Deze code kennen we niet. Controleer de code in je uitnodiging.',
+  'join.error.used-up': 'Deze uitnodiging is al gebruikt. Vraag een buurtverbinder om een nieuwe.',
+  'join.error.expired': 'Deze uitnodiging is verlopen. Vraag een buurtverbinder om een nieuwe.',
+  'join.error.invalid-name': 'Vul je naam in (hoogstens 60 tekens).',
+  'join.error.offline': 'Je bent offline; probeer het opnieuw zodra je verbinding hebt.',
+  'join.error.rate-limited': {
+    one: 'Te veel pogingen achter elkaar. Probeer het over 1 seconde opnieuw.',
+    other: 'Te veel pogingen achter elkaar. Probeer het over {count} seconden opnieuw.',
+  },
+  'join.error.unsupported':
+    'Deze browser kan geen beveiligde sleutel maken (Ed25519), en die is nodig om lid te worden. Werk je browser bij of gebruik een recente Chrome, Edge, Firefox of Safari.',
+  'join.error.server': 'Er ging iets mis bij de server. Probeer het over een paar minuten opnieuw.',
+
+  'session.needsInvite':
+    'Je toegang tot deze buurt is verlopen of ingetrokken. Wat je schreef blijft op dit apparaat bewaard. Vraag een buurtverbinder om een nieuwe uitnodiging.',
+  'session.enterNewCode': 'Nieuwe code invullen',
 
   'sync.label': 'Synchronisatiestatus',
   'sync.online': 'Online',

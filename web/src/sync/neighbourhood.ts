@@ -1,6 +1,15 @@
 /**
  * Opens a neighbourhood on this device: which one (from the URL), where its relay is
  * (the same origin, `/sync`), and its spaces with their models and combined sync state.
+ *
+ * What is opened depends on the device's access (DESIGN.md §3):
+ *
+ *   member  public + community, with the member token when there is a usable one; without
+ *           (expired, refused, offline) community stays on the device and waits
+ *   demo    the demo neighbourhood without a session: public + community without a token
+ *           (a relay started with --demo treats that as a resident). A relay that refuses it
+ *           turns this into guest
+ *   guest   public only: crisis information is for everybody
  */
 import { CommunitySpace, PublicSpace, isNeighbourhoodSlug } from '@buurthub/shared';
 import { localStore } from './local-store.js';
@@ -8,6 +17,11 @@ import { SpaceConnection } from './space-connection.js';
 import { SyncStatus } from './sync-state.js';
 
 export const DEFAULT_NEIGHBOURHOOD = 'maasburen';
+/** The neighbourhood `buurthub serve --demo` seeds and opens to token-less residents. */
+export const DEMO_NEIGHBOURHOOD = 'maasburen';
+
+/** Failed attempts in a row after which the app asks the relay about its token. */
+export const REFUSAL_STREAK = 3;
 
 /** `/nb/<slug>/...` selects a neighbourhood; anything else opens the default one. */
 export function neighbourhoodFromPath(pathname: string): string {
@@ -20,32 +34,133 @@ export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): strin
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
+export type AccessMode = 'member' | 'demo' | 'guest';
+
+export interface Access {
+  mode: AccessMode;
+  /** The member token to send, or null (guest, demo, or no usable token right now). */
+  token: string | null;
+}
+
 export interface Neighbourhood {
   slug: string;
-  community: CommunitySpace;
+  /** Undefined for guests: they may not read the community space. */
+  community?: CommunitySpace;
   publicSpace: PublicSpace;
   sync: SyncStatus;
+  /** The current mode; 'demo' becomes 'guest' when the relay refuses token-less access. */
+  readonly mode: AccessMode;
+  /** Applies a new token or mode (join, refresh, refusal); reconnects where it changed. */
+  setAccess(access: Access): void;
+  /** Something above changed (community opened, demo refused). */
+  onChange(listener: () => void): () => void;
+  /**
+   * A connection carrying the token keeps failing while the browser is online, or the relay
+   * closed it for good (4401, token revoked): the relay may be refusing the token (HTTP 401
+   * at the upgrade), or simply be down. Called once at the start of a streak and then
+   * rarely, so the app can ask the relay over HTTP which one it is.
+   */
+  onTokenSuspect(listener: () => void): () => void;
   destroy(): void;
 }
 
-export function openNeighbourhood(slug: string, syncUrl: string): Neighbourhood {
-  const community = new SpaceConnection({
+export function openNeighbourhood(slug: string, syncUrl: string, access: Access): Neighbourhood {
+  const listeners = new Set<() => void>();
+  const suspectListeners = new Set<() => void>();
+  const changed = () => listeners.forEach((l) => l());
+  let current = access;
+  let mode: AccessMode = access.mode;
+
+  const pub = new SpaceConnection({
     nb: slug,
-    space: 'community',
+    space: 'public',
     syncUrl,
     store: localStore,
+    token: access.token,
   });
-  const pub = new SpaceConnection({ nb: slug, space: 'public', syncUrl, store: localStore });
-  const sync = new SyncStatus([community, pub]);
-  return {
+  const sync = new SyncStatus([pub]);
+  let communityConnection: SpaceConnection | undefined;
+
+  const watch = (space: SpaceConnection) => {
+    let reportedRefusal = false;
+    return space.onChange(() => {
+      if (!space.refused) reportedRefusal = false;
+      const streak = space.failures;
+      if ((streak === 0 && !space.refused) || !navigator.onLine) return;
+      if (mode === 'demo' && space === communityConnection && pub.status === 'connected') {
+        // The relay lets us read public but refuses community without a token: no demo here.
+        if (streak >= REFUSAL_STREAK) {
+          mode = 'guest';
+          space.setAccess(null, false);
+          changed();
+        }
+        return;
+      }
+      if (!current.token) return;
+      // A close the relay means for good (4401 token revoked) is reported at once.
+      const refusedNow = space.refused && !reportedRefusal;
+      if (refusedNow || (!space.refused && (streak === REFUSAL_STREAK || streak % 20 === 0))) {
+        reportedRefusal ||= space.refused;
+        suspectListeners.forEach((l) => l());
+      }
+    });
+  };
+  const offs = [watch(pub)];
+
+  function communityConnects(a: Access): boolean {
+    return a.mode === 'demo' || (a.mode === 'member' && a.token !== null);
+  }
+
+  function openCommunity(a: Access): void {
+    communityConnection = new SpaceConnection({
+      nb: slug,
+      space: 'community',
+      syncUrl,
+      store: localStore,
+      token: a.token,
+      connect: communityConnects(a),
+    });
+    offs.push(watch(communityConnection));
+    sync.add(communityConnection);
+    neighbourhood.community = new CommunitySpace(communityConnection.doc);
+  }
+
+  const neighbourhood: Neighbourhood = {
     slug,
-    community: new CommunitySpace(community.doc),
     publicSpace: new PublicSpace(pub.doc),
     sync,
+    get mode() {
+      return mode;
+    },
+    setAccess(next) {
+      current = next;
+      mode = next.mode;
+      pub.setAccess(next.token, true);
+      if (next.mode !== 'guest') {
+        if (communityConnection) communityConnection.setAccess(next.token, communityConnects(next));
+        else openCommunity(next);
+      } else {
+        communityConnection?.setAccess(null, false);
+      }
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onTokenSuspect(listener) {
+      suspectListeners.add(listener);
+      return () => suspectListeners.delete(listener);
+    },
     destroy() {
+      offs.forEach((off) => off());
+      listeners.clear();
+      suspectListeners.clear();
       sync.destroy();
-      community.destroy();
+      communityConnection?.destroy();
       pub.destroy();
     },
   };
+  if (access.mode !== 'guest') openCommunity(access);
+  return neighbourhood;
 }

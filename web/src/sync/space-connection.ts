@@ -3,6 +3,10 @@
  * opens instantly and works offline) and synced with the relay over y-websocket. The relay
  * acknowledges stored updates with a custom message, which feeds `PendingChanges`, so the UI
  * can say honestly what is saved on the server.
+ *
+ * The member token travels in the `token` query parameter (DESIGN.md §5). `setAccess` swaps
+ * it (after a join or refresh) and reconnects; without permission to connect the space
+ * still works on the device from IndexedDB, and its changes wait for a usable token.
  */
 import { MESSAGE_ACK, PendingChanges, type KeyValueStore, readAck } from '@buurthub/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -18,6 +22,14 @@ export interface SpaceConnectionOptions {
   /** Base sync URL without the room, e.g. `wss://example.org/sync`. */
   syncUrl: string;
   store: KeyValueStore;
+  /** The member token for the relay; null or absent connects as a guest. */
+  token?: string | null;
+  /** False keeps the space on this device only (no relay connection). Default true. */
+  connect?: boolean;
+}
+
+function paramsFor(token: string | null | undefined): Record<string, string> {
+  return token ? { ack: '1', token } : { ack: '1' };
 }
 
 export class SpaceConnection {
@@ -31,12 +43,29 @@ export class SpaceConnection {
   reachable = true;
   /** The local IndexedDB copy has been loaded into the doc. */
   loaded = false;
+  /**
+   * Connection attempts that closed in a row without ever opening. The relay refuses a bad
+   * token with HTTP 401 before the upgrade, which a browser WebSocket cannot tell apart from
+   * an unreachable relay; a growing streak is the cue to ask the relay over HTTP.
+   */
+  failures = 0;
+  /**
+   * The relay closed the connection for good (a close code 4400-4499, e.g. 4401 "token
+   * revoked"); y-websocket stops reconnecting until `setAccess` or `connect` is called.
+   */
+  refused = false;
+  /** Whether this space may connect to the relay at all (see `setAccess`). */
+  active: boolean;
 
   private readonly listeners = new Set<() => void>();
   private readonly onOffline = () => this.provider.disconnect();
-  private readonly onOnline = () => this.provider.connect();
+  private readonly onOnline = () => {
+    if (this.active) this.provider.connect();
+  };
+  private opened = false;
 
   constructor(readonly options: SpaceConnectionOptions) {
+    this.active = options.connect ?? true;
     const room = `${options.nb}/${options.space}`;
     this.persistence = new IndexeddbPersistence(`buurthub:${room}`, this.doc);
     void this.persistence.whenSynced.then(() => {
@@ -47,11 +76,11 @@ export class SpaceConnection {
     this.pending.onChange(() => this.changed());
 
     this.provider = new WebsocketProvider(options.syncUrl, room, this.doc, {
-      params: { ack: '1' },
+      params: paramsFor(options.token),
       // Outages are the normal case here: retry often so the indicator recovers quickly.
       maxBackoffTime: 5000,
       // When the device knows it has no network, do not knock on the relay's door.
-      connect: navigator.onLine,
+      connect: navigator.onLine && this.active,
     });
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
@@ -60,11 +89,23 @@ export class SpaceConnection {
     };
     this.provider.on('status', ({ status }) => {
       this.status = status;
-      if (status === 'connected') this.reachable = true;
+      if (status === 'connected') {
+        this.reachable = true;
+        this.opened = true;
+        this.failures = 0;
+      }
       this.changed();
     });
-    this.provider.on('connection-close', () => {
+    this.provider.on('connection-close', (event) => {
+      // `event` is null when we closed the socket ourselves (disconnect, reconnect).
+      if (event === null) return;
+      if (!this.opened) this.failures++;
+      this.opened = false;
       this.reachable = false;
+      this.changed();
+    });
+    this.provider.on('closed', () => {
+      this.refused = true;
       this.changed();
     });
     this.provider.on('connection-error', () => {
@@ -72,6 +113,26 @@ export class SpaceConnection {
       this.changed();
     });
     this.provider.on('sync', () => this.changed());
+  }
+
+  /**
+   * Changes the token and whether to connect; reconnects when the token changed, so the
+   * relay decides again with the new one. Local data and pending changes stay as they are.
+   */
+  setAccess(token: string | null, connect: boolean): void {
+    const params = paramsFor(token);
+    const tokenChanged = params['token'] !== this.provider.params['token'];
+    const activeChanged = connect !== this.active;
+    if (!tokenChanged && !activeChanged) return;
+    this.provider.params = params;
+    this.active = connect;
+    this.failures = 0;
+    this.refused = false;
+    if (this.provider.shouldConnect || this.provider.ws) this.provider.disconnect();
+    if (connect && navigator.onLine) this.provider.connect();
+    if (!connect) this.status = 'disconnected';
+    this.reachable = true;
+    this.changed();
   }
 
   get synced(): boolean {

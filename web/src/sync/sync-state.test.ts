@@ -32,6 +32,13 @@ describe('the sync state the user sees', () => {
     expect(combineSyncState(true, [space(), down]).connection).toBe('offline');
   });
 
+  it('counts the waiting changes of a space without a usable token, but not its connection', () => {
+    const local = space({ active: false, status: 'disconnected', pending: 2 });
+    const s = combineSyncState(true, [space(), local]);
+    expect(s.connection).toBe('online');
+    expect(s.pending).toBe(2);
+  });
+
   it('adds up waiting changes and keeps the latest server confirmation', () => {
     const s = combineSyncState(true, [
       space({ pending: 2, lastSavedAt: 1000 }),

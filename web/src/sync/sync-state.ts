@@ -17,6 +17,8 @@ export interface SyncState {
 }
 
 export interface SpaceSnapshot {
+  /** False for a space kept on the device only (no usable token): it has no connection. */
+  active?: boolean;
   status: 'connected' | 'connecting' | 'disconnected';
   reachable: boolean;
   synced: boolean;
@@ -28,14 +30,16 @@ export function combineSyncState(browserOnline: boolean, spaces: SpaceSnapshot[]
   const pending = spaces.reduce((sum, s) => sum + s.pending, 0);
   const saved = spaces.map((s) => s.lastSavedAt).filter((t): t is number => t !== null);
   const lastSavedAt = saved.length > 0 ? Math.max(...saved) : null;
-  const allConnected = spaces.length > 0 && spaces.every((s) => s.status === 'connected');
+  // Pending changes count for every space; the connection only for those that may connect.
+  const live = spaces.filter((s) => s.active !== false);
+  const allConnected = live.length > 0 && live.every((s) => s.status === 'connected');
   let connection: Connection;
   if (!browserOnline) connection = 'offline';
   else if (allConnected) connection = 'online';
   // A space that failed to connect keeps retrying; to the user that is "offline".
-  else if (spaces.some((s) => s.status !== 'connected' && !s.reachable)) connection = 'offline';
+  else if (live.some((s) => s.status !== 'connected' && !s.reachable)) connection = 'offline';
   else connection = 'connecting';
-  const syncing = connection === 'online' && spaces.some((s) => !s.synced);
+  const syncing = connection === 'online' && live.some((s) => !s.synced);
   return { connection, syncing, pending, lastSavedAt };
 }
 
@@ -45,9 +49,11 @@ export class SyncStatus {
   private readonly listeners = new Set<() => void>();
   private readonly offs: (() => void)[] = [];
 
+  private readonly update = () => this.refresh();
+
   constructor(private readonly spaces: SpaceConnection[]) {
     this.current = this.compute();
-    const update = () => this.refresh();
+    const update = this.update;
     for (const space of spaces) this.offs.push(space.onChange(update));
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
@@ -64,6 +70,13 @@ export class SyncStatus {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Includes a space opened later (the community space after joining). */
+  add(space: SpaceConnection): void {
+    this.spaces.push(space);
+    this.offs.push(space.onChange(this.update));
+    this.refresh();
   }
 
   destroy(): void {
@@ -90,6 +103,7 @@ export class SyncStatus {
     return combineSyncState(
       navigator.onLine,
       this.spaces.map((s) => ({
+        active: s.active,
         status: s.status,
         reachable: s.reachable,
         synced: s.synced,

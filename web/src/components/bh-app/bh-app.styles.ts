@@ -77,6 +77,28 @@ export const styles = [
       border-inline-start: 5px solid var(--bh-warning);
       font-weight: 600;
     }
+    .needs-invite {
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-warning-soft);
+      border-inline-start: 5px solid var(--bh-warning);
+    }
+    .needs-invite p {
+      margin: 0 0 0.5rem;
+      font-weight: 600;
+    }
+    .needs-invite a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      color: var(--bh-primary);
+      font-weight: 700;
+    }
+    main.join-page,
+    main.guest {
+      padding-block-start: 1rem;
+    }
     .announcement {
       margin: 0;
     }

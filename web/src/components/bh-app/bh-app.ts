@@ -1,8 +1,14 @@
 /**
- * The Buurthub app shell: opens the neighbourhood from the URL (`/nb/<slug>/`, default
- * `maasburen`), provides the model, sync state and identity to every component, and lays
- * out the header, crisis banner, navigation and the current view (feed or composer, chosen
- * by the URL hash `#berichten` / `#nieuw`).
+ * The Buurthub app shell: routes by path (`/join/<code>` redeems an invite, `/nb/<slug>/`
+ * opens a neighbourhood, `/` the last joined one or `maasburen`), provides the model, sync
+ * state, member sessions and identity to every component, and lays out the header, crisis
+ * banner, navigation and the current view (feed or composer, chosen by the URL hash
+ * `#berichten` / `#nieuw`).
+ *
+ * Access follows the member session of the neighbourhood (see docs/architecture.md,
+ * "Identity in the PWA"): members sync with their token, which is refreshed when due and
+ * swapped into the providers; guests see the public space and a "word lid" panel; only the
+ * demo neighbourhood lets a device without a session write, under an unverified name.
  *
  * @fires bh-update-accept - bubbles up from the update toast; the page's SW glue listens
  * @fires bh-update-dismiss - bubbles up from the update toast
@@ -16,15 +22,22 @@ import {
   communityContext,
   identityContext,
   publicContext,
+  sessionsContext,
   syncContext,
 } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
-import type { BhPostCreatedEvent } from '../../app/events.js';
-import { type IdentityService, LocalIdentity } from '../../app/identity.js';
+import type { BhJoinedEvent, BhPostCreatedEvent } from '../../app/events.js';
+import { LocalIdentity } from '../../app/identity.js';
+import { type Route, feedPath, routeFromPath } from '../../app/route.js';
+import { browserSessions } from '../../identity/app-sessions.js';
+import { deviceKey } from '../../identity/device-key.js';
+import { MemberIdentity } from '../../identity/member-identity.js';
+import type { Sessions } from '../../identity/session.js';
 import { LocaleController, type MessageKey, applyDocumentLocale, t } from '../../i18n/i18n.js';
 import {
+  type Access,
+  DEMO_NEIGHBOURHOOD,
   type Neighbourhood,
-  neighbourhoodFromPath,
   openNeighbourhood,
   syncUrlFor,
 } from '../../sync/neighbourhood.js';
@@ -35,6 +48,8 @@ import '../bh-crisis-banner/bh-crisis-banner.js';
 import '../bh-feed/bh-feed.js';
 import type { BhFeed } from '../bh-feed/bh-feed.js';
 import '../bh-header/bh-header.js';
+import '../bh-join/bh-join.js';
+import type { BhJoin } from '../bh-join/bh-join.js';
 import '../bh-name-dialog/bh-name-dialog.js';
 import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-update-toast/bh-update-toast.js';
@@ -66,16 +81,27 @@ export class BhApp extends LitElement {
   @provide({ context: communityContext }) @state() private community?: CommunitySpace;
   @provide({ context: publicContext }) @state() private publicSpace?: PublicSpace;
   @provide({ context: syncContext }) @state() private sync?: SyncStatus;
-  @provide({ context: identityContext }) private identity: IdentityService = new LocalIdentity(
-    (initial) => this.nameDialog.ask(initial),
+  @provide({ context: sessionsContext }) private sessions: Sessions = browserSessions();
+  @provide({ context: identityContext }) private identity = new MemberIdentity(
+    this.sessions,
+    new LocalIdentity((initial) => this.nameDialog.ask(initial)),
   );
 
+  @state() private route: Route = routeFromPath(
+    location.pathname,
+    this.sessions.lastNeighbourhood(),
+  );
   @state() private view: View = viewFromHash(location.hash);
   @state() private announcement: MessageKey | '' = '';
   @query('bh-name-dialog') private nameDialog!: BhNameDialog;
 
   private ownsNeighbourhood = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private neighbourhoodOffs: (() => void)[] = [];
+  private offSessions: (() => void) | undefined;
+  private readonly onPopState = () => this.go(location.pathname, false);
+  private readonly onOnline = () => this.refreshIfDue();
   private readonly onHashChange = () => {
     const view = viewFromHash(location.hash);
     if (view === this.view) return;
@@ -112,25 +138,31 @@ export class BhApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     applyDocumentLocale();
-    if (!this.neighbourhood) {
-      this.neighbourhood = openNeighbourhood(
-        neighbourhoodFromPath(location.pathname),
-        syncUrlFor(location),
-      );
-      this.ownsNeighbourhood = true;
-    }
+    // The device key is made on first start; a browser without Ed25519 hears it at joining.
+    deviceKey().catch(() => undefined);
+    this.offSessions = this.sessions.onChange((nb) => {
+      if (nb === this.neighbourhood?.slug && this.ownsNeighbourhood) {
+        this.neighbourhood.setAccess(this.accessFor(nb));
+      }
+      this.requestUpdate();
+    });
+    if (!this.neighbourhood) this.openRoute();
+    else this.watchNeighbourhood(this.neighbourhood);
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('online', this.onOnline);
+    this.refreshTimer = setInterval(() => this.refreshIfDue(), 3600_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('online', this.onOnline);
+    clearInterval(this.refreshTimer);
     clearTimeout(this.announceTimer);
-    if (this.ownsNeighbourhood) {
-      this.neighbourhood?.destroy();
-      this.neighbourhood = undefined;
-      this.ownsNeighbourhood = false;
-    }
+    this.offSessions?.();
+    this.closeNeighbourhood();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -138,50 +170,168 @@ export class BhApp extends LitElement {
       this.community = this.neighbourhood?.community;
       this.publicSpace = this.neighbourhood?.publicSpace;
       this.sync = this.neighbourhood?.sync;
+      this.identity.open(this.neighbourhood?.slug ?? null, this.neighbourhood?.mode ?? 'guest');
     }
   }
 
+  protected override firstUpdated(): void {
+    // Arriving from an invite link: straight to the field still to fill in.
+    if (this.route.kind === 'join') void this.updateComplete.then(() => this.focusView());
+  }
+
+  /** What this device may do in `slug`: by its session, else demo or guest. */
+  private accessFor(slug: string): Access {
+    if (this.sessions.get(slug)) return { mode: 'member', token: this.sessions.usableToken(slug) };
+    return { mode: slug === DEMO_NEIGHBOURHOOD ? 'demo' : 'guest', token: null };
+  }
+
+  /** Opens what the current route needs (a neighbourhood, or nothing for the join page). */
+  private openRoute(): void {
+    this.closeNeighbourhood();
+    if (this.route.kind !== 'neighbourhood') return;
+    const { slug } = this.route;
+    const neighbourhood = openNeighbourhood(slug, syncUrlFor(location), this.accessFor(slug));
+    this.ownsNeighbourhood = true;
+    this.neighbourhood = neighbourhood;
+    this.watchNeighbourhood(neighbourhood);
+    this.refreshIfDue();
+  }
+
+  private watchNeighbourhood(neighbourhood: Neighbourhood): void {
+    this.neighbourhoodOffs = [
+      neighbourhood.onChange(() => {
+        this.community = neighbourhood.community;
+        this.identity.open(neighbourhood.slug, neighbourhood.mode);
+        this.requestUpdate();
+      }),
+      // The relay keeps refusing the connection: ask it over HTTP whether the token is still
+      // good. A 401 there marks the session as needing a new invite, which the UI shows.
+      neighbourhood.onTokenSuspect(() => void this.sessions.refresh(neighbourhood.slug)),
+    ];
+  }
+
+  private closeNeighbourhood(): void {
+    this.neighbourhoodOffs.forEach((off) => off());
+    this.neighbourhoodOffs = [];
+    if (this.ownsNeighbourhood) {
+      this.neighbourhood?.destroy();
+      this.neighbourhood = undefined;
+      this.ownsNeighbourhood = false;
+    }
+  }
+
+  private refreshIfDue(): void {
+    const slug = this.neighbourhood?.slug;
+    if (slug) void this.sessions.refreshIfDue(slug);
+  }
+
+  /** In-app navigation to `path` (pushes history unless it came from the history). */
+  private go(path: string, push = true): void {
+    if (push) history.pushState(null, '', path);
+    const next = routeFromPath(location.pathname, this.sessions.lastNeighbourhood());
+    this.view = viewFromHash(location.hash);
+    const same =
+      next.kind === this.route.kind &&
+      (next.kind === 'join'
+        ? next.code === (this.route as { code: string }).code
+        : next.slug === (this.route as { slug: string }).slug);
+    this.route = next;
+    if (!same) this.openRoute();
+    void this.updateComplete.then(() => this.focusView());
+  }
+
+  private onRouteLink(event: MouseEvent): void {
+    const link = event.currentTarget as HTMLAnchorElement;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    this.go(link.pathname + link.hash);
+  }
+
+  private onJoined(event: BhJoinedEvent): void {
+    this.go(feedPath(event.session.nb));
+    this.announce('join.welcome');
+  }
+
   override render() {
+    if (this.route.kind === 'join') {
+      document.title = `${t('join.pageTitle')} · ${t('app.title')}`;
+      return html`
+        <a class="skip" href="#main" @click=${this.skipToMain}>${t('app.skipToContent')}</a>
+        <bh-header .name=${t('join.pageTitle')} hideSync></bh-header>
+        <div class="column">
+          <main id="main" part="main" tabindex="-1" class="join-page">
+            <bh-join .code=${this.route.code} @bh-joined=${this.onJoined}></bh-join>
+          </main>
+        </div>
+        ${this.renderChrome()}
+      `;
+    }
     const slug = this.neighbourhood?.slug ?? '';
     const name = this.publicSpace?.settings.get()?.name ?? titleCase(slug);
     document.title = name ? `${name} · ${t('app.title')}` : t('app.title');
     const readOnly = Boolean(this.community?.readOnly || this.publicSpace?.readOnly);
+    const guest = this.neighbourhood?.mode === 'guest';
+    const needsInvite = this.sessions.get(slug)?.needsInvite === true;
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${t('app.skipToContent')}</a>
       <bh-header .name=${name}></bh-header>
       <bh-crisis-banner></bh-crisis-banner>
       <div class="column">
-        <nav aria-label=${t('nav.label')}>
-          <ul>
-            ${this.navLink('feed', t('nav.feed'))} ${this.navLink('compose', t('nav.compose'))}
-          </ul>
-        </nav>
-        <main id="main" part="main" tabindex="-1">
+        ${
+          guest
+            ? nothing
+            : html`<nav aria-label=${t('nav.label')}>
+                <ul>
+                  ${this.navLink('feed', t('nav.feed'))}
+                  ${this.navLink('compose', t('nav.compose'))}
+                </ul>
+              </nav>`
+        }
+        <main id="main" part="main" tabindex="-1" class=${guest ? 'guest' : ''}>
           ${readOnly ? html`<p class="readonly" role="note">${t('app.readOnly')}</p>` : nothing}
+          ${
+            needsInvite
+              ? html`<div class="needs-invite" role="alert">
+                  <p>${t('session.needsInvite')}</p>
+                  <a href="/join/" @click=${this.onRouteLink}>${t('session.enterNewCode')}</a>
+                </div>`
+              : nothing
+          }
           <p class="announcement ${this.announcement ? 'visible' : ''}" role="status">
             ${this.announcement ? t(this.announcement) : ''}
           </p>
-          ${
-            this.view === 'compose'
-              ? html`<bh-composer
-                  .draftKey=${`buurthub:draft:${slug}`}
-                  ?readOnly=${readOnly}
-                  @bh-post-created=${this.onPostCreated}
-                ></bh-composer>`
-              : html`<bh-feed
-                  ?readOnly=${readOnly}
-                  composeHref=${HASH.compose}
-                  @bh-comment-created=${() => this.announce('comment.posted')}
-                ></bh-feed>`
-          }
+          ${guest ? this.renderGuest() : this.renderView(slug, readOnly)}
         </main>
       </div>
-      <bh-update-toast
+      ${this.renderChrome()}
+    `;
+  }
+
+  /** Guests may not read the community: a friendly way in instead of the posts. */
+  private renderGuest() {
+    return html`<bh-join variant="panel" @bh-joined=${this.onJoined}></bh-join>`;
+  }
+
+  private renderView(slug: string, readOnly: boolean) {
+    return this.view === 'compose'
+      ? html`<bh-composer
+          .draftKey=${`buurthub:draft:${slug}`}
+          ?readOnly=${readOnly}
+          @bh-post-created=${this.onPostCreated}
+        ></bh-composer>`
+      : html`<bh-feed
+          ?readOnly=${readOnly}
+          composeHref=${HASH.compose}
+          @bh-comment-created=${() => this.announce('comment.posted')}
+        ></bh-feed>`;
+  }
+
+  private renderChrome() {
+    return html`<bh-update-toast
         ?open=${this.updateAvailable}
         @bh-update-dismiss=${() => (this.updateAvailable = false)}
       ></bh-update-toast>
-      <bh-name-dialog></bh-name-dialog>
-    `;
+      <bh-name-dialog></bh-name-dialog>`;
   }
 
   private navLink(view: View, label: string) {
@@ -208,7 +358,13 @@ export class BhApp extends LitElement {
   }
 
   private focusView() {
-    const view = this.renderRoot.querySelector<BhFeed | BhComposer>('bh-feed, bh-composer');
+    if (this.route.kind === 'join') {
+      this.renderRoot.querySelector<BhJoin>('bh-join')?.focusFirstField();
+      return;
+    }
+    const view = this.renderRoot.querySelector<BhFeed | BhComposer | BhJoin>(
+      'bh-feed, bh-composer, bh-join',
+    );
     view?.focusHeading();
   }
 }

@@ -8,6 +8,7 @@
  * @csspart form - the form
  */
 import {
+  type Author,
   BODY_MAX,
   CATEGORIES,
   type Category,
@@ -94,16 +95,7 @@ export class BhComposer extends LitElement {
     return html`<form part="form" class="card" novalidate @submit=${this.onSubmit}>
       <h2 id="composer-heading" tabindex="-1">${t('composer.heading')}</h2>
       <p class="intro">${t('composer.intro')}</p>
-      ${
-        author
-          ? html`<p class="identity">
-              <span>${t('identity.postingAs', { name: author.name })}</span>
-              <button type="button" class="link" @click=${() => void this.identity?.edit()}>
-                ${t('identity.change')}
-              </button>
-            </p>`
-          : nothing
-      }
+      ${author ? this.renderAuthor(author) : nothing}
       ${this.readOnly ? html`<p class="readonly">${t('composer.readOnly')}</p>` : nothing}
       ${this.restored ? html`<p class="restored">${t('composer.draftRestored')}</p>` : nothing}
       <fieldset ?disabled=${this.readOnly}>
@@ -187,6 +179,23 @@ export class BhComposer extends LitElement {
         </div>
       </fieldset>
     </form>`;
+  }
+
+  /** "Je schrijft als Anna (bewoner)." — name and role from the token; demo names say so. */
+  private renderAuthor(author: Author) {
+    const text = this.identity?.verified
+      ? t('identity.postingAsRole', { name: author.name, role: t(`role.${author.role}`) })
+      : t('identity.postingAsDemo', { name: author.name });
+    return html`<p class="identity">
+      <span>${text}</span>
+      ${
+        this.identity?.editable
+          ? html`<button type="button" class="link" @click=${() => void this.identity?.edit()}>
+              ${t('identity.change')}
+            </button>`
+          : nothing
+      }
+    </p>`;
   }
 
   /** Moves focus to the composer heading (after a view change). */

@@ -4,7 +4,7 @@
  *
  * @csspart bar - the header bar
  */
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import '../bh-language-switch/bh-language-switch.js';
@@ -17,6 +17,8 @@ export class BhHeader extends LitElement {
 
   /** The neighbourhood's display name. */
   @property() name = '';
+  /** Hides the sync indicator (pages that open no neighbourhood, such as joining). */
+  @property({ type: Boolean }) hideSync = false;
 
   constructor() {
     super();
@@ -33,7 +35,7 @@ export class BhHeader extends LitElement {
         </div>
       </div>
       <bh-language-switch class="lang"></bh-language-switch>
-      <bh-sync-state class="sync"></bh-sync-state>
+      ${this.hideSync ? nothing : html`<bh-sync-state class="sync"></bh-sync-state>`}
     </header>`;
   }
 }

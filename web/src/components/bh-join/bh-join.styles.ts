@@ -1,0 +1,133 @@
+import { css } from 'lit';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+    /* The page is one short form: keep it a readable column, centred on wide screens. */
+    :host([variant='page']) {
+      max-width: 34rem;
+      margin-inline: auto;
+    }
+    .card {
+      background: var(--bh-surface);
+      border: 1px solid var(--bh-border);
+      border-radius: var(--bh-radius);
+      box-shadow: var(--bh-shadow);
+      padding: 1.25rem 1.1rem 1.35rem;
+    }
+    /* The guest panel says "you are welcome here", not "access denied". */
+    .card.panel {
+      border-block-start: 6px solid var(--bh-primary);
+    }
+    h2 {
+      font-size: 1.4rem;
+      margin: 0 0 0.4rem;
+      line-height: 1.25;
+    }
+    h2:focus {
+      outline: none;
+    }
+    h2:focus-visible {
+      outline: 3px solid var(--bh-focus);
+    }
+    .intro {
+      margin: 0 0 1.25rem;
+      color: var(--bh-muted);
+      max-width: 38rem;
+    }
+    .notice {
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-warning-soft);
+      border-inline-start: 5px solid var(--bh-warning);
+      font-weight: 600;
+    }
+    form {
+      max-width: 28rem;
+    }
+    :host([variant='page']) form {
+      max-width: none;
+    }
+    /* Wide screens: the invitation text beside the form, not above a half-empty card. */
+    @media (min-width: 60rem) {
+      .card.panel {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr);
+        grid-template-rows: auto 1fr;
+        column-gap: 2.5rem;
+        padding: 1.75rem 1.75rem 1.5rem;
+      }
+      .card.panel h2,
+      .card.panel .intro {
+        grid-column: 1;
+      }
+      .card.panel .notice,
+      .card.panel form {
+        grid-column: 2;
+        grid-row: 1 / span 3;
+        max-width: none;
+      }
+    }
+    #join-code {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      letter-spacing: 0.08em;
+      text-transform: uppercase;
+    }
+    .hint {
+      margin-block-start: 0.35rem;
+    }
+    .messages {
+      margin: 0 0 0.75rem;
+    }
+    .form-error {
+      margin: 0;
+      padding: 0.65rem 0.85rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-danger-soft);
+      border-inline-start: 5px solid var(--bh-danger);
+      color: var(--bh-danger);
+      font-weight: 600;
+    }
+    .progress {
+      margin: 0;
+      color: var(--bh-muted);
+    }
+    .progress:empty {
+      display: none;
+    }
+    .actions button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.6rem;
+      min-width: 11rem;
+    }
+    button[aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.75;
+    }
+    .spinner {
+      inline-size: 1.1em;
+      block-size: 1.1em;
+      border: 3px solid rgb(255 255 255 / 0.4);
+      border-block-start-color: var(--bh-on-primary);
+      border-radius: 50%;
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+    @media (max-width: 30rem) {
+      .actions button {
+        width: 100%;
+      }
+    }
+  `,
+];
