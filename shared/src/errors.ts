@@ -7,3 +7,14 @@ export class PermissionError extends Error {
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
+
+/** An RSVP "going" for an event whose places are all taken; "maybe" still works. */
+export class EventFullError extends Error {
+  override readonly name = 'EventFullError';
+  constructor(
+    readonly eventId: string,
+    readonly capacity: number,
+  ) {
+    super(`The event is full: all ${capacity} places are taken.`);
+  }
+}

@@ -1,7 +1,7 @@
 /** @buurthub/shared: the neighbourhood document model and sync helpers (no DOM, no Node APIs). */
 export { type ModelContext, modelContext } from './context.js';
-export { NotFoundError, PermissionError } from './errors.js';
-export { type Author, type Role, ROLES, authorSchema, canModerate } from './roles.js';
+export { EventFullError, NotFoundError, PermissionError } from './errors.js';
+export { type Author, type Role, ROLES, authorSchema, canModerate, isMember } from './roles.js';
 export {
   SPACE_NAMES,
   type SpaceName,
@@ -17,20 +17,65 @@ export {
   readSchemaVersion,
 } from './schema-version.js';
 export { ValidationError, type ValidationIssue } from './validation.js';
-export { CommunitySpace } from './community/community-space.js';
+export {
+  DEFAULT_TIME_ZONE,
+  addDays,
+  addMonths,
+  firstOfMonth,
+  isCalendarDate,
+  startOfWeek,
+  zonedDate,
+  zonedInstant,
+} from './calendar.js';
+export {
+  ALT_MAX,
+  IMAGE_TYPES,
+  MEDIA_TYPES,
+  type MediaRef,
+  type MediaRefInput,
+  type MediaType,
+  VIDEO_TYPES,
+  blobPath,
+  isImageType,
+  mediaRefSchema,
+} from './media.js';
+export { CommunitySpace, type CommunitySpaceOptions } from './community/community-space.js';
+export { VISIBILITIES, type Visibility } from './community/visibility.js';
+export {
+  type Attendee,
+  CAPACITY_MAX,
+  EVENT_DAYS_MAX,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_TITLE_MAX,
+  type EventInput,
+  type EventPatch,
+  type EventTime,
+  type EventView,
+  Events,
+  type EventsOptions,
+  PLACE_MAX,
+  RSVP_ANSWERS,
+  type RsvpAnswer,
+  type RsvpCounts,
+} from './community/events.js';
 export {
   BODY_MAX,
   CATEGORIES,
   COMMENT_MAX,
   type Category,
   type CommentInput,
+  type CommentPatch,
   type CommentView,
+  PHOTOS_MAX,
+  type PostFilter,
   type PostInput,
   type PostPatch,
   type PostView,
   Posts,
   TITLE_MAX,
 } from './community/posts.js';
+export { REACTIONS, type ReactionKind } from './community/reactions.js';
+export { type Block, type Inline, markupToPlainText, parseMarkup, safeHref } from './markup.js';
 export { PublicSpace } from './public/public-space.js';
 export {
   ALERT_STATUSES,

@@ -15,3 +15,8 @@ export type Author = z.infer<typeof authorSchema>;
 export function canModerate(role: Role): boolean {
   return role === 'moderator' || role === 'official';
 }
+
+/** Members write in the community space; guests and the shared kiosk only read. */
+export function isMember(role: Role): boolean {
+  return role === 'resident' || role === 'moderator' || role === 'official';
+}

@@ -1,17 +1,27 @@
 /**
  * Demo content for `buurthub serve --demo`: the neighbourhood `maasburen` (Middelaar, Mook,
- * Molenhoek, Plasmolen on the Maas) with posts, comments and the expired high-water alert
- * of July 2021 with its rolling updates. Written through the shared model API, so it is
- * exactly what the app would have written, and stored before the relay serves anyone.
+ * Molenhoek, Plasmolen on the Maas) with posts (some public), comments with an answer,
+ * reactions, an agenda of upcoming and past events (public and members-only) with RSVPs,
+ * and the expired high-water alert of July 2021 with its rolling updates. Written through
+ * the shared model API, so it is exactly what the app would have written, and stored before
+ * the relay serves anyone. No photos yet: a photo reference needs its blob in the relay's
+ * blob store, which the demo does not seed.
  */
 import * as Y from 'yjs';
 import {
   type Author,
   type Category,
   CommunitySpace,
+  type EventInput,
   PublicSpace,
+  type ReactionKind,
+  type RsvpAnswer,
   SPACE_NAMES,
+  type Visibility,
+  addDays,
   roomName,
+  zonedDate,
+  zonedInstant,
 } from '@buurthub/shared';
 import type { Storage } from './storage/storage.js';
 
@@ -38,7 +48,10 @@ interface DemoPost {
   category: Category;
   village: string;
   author: Author;
-  comments: { body: string; author: Author }[];
+  visibility?: Visibility;
+  /** `answers`: index of the earlier top-level comment this one answers. */
+  comments: { body: string; author: Author; answers?: number }[];
+  reactions?: [ReactionKind, Author][];
 }
 
 const POSTS: DemoPost[] = [
@@ -50,7 +63,16 @@ const POSTS: DemoPost[] = [
     author: gemeente,
     comments: [
       { body: 'Fijn dat dit nu gebeurt. Rijdt de veerpont wel gewoon?', author: henk },
-      { body: 'Ja, de veerpont vaart volgens de normale dienstregeling.', author: gemeente },
+      {
+        body: 'Ja, de veerpont vaart volgens de normale dienstregeling.',
+        author: gemeente,
+        answers: 0,
+      },
+    ],
+    reactions: [
+      ['helpful', henk],
+      ['thanks', marieke],
+      ['helpful', joost],
     ],
   },
   {
@@ -59,7 +81,12 @@ const POSTS: DemoPost[] = [
     category: 'nieuws',
     village: 'Plasmolen',
     author: anja,
+    visibility: 'public',
     comments: [{ body: 'Ik doe mee aan de cursus!', author: joost }],
+    reactions: [
+      ['heart', fatima],
+      ['thanks', henk],
+    ],
   },
   {
     title: 'Wie helpt mij met de heg snoeien?',
@@ -69,7 +96,11 @@ const POSTS: DemoPost[] = [
     author: fatima,
     comments: [
       { body: 'Ik kom zaterdagochtend met mijn heggenschaar langs.', author: marieke },
-      { body: 'Dank je wel, Marieke! De koffie staat klaar.', author: fatima },
+      { body: 'Dank je wel, Marieke! De koffie staat klaar.', author: fatima, answers: 0 },
+    ],
+    reactions: [
+      ['heart', marieke],
+      ['heart', anja],
     ],
   },
   {
@@ -86,9 +117,11 @@ const POSTS: DemoPost[] = [
     category: 'activiteit',
     village: 'Middelaar',
     author: anja,
+    visibility: 'public',
     comments: [
       { body: 'Wij komen met z’n vieren, de kinderen vinden dit prachtig.', author: joost },
     ],
+    reactions: [['heart', joost]],
   },
   {
     title: 'Koffieochtend voor nieuwe bewoners',
@@ -123,6 +156,139 @@ const POSTS: DemoPost[] = [
         body: 'Dankzij de updates hier wisten we precies wanneer het hoogste water kwam.',
         author: henk,
       },
+    ],
+    reactions: [
+      ['heart', anja],
+      ['heart', fatima],
+      ['thanks', marieke],
+    ],
+  },
+];
+
+interface DemoEvent {
+  /** Days from the seed day (negative: in the past). */
+  day: number;
+  /** Local times `HH:MM`, or all day. */
+  from?: string;
+  until?: string;
+  input: Omit<EventInput, 'when'>;
+  organiser: Author;
+  rsvps: [RsvpAnswer, Author][];
+}
+
+const EVENTS: DemoEvent[] = [
+  {
+    day: 2,
+    from: '10:00',
+    until: '12:00',
+    input: {
+      title: 'Koffieochtend in het buurthuis',
+      description:
+        'Elke eerste woensdag staat de koffie klaar. Nieuw in de buurt? Dan ben je **extra** welkom.',
+      place: 'Buurthuis Mook, Raadhuisstraat',
+      village: 'Mook',
+      capacity: 30,
+      visibility: 'members',
+    },
+    organiser: marieke,
+    rsvps: [
+      ['going', fatima],
+      ['going', henk],
+      ['maybe', joost],
+    ],
+  },
+  {
+    day: 5,
+    from: '13:00',
+    until: '16:00',
+    input: {
+      title: 'Repair café Molenhoek',
+      description:
+        'Samen repareren in plaats van weggooien. Neem mee:\n- kleine apparaten\n- kleding\n- fietsen\n\nGratis; een vrijwillige bijdrage is welkom. Meer over repair cafés: https://www.repaircafe.org/',
+      place: 'Dorpshuis Molenhoek',
+      village: 'Molenhoek',
+      capacity: 3,
+      visibility: 'public',
+    },
+    organiser: henk,
+    rsvps: [
+      ['going', fatima],
+      ['going', marieke],
+      ['going', joost],
+      ['not', anja],
+    ],
+  },
+  {
+    day: 7,
+    from: '19:30',
+    until: '21:00',
+    input: {
+      title: 'Overleg buurtverbinders',
+      description: 'Terugblik op het najaar en plannen voor de winter. Alleen voor leden.',
+      place: 'Buurthuis Mook, achterzaal',
+      village: 'Mook',
+      visibility: 'members',
+    },
+    organiser: anja,
+    rsvps: [
+      ['going', joost],
+      ['maybe', marieke],
+    ],
+  },
+  {
+    day: 9,
+    from: '10:00',
+    until: '12:30',
+    input: {
+      title: 'Wandeling langs de Maas',
+      description:
+        'Een rustige wandeling van 7 km over de dijk en door de uiterwaarden, met uitleg over het hoogwater van 2021. Stevige schoenen aan!',
+      place: 'Veerpont Middelaar',
+      village: 'Middelaar',
+      capacity: 15,
+      visibility: 'public',
+    },
+    organiser: anja,
+    rsvps: [
+      ['going', henk],
+      ['going', fatima],
+      ['maybe', marieke],
+    ],
+  },
+  {
+    day: 16,
+    input: {
+      title: 'Buurtfeest Plasmolen',
+      description:
+        'De hele dag feest rond het dorpshuis:\n1. kinderspelen vanaf 11:00\n2. barbecue vanaf 17:00\n3. muziek tot 23:00\n\nHelpen opbouwen? Meld je bij _Joost_.',
+      place: 'Dorpshuis Plasmolen en het plein',
+      village: 'Plasmolen',
+      visibility: 'public',
+    },
+    organiser: joost,
+    rsvps: [
+      ['going', anja],
+      ['going', henk],
+      ['going', marieke],
+      ['maybe', fatima],
+    ],
+  },
+  {
+    day: -10,
+    from: '14:00',
+    until: '17:00',
+    input: {
+      title: 'Burendag in Mook',
+      description: 'Samen de speeltuin opknappen, met soep en taart na afloop.',
+      place: 'Speeltuin Kerkstraat, Mook',
+      village: 'Mook',
+      visibility: 'public',
+    },
+    organiser: marieke,
+    rsvps: [
+      ['going', henk],
+      ['going', joost],
+      ['not', fatima],
     ],
   },
 ];
@@ -198,21 +364,56 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<bool
     }
 
     const community = new CommunitySpace(communityDoc, ctx);
-    // Posts over the last two weeks, a few hours between comments.
+    // Posts over the last two weeks, a few hours between comments and reactions.
     clock = now - 14 * DAY;
     for (const post of POSTS) {
       clock += 36 * HOUR;
       const created = community.posts.create(
-        { title: post.title, body: post.body, category: post.category, village: post.village },
+        {
+          title: post.title,
+          body: post.body,
+          category: post.category,
+          village: post.village,
+          ...(post.visibility ? { visibility: post.visibility } : {}),
+        },
         post.author,
       );
-      let commentClock = clock;
+      const postClock = clock;
+      const commentIds: string[] = [];
       for (const comment of post.comments) {
-        commentClock += 3 * HOUR;
-        const saved = clock;
-        clock = commentClock;
-        community.posts.comment(created.id, { body: comment.body }, comment.author);
-        clock = saved;
+        clock += 3 * HOUR;
+        const parentId = comment.answers === undefined ? undefined : commentIds[comment.answers];
+        const saved = community.posts.comment(
+          created.id,
+          { body: comment.body, ...(parentId ? { parentId } : {}) },
+          comment.author,
+        );
+        commentIds.push(saved.id);
+      }
+      for (const [kind, author] of post.reactions ?? []) {
+        clock += HOUR;
+        community.posts.react(created.id, kind, author, true);
+      }
+      clock = postClock;
+    }
+
+    // The agenda: events planned a few days ahead of their date, then the RSVPs.
+    const today = zonedDate(now);
+    for (const event of EVENTS) {
+      const date = addDays(today, event.day);
+      const when: EventInput['when'] =
+        event.from && event.until
+          ? {
+              allDay: false,
+              start: zonedInstant(date, event.from),
+              end: zonedInstant(date, event.until),
+            }
+          : { allDay: true, startDate: date, endDate: date };
+      clock = zonedInstant(addDays(date, -12), '20:00');
+      const created = community.events.create({ ...event.input, when }, event.organiser);
+      for (const [answer, author] of event.rsvps) {
+        clock += 5 * HOUR;
+        community.events.rsvp(created.id, answer, author);
       }
     }
 

@@ -84,6 +84,8 @@ export interface HttpState {
   metrics?(): Promise<{ contentType: string; body: string }>;
   /** The identity API (api.ts): resolves true when it answered the request. */
   api?(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** More routes (blobs/, feeds/), tried in order after the API; true when answered. */
+  routes?: readonly ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>)[];
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -188,6 +190,7 @@ export async function handleHttp(
     return;
   }
   if (state.api && (await state.api(req, res))) return;
+  for (const route of state.routes ?? []) if (await route(req, res)) return;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'Method not allowed\n');

@@ -9,6 +9,7 @@ export {
   DEFAULT_HOST,
   DEFAULT_MAX_PAYLOAD,
   DEFAULT_PORT,
+  DEFAULT_PUBLIC_URL,
   DEFAULT_STATIC_DIR,
   type ConnectionKey,
   type Relay,
@@ -64,6 +65,21 @@ export type {
   StoredRoom,
 } from './storage/storage.js';
 export { MemoryStorage } from './storage/memory.js';
+export {
+  BlobIntake,
+  BlobRejected,
+  isBlobName,
+  type BlobHandle,
+  type BlobLimits,
+  type BlobRejectReason,
+  type BlobStore,
+  type ByteRange,
+  type PutResult,
+  type StoredBlob,
+} from './blobs/blob-store.js';
+export { BLOB_DIR, DiskBlobStore } from './blobs/disk.js';
+export { MemoryBlobStore } from './blobs/memory.js';
+export { sniffBlobType, type BlobKind, type SniffedType } from './blobs/sniff.js';
 export { SqliteStorage, DATABASE_FILE } from './storage/sqlite.js';
 export { seedDemo, DEMO_NEIGHBOURHOOD, DEMO_VILLAGES } from './demo.js';
 export * as protocol from './protocol.js';

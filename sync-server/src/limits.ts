@@ -36,6 +36,10 @@ export interface Limits {
   maxConnectionsPerRoom: number;
   /** Connections of one subject (token `sub`, or client IP for guests); 0 = unlimited. */
   maxConnectionsPerSubject: number;
+  /** Largest blob (`PUT /blobs/<sha256>`) of any type, in bytes: the video limit. */
+  maxBlobBytes: number;
+  /** Largest image blob, in bytes (photos are resized on the device first). */
+  maxImageBytes: number;
 }
 
 const KiB = 1024;
@@ -60,6 +64,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxRootTypesPerDocument: 64,
   maxConnectionsPerRoom: 1000,
   maxConnectionsPerSubject: 50,
+  maxBlobBytes: 50 * MiB,
+  maxImageBytes: 10 * MiB,
 };
 
 /** Why a message or connection was refused: the `reason` label of the metrics. */
@@ -160,6 +166,18 @@ export const LIMIT_SETTINGS: readonly LimitSetting[] = [
     flag: 'max-subject-connections',
     env: 'BUURTHUB_MAX_SUBJECT_CONNECTIONS',
     description: 'connections per token subject or guest IP, 0 = unlimited (close 1013)',
+  },
+  {
+    key: 'maxBlobBytes',
+    flag: 'max-blob-bytes',
+    env: 'BUURTHUB_MAX_BLOB_BYTES',
+    description: 'largest upload to /blobs (videos), HTTP 413',
+  },
+  {
+    key: 'maxImageBytes',
+    flag: 'max-image-bytes',
+    env: 'BUURTHUB_MAX_IMAGE_BYTES',
+    description: 'largest image upload to /blobs, HTTP 413',
   },
 ];
 

@@ -7,6 +7,7 @@
  * sizes, neighbourhood + space (three rooms per neighbourhood). No connection ids, no IPs.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BlobRefusalReason } from './blobs/http.js';
 import type { LimitReason, Limits } from './limits.js';
 
 /** Why a message was refused: a limit, or bad input (see protocol.ts). */
@@ -26,6 +27,9 @@ export class RelayMetrics {
   readonly rejectedConnections: Counter<'reason'>;
   readonly documentBytes: Gauge<'nb' | 'space'>;
   readonly limit: Gauge<'limit'>;
+  readonly blobsStored: Counter;
+  readonly blobBytesStored: Counter;
+  readonly blobsRejected: Counter<'reason'>;
 
   constructor(limits: Limits) {
     const registers = [this.registry];
@@ -92,6 +96,26 @@ export class RelayMetrics {
       registers,
     });
     for (const [name, value] of Object.entries(limits)) this.limit.set({ limit: name }, value);
+    this.blobsStored = new Counter({
+      name: 'buurthub_blobs_stored_total',
+      help: 'Blobs (photos, videos) newly stored; re-uploads of a stored blob are not counted.',
+      registers,
+    });
+    this.blobBytesStored = new Counter({
+      name: 'buurthub_blob_bytes_stored_total',
+      help: 'Bytes of newly stored blobs.',
+      registers,
+    });
+    this.blobsRejected = new Counter({
+      name: 'buurthub_blobs_rejected_total',
+      help: 'Blob requests refused, by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
+  }
+
+  rejectBlob(reason: BlobRefusalReason): void {
+    this.blobsRejected.inc({ reason });
   }
 
   rejectMessage(reason: RejectReason): void {

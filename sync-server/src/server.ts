@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { isNeighbourhoodSlug, isSpaceName } from '@buurthub/shared';
@@ -13,7 +14,12 @@ import { createApi } from './api.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
 import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
 import { KeyStore } from './auth/keys.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { BLOB_DIR, DiskBlobStore } from './blobs/disk.js';
+import { createBlobRoutes } from './blobs/http.js';
+import { MemoryBlobStore } from './blobs/memory.js';
 import { Connection } from './connection.js';
+import { createFeedRoutes } from './feeds/http.js';
 import { handleHttp } from './http.js';
 import { ConnectionCounter, type Limits, resolveLimits } from './limits.js';
 import { consoleLogger, type Logger } from './log.js';
@@ -60,6 +66,16 @@ export interface RelayOptions {
    * clients do not all reconnect in the same instant. Default 0 (all at once).
    */
   shutdownSpreadMs?: number;
+  /**
+   * Photos and videos (`/blobs/<sha256>`). Default: `<data>/blobs/` next to the SQLite file
+   * (from `dataDir`, or from a `SqliteStorage` passed as `storage`), otherwise in memory.
+   */
+  blobs?: BlobStore;
+  /**
+   * The address people reach this relay (and its PWA) at, for links in feeds and personal
+   * calendar addresses. Default `DEFAULT_PUBLIC_URL`.
+   */
+  publicUrl?: string;
   /** Ping interval; a connection that missed the previous pong is terminated. */
   heartbeatMs?: number;
   /** Compact a room once its update log is longer than this. */
@@ -71,6 +87,7 @@ export interface Relay {
   readonly url: string;
   readonly port: number;
   readonly storage: Storage;
+  readonly blobs: BlobStore;
   readonly metrics: RelayMetrics;
   /**
    * Graceful shutdown: readiness goes false and new upgrades get 503 at once; queued
@@ -91,6 +108,7 @@ export const DEFAULT_COMPACT_AFTER = 500;
 export const DEFAULT_REVOCATION_POLL_MS = 2000;
 /** `buurthub serve`'s default; the library default is 0 (close at once). */
 export const DEFAULT_SHUTDOWN_SPREAD_MS = 5000;
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Parses `/sync/<nb>/<space>?…`: a room, or the HTTP status to refuse with. */
@@ -161,6 +179,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const storage =
     options.storage ?? (options.dataDir ? new SqliteStorage(options.dataDir) : new MemoryStorage());
   const keys = new KeyStore(storage);
+  const blobs =
+    options.blobs ??
+    (options.dataDir
+      ? new DiskBlobStore(join(options.dataDir, BLOB_DIR))
+      : storage instanceof SqliteStorage
+        ? new DiskBlobStore(join(dirname(storage.file), BLOB_DIR))
+        : new MemoryBlobStore());
   const authorize =
     options.authorize ??
     tokenAuthorizer({ storage, keys, demoNeighbourhood: options.demoNeighbourhood });
@@ -205,6 +230,17 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     ready: isReady,
     metrics: () => metrics.render(),
     api: createApi({ storage, keys }),
+    routes: [
+      createBlobRoutes({
+        store: blobs,
+        storage,
+        keys,
+        limits: { maxBlobBytes: limits.maxBlobBytes, maxImageBytes: limits.maxImageBytes },
+        metrics,
+        log,
+      }),
+      createFeedRoutes({ storage, keys, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, log }),
+    ],
   };
   const server = createServer((req, res) => {
     handleHttp(req, res, httpState).catch((error: unknown) => {
@@ -384,6 +420,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
     storage,
+    blobs,
     metrics,
     close() {
       closing ??= (async () => {

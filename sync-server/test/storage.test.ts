@@ -92,11 +92,40 @@ describe('sqlite storage on disk', () => {
     await first.close();
 
     const second = new SqliteStorage(dir.path);
-    expect(second.schemaVersion).toBe(2);
+    expect(second.schemaVersion).toBe(3);
     expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
     expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     doc.destroy();
     await second.close();
+  });
+
+  it('commits a burst of updates from several rooms together, each in order and durable', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const storage = new SqliteStorage(dir.path);
+    const rooms = ['maasburen/public', 'maasburen/community', 'heumen/public'];
+    const docs = rooms.map(() => new Y.Doc());
+    const commits = rooms.flatMap((room, r) =>
+      Array.from({ length: 20 }, (_, i) => {
+        const doc = docs[r] as Y.Doc;
+        const before = Y.encodeStateVector(doc);
+        doc.getArray<number>('n').push([i]);
+        return storage.appendUpdate(room, Y.encodeStateAsUpdate(doc, before));
+      }),
+    );
+    const results = await Promise.all(commits);
+    const seqs = results.map((r) => r.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(results.every((r) => r.logLength === 20)).toBe(true);
+    await storage.close();
+
+    const reopened = new SqliteStorage(dir.path);
+    for (const [r, room] of rooms.entries()) {
+      const doc = new Y.Doc();
+      for (const update of (await reopened.loadRoom(room)).updates) Y.applyUpdate(doc, update);
+      expect(doc.getArray('n').toArray()).toEqual((docs[r] as Y.Doc).getArray('n').toArray());
+    }
+    await reopened.close();
   });
 });
 

@@ -2,16 +2,23 @@
 import type * as Y from 'yjs';
 import { type ModelContext, modelContext } from '../context.js';
 import { isSchemaTooNew, observeSchema } from '../schema-version.js';
+import { Events, type EventsOptions } from './events.js';
 import { Posts } from './posts.js';
+
+export type CommunitySpaceOptions = EventsOptions;
 
 export class CommunitySpace {
   readonly posts: Posts;
+  readonly events: Events;
 
   constructor(
     readonly doc: Y.Doc,
     ctx: Partial<ModelContext> = {},
+    options: CommunitySpaceOptions = {},
   ) {
-    this.posts = new Posts(doc, modelContext(ctx));
+    const context = modelContext(ctx);
+    this.posts = new Posts(doc, context);
+    this.events = new Events(doc, context, options);
   }
 
   /** True when a newer app wrote this document: show it, but do not write. */

@@ -1,73 +1,63 @@
 /**
- * Posts and their comments in the `community` space.
+ * Posts, their comments and reactions in the `community` space.
  *
- * Layout (see docs/schema.md): `posts` is a Y.Map from post id to a Y.Map of fields;
- * each post holds its comments in a nested Y.Map from comment id to a Y.Map. Fields are
- * separate map keys so that concurrent edits of different fields merge.
+ * Layout (see docs/schema.md): `posts` is a Y.Map from post id to a Y.Map of fields; each
+ * post holds its comments in a nested Y.Map (comment id → Y.Map of fields) and its reactions
+ * in a nested Y.Map (`<kind>:<memberId>` → boolean). Fields are separate map keys so that
+ * concurrent edits of different fields merge. Shapes and readers are in post-schema.ts.
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { ModelContext } from '../context.js';
 import { NotFoundError, PermissionError } from '../errors.js';
-import { type Author, authorSchema, canModerate } from '../roles.js';
+import { type Author, authorSchema, canModerate, isMember } from '../roles.js';
 import { writeTransaction } from '../schema-version.js';
-import { parseInput, readStored } from '../validation.js';
+import { ValidationError, parseInput } from '../validation.js';
+import {
+  type Category,
+  type CommentInput,
+  type CommentPatch,
+  type CommentView,
+  type PostInput,
+  type PostPatch,
+  type PostView,
+  commentInputSchema,
+  commentPatchSchema,
+  postInputSchema,
+  postPatchSchema,
+  readComments,
+  readPost,
+  readStoredComment,
+} from './post-schema.js';
+import { matchesTerms, queryTerms } from './post-search.js';
+import { REACTIONS, type ReactionKind, reactionKey } from './reactions.js';
+import type { Visibility } from './visibility.js';
 
-export const CATEGORIES = [
-  'nieuws',
-  'vraag-aanbod',
-  'activiteit',
-  'initiatief',
-  'verhaal',
-  'gemeente',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export {
+  BODY_MAX,
+  CATEGORIES,
+  COMMENT_MAX,
+  type Category,
+  type CommentInput,
+  type CommentPatch,
+  type CommentView,
+  PHOTOS_MAX,
+  type PostInput,
+  type PostPatch,
+  type PostView,
+  TITLE_MAX,
+  commentInputSchema,
+  postInputSchema,
+  postPatchSchema,
+} from './post-schema.js';
 
-export const TITLE_MAX = 140;
-export const BODY_MAX = 10_000;
-export const COMMENT_MAX = 2_000;
-
-const title = z.string().trim().min(1).max(TITLE_MAX);
-const body = z.string().trim().min(1).max(BODY_MAX);
-const village = z.string().trim().min(1).max(80);
-
-export const postInputSchema = z.object({
-  title,
-  body,
-  category: z.enum(CATEGORIES),
-  village: village.optional(),
-});
-export type PostInput = z.input<typeof postInputSchema>;
-
-export const postPatchSchema = postInputSchema.partial();
-export type PostPatch = z.input<typeof postPatchSchema>;
-
-export const commentInputSchema = z.object({ body: z.string().trim().min(1).max(COMMENT_MAX) });
-export type CommentInput = z.input<typeof commentInputSchema>;
-
-const storedComment = z.object({
-  id: z.string(),
-  body: z.string(),
-  author: authorSchema,
-  createdAt: z.number(),
-  editedAt: z.number().optional(),
-  deletedAt: z.number().optional(),
-});
-export type CommentView = Omit<z.infer<typeof storedComment>, 'deletedAt'>;
-
-const storedPost = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  category: z.enum(CATEGORIES),
-  village: z.string().optional(),
-  author: authorSchema,
-  createdAt: z.number(),
-  editedAt: z.number().optional(),
-  deletedAt: z.number().optional(),
-});
-export interface PostView extends Omit<z.infer<typeof storedPost>, 'deletedAt'> {
-  comments: CommentView[];
+/** What `list` narrows to; every given condition must hold. */
+export interface PostFilter {
+  category?: Category;
+  village?: string;
+  visibility?: Visibility;
+  /** Words that must all occur in title or body, ignoring case and accents. */
+  query?: string;
 }
 
 type FieldMap = Y.Map<unknown>;
@@ -90,9 +80,7 @@ export class Posts {
   create(input: PostInput, author: Author): PostView {
     const data = parseInput(postInputSchema, input);
     const who = parseInput(authorSchema, author);
-    if (data.category === 'gemeente' && who.role !== 'official') {
-      throw new PermissionError('Only officials post in the category "van de gemeente".');
-    }
+    requireCategory(data.category, who);
     const id = this.ctx.newId();
     writeTransaction(this.doc, 'community', () => {
       const post = new Y.Map<unknown>();
@@ -101,9 +89,12 @@ export class Posts {
       post.set('body', data.body);
       post.set('category', data.category);
       if (data.village) post.set('village', data.village);
+      post.set('visibility', data.visibility ?? defaultVisibility(data.category));
+      if (data.photos && data.photos.length > 0) post.set('photos', data.photos);
       post.set('author', who);
       post.set('createdAt', this.ctx.now());
       post.set('comments', new Y.Map<FieldMap>());
+      post.set('reactions', new Y.Map<boolean>());
       this.map.set(id, post);
     });
     return this.require(id);
@@ -112,6 +103,7 @@ export class Posts {
   edit(id: string, patch: PostPatch, author: Author): PostView {
     const data = parseInput(postPatchSchema, patch);
     const post = this.writable(id, author);
+    if (data.category) requireCategory(data.category, parseInput(authorSchema, author));
     writeTransaction(this.doc, 'community', () => {
       for (const [key, value] of Object.entries(data)) {
         if (value !== undefined) post.set(key, value);
@@ -121,20 +113,60 @@ export class Posts {
     return this.require(id);
   }
 
-  /** Hides a post from every view; its text is cleared (real erasure is compaction's job). */
+  /** Hides a post from every view; its text and photos are cleared (erasure is compaction's). */
   remove(id: string, author: Author): void {
     const post = this.writable(id, author);
     writeTransaction(this.doc, 'community', () => {
       post.set('title', '');
       post.set('body', '');
+      if (post.has('photos')) post.set('photos', []);
       post.set('deletedAt', this.ctx.now());
     });
   }
 
+  /**
+   * Turns the member's reaction of `kind` on or off (without `on`: toggles it) and returns
+   * whether it is on now. One reaction per member per kind; taking it back writes `false`.
+   */
+  react(postId: string, kind: ReactionKind, author: Author, on?: boolean): boolean {
+    const which = parseInput(reactionSchema, kind);
+    const who = parseInput(authorSchema, author);
+    if (!isMember(who.role)) throw new PermissionError('Only members react to posts.');
+    const post = this.visible(postId);
+    const key = reactionKey(which, who.id);
+    writeTransaction(this.doc, 'community', () => {
+      let reactions = post.get('reactions');
+      if (!(reactions instanceof Y.Map)) {
+        // Posts written before reactions existed get the map on the first reaction.
+        reactions = new Y.Map<boolean>();
+        post.set('reactions', reactions);
+      }
+      const map = reactions as Y.Map<unknown>;
+      map.set(key, on ?? map.get(key) !== true);
+    });
+    return (post.get('reactions') as Y.Map<unknown>).get(key) === true;
+  }
+
+  /** Adds a comment, or an answer to a top-level comment when `parentId` is given. */
   comment(postId: string, input: CommentInput, author: Author): CommentView {
     const data = parseInput(commentInputSchema, input);
     const who = parseInput(authorSchema, author);
     const comments = this.commentsOf(postId);
+    if (data.parentId !== undefined) {
+      const parent = readStoredComment(comments.get(data.parentId));
+      if (!parent || parent.deletedAt !== undefined) {
+        throw new NotFoundError(`No comment ${data.parentId} to answer`);
+      }
+      if (parent.parentId !== undefined) {
+        throw new ValidationError([
+          {
+            path: 'parentId',
+            code: 'nested_reply',
+            message: 'answer the top-level comment: threads are one level deep',
+          },
+        ]);
+      }
+    }
     const id = this.ctx.newId();
     writeTransaction(this.doc, 'community', () => {
       const comment = new Y.Map<unknown>();
@@ -142,28 +174,53 @@ export class Posts {
       comment.set('body', data.body);
       comment.set('author', who);
       comment.set('createdAt', this.ctx.now());
+      if (data.parentId !== undefined) comment.set('parentId', data.parentId);
       comments.set(id, comment);
     });
-    const view = readComment(comments.get(id));
-    if (!view) throw new Error('Comment was not stored');
-    return view;
+    return this.requireComment(postId, id);
+  }
+
+  /** Changes a comment's text (its author or a moderator); the view shows `editedAt`. */
+  editComment(postId: string, commentId: string, patch: CommentPatch, author: Author): CommentView {
+    const data = parseInput(commentPatchSchema, patch);
+    const comment = this.writableComment(postId, commentId, author);
+    writeTransaction(this.doc, 'community', () => {
+      comment.set('body', data.body);
+      comment.set('editedAt', this.ctx.now());
+    });
+    return this.requireComment(postId, commentId);
+  }
+
+  /** Hides a comment (its author or a moderator); its text is cleared. Answers stay. */
+  removeComment(postId: string, commentId: string, author: Author): void {
+    const comment = this.writableComment(postId, commentId, author);
+    writeTransaction(this.doc, 'community', () => {
+      comment.set('body', '');
+      comment.set('deletedAt', this.ctx.now());
+    });
   }
 
   get(id: string): PostView | null {
     return readPost(this.map.get(id));
   }
 
-  /** Visible posts, newest first. */
-  list(): PostView[] {
+  /** Visible posts, newest first, narrowed by `filter`. */
+  list(filter: PostFilter = {}): PostView[] {
+    const terms = queryTerms(filter.query ?? '');
     const posts: PostView[] = [];
     for (const value of this.map.values()) {
       const post = readPost(value);
-      if (post) posts.push(post);
+      if (!post) continue;
+      if (filter.category !== undefined && post.category !== filter.category) continue;
+      if (filter.village !== undefined && post.village !== filter.village) continue;
+      if (filter.visibility !== undefined && post.visibility !== filter.visibility) continue;
+      if (!matchesTerms(terms, post.title, post.body)) continue;
+      posts.push(post);
     }
     return posts.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
   }
 
-  /** Calls `listener` after any change to posts or comments; returns the unsubscribe. */
+  /** Calls `listener` after any change to posts, comments or reactions; returns the unsubscribe. */
   observe(listener: () => void): () => void {
     const handler = () => listener();
     this.map.observeDeep(handler);
@@ -176,10 +233,15 @@ export class Posts {
     return post;
   }
 
-  private writable(id: string, author: Author): FieldMap {
+  private visible(id: string): FieldMap {
     const post = this.map.get(id);
-    const view = readPost(post);
-    if (!post || !view) throw new NotFoundError(`No post ${id}`);
+    if (!post || !readPost(post)) throw new NotFoundError(`No post ${id}`);
+    return post;
+  }
+
+  private writable(id: string, author: Author): FieldMap {
+    const post = this.visible(id);
+    const view = readPost(post) as PostView;
     const who = parseInput(authorSchema, author);
     if (view.author.id !== who.id && !canModerate(who.role)) {
       throw new PermissionError('Only the author or a moderator may change this post.');
@@ -188,37 +250,39 @@ export class Posts {
   }
 
   private commentsOf(postId: string): Y.Map<FieldMap> {
-    const post = this.map.get(postId);
-    const comments = post instanceof Y.Map ? post.get('comments') : undefined;
-    if (!(comments instanceof Y.Map) || !readPost(post))
-      throw new NotFoundError(`No post ${postId}`);
+    const comments = this.visible(postId).get('comments');
+    if (!(comments instanceof Y.Map)) throw new NotFoundError(`No post ${postId}`);
     return comments as Y.Map<FieldMap>;
   }
-}
 
-function readComment(value: unknown): CommentView | null {
-  if (!(value instanceof Y.Map)) return null;
-  const stored = readStored(storedComment, value.toJSON());
-  if (!stored || stored.deletedAt !== undefined) return null;
-  const { deletedAt: _deleted, ...view } = stored;
-  return view;
-}
-
-function readPost(value: unknown): PostView | null {
-  if (!(value instanceof Y.Map)) return null;
-  const fields: Record<string, unknown> = {};
-  for (const [key, field] of value.entries()) if (key !== 'comments') fields[key] = field;
-  const stored = readStored(storedPost, fields);
-  if (!stored || stored.deletedAt !== undefined) return null;
-  const commentMap = value.get('comments');
-  const comments: CommentView[] = [];
-  if (commentMap instanceof Y.Map) {
-    for (const c of commentMap.values()) {
-      const comment = readComment(c);
-      if (comment) comments.push(comment);
+  private writableComment(postId: string, commentId: string, author: Author): FieldMap {
+    const comment = this.commentsOf(postId).get(commentId);
+    const stored = readStoredComment(comment);
+    if (!comment || !stored || stored.deletedAt !== undefined) {
+      throw new NotFoundError(`No comment ${commentId}`);
     }
+    const who = parseInput(authorSchema, author);
+    if (stored.author.id !== who.id && !canModerate(who.role)) {
+      throw new PermissionError('Only the author or a moderator may change this comment.');
+    }
+    return comment;
   }
-  comments.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const { deletedAt: _deleted, ...view } = stored;
-  return { ...view, comments };
+
+  private requireComment(postId: string, commentId: string): CommentView {
+    const view = readComments(this.commentsOf(postId)).find((c) => c.id === commentId);
+    if (!view) throw new NotFoundError(`No comment ${commentId}`);
+    return view;
+  }
+}
+
+const reactionSchema = z.enum(REACTIONS);
+
+function defaultVisibility(category: Category): Visibility {
+  return category === 'gemeente' ? 'public' : 'members';
+}
+
+function requireCategory(category: Category, who: Author): void {
+  if (category === 'gemeente' && who.role !== 'official') {
+    throw new PermissionError('Only officials post in the category "van de gemeente".');
+  }
 }

@@ -5,7 +5,13 @@ import { parseArgs } from 'node:util';
 import { seedDemo, DEMO_NEIGHBOURHOOD, DEMO_VILLAGES } from '../demo.js';
 import { LIMIT_FLAG_OPTIONS, limitsFromConfig, limitsHelp, parseCount } from '../limits.js';
 import { createPinoLogger, DEFAULT_LOG_LEVEL, fromPino, isLogLevel, LOG_LEVELS } from '../log.js';
-import { createRelay, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_SPREAD_MS } from '../server.js';
+import {
+  createRelay,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_PUBLIC_URL,
+  DEFAULT_SHUTDOWN_SPREAD_MS,
+} from '../server.js';
 import { SqliteStorage } from '../storage/sqlite.js';
 import { type Command, parseFlags, UsageError } from './usage.js';
 
@@ -21,6 +27,8 @@ export const SERVE_HELP = `Options for serve:
                  (default ${DEFAULT_SHUTDOWN_SPREAD_MS}; env BUURTHUB_SHUTDOWN_SPREAD_MS).
   --trust-proxy  Read the client address from X-Forwarded-For (behind a reverse proxy;
                  env BUURTHUB_TRUST_PROXY=1).
+  --public-url <url>  Where people reach this relay, for links in feeds and personal
+                 calendar addresses (default ${DEFAULT_PUBLIC_URL}; env BUURTHUB_PUBLIC_URL).
   -h, --help     Show this help.
 
 ${limitsHelp()}
@@ -33,6 +41,22 @@ function parsePort(value: string): number {
     throw new UsageError(`--port must be a number from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+/** An http(s) origin, optionally with a path prefix; no query or fragment. */
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `--public-url must be a URL such as https://buurt.example.nl, got "${value}"`,
+    );
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new UsageError(`--public-url must be an http(s) URL without query, got "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 async function serve(args: string[]): Promise<void> {
@@ -48,6 +72,7 @@ async function serve(args: string[]): Promise<void> {
         'log-level': { type: 'string' },
         'shutdown-spread-ms': { type: 'string' },
         'trust-proxy': { type: 'boolean', default: false },
+        'public-url': { type: 'string' },
         ...LIMIT_FLAG_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -75,6 +100,9 @@ async function serve(args: string[]): Promise<void> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const publicUrl = parsePublicUrl(
+    String(values['public-url'] ?? env.BUURTHUB_PUBLIC_URL ?? DEFAULT_PUBLIC_URL),
+  );
   const trustProxy =
     values['trust-proxy'] === true || /^(1|true)$/.test(env.BUURTHUB_TRUST_PROXY ?? '');
   const base = createPinoLogger(level);
@@ -112,6 +140,7 @@ async function serve(args: string[]): Promise<void> {
       demoNeighbourhood: values.demo ? DEMO_NEIGHBOURHOOD : undefined,
       shutdownSpreadMs,
       trustProxy,
+      publicUrl,
     });
   } catch (error) {
     await storage.close();

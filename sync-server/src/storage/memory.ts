@@ -4,6 +4,7 @@
  */
 import { foldUpdates } from './fold.js';
 import type {
+  CalendarKey,
   Invite,
   Neighbourhood,
   RedeemResult,
@@ -147,6 +148,20 @@ export class MemoryStorage implements Storage {
     return [...this.neighbourhoodRecords.values()]
       .sort((a, b) => a.slug.localeCompare(b.slug))
       .map((n) => ({ ...n, villages: [...n.villages] }));
+  }
+
+  private readonly calendarKeys = new Map<string, CalendarKey>();
+
+  async setCalendarKey(key: CalendarKey): Promise<void> {
+    for (const [hash, old] of this.calendarKeys) {
+      if (old.sub === key.sub && old.nb === key.nb) this.calendarKeys.delete(hash);
+    }
+    this.calendarKeys.set(key.keyHash, { ...key });
+  }
+
+  async calendarKey(keyHash: string): Promise<CalendarKey | null> {
+    const found = this.calendarKeys.get(keyHash);
+    return found ? { ...found } : null;
   }
 
   async ping(): Promise<void> {}

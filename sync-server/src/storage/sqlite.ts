@@ -2,12 +2,14 @@
  * The embedded storage: one SQLite file `<data>/buurthub.sqlite` (WAL) holding every
  * room's update log and compacted snapshot. better-sqlite3 is synchronous, so each call
  * finishes its transaction before the promise resolves; nothing interleaves inside one.
+ * Appends are the exception: they are group-committed (see `appendUpdate`).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { foldUpdates } from './fold.js';
 import type {
+  CalendarKey,
   Invite,
   Neighbourhood,
   RedeemResult,
@@ -114,6 +116,14 @@ const MIGRATIONS: readonly string[] = [
      kiosk_reads_community INTEGER NOT NULL DEFAULT 0,
      created_at  INTEGER NOT NULL
    );`,
+  // 3: personal calendar-feed keys (src/feeds/), stored as SHA-256; one per member and nb.
+  `CREATE TABLE calendar_keys (
+     key_hash    TEXT    PRIMARY KEY,
+     sub         TEXT    NOT NULL,
+     nb          TEXT    NOT NULL,
+     created_at  INTEGER NOT NULL
+   );
+   CREATE UNIQUE INDEX calendar_keys_one_per_member ON calendar_keys (sub, nb);`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -129,6 +139,13 @@ export class SqliteStorage implements Storage {
     upsertSnapshot: Database.Statement<[string, Buffer, number, number]>;
     rooms: Database.Statement<[], { room: string }>;
   };
+
+  private readonly appendQueue: {
+    room: string;
+    update: Uint8Array;
+    resolve(value: { seq: number; logLength: number }): void;
+    reject(error: unknown): void;
+  }[] = [];
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -200,13 +217,40 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async appendUpdate(
-    room: string,
-    update: Uint8Array,
-  ): Promise<{ seq: number; logLength: number }> {
-    const result = this.stmt.append.run(room, Buffer.from(update), Date.now());
-    const logLength = this.stmt.count.get(room)?.n ?? 0;
-    return { seq: Number(result.lastInsertRowid), logLength };
+  /**
+   * Group commit: appends that arrive in the same turn of the event loop, from any room,
+   * are written in one transaction, so a burst of updates costs one fsync instead of one
+   * each. Every promise resolves only after that transaction is durable.
+   */
+  appendUpdate(room: string, update: Uint8Array): Promise<{ seq: number; logLength: number }> {
+    return new Promise((resolve, reject) => {
+      this.appendQueue.push({ room, update, resolve, reject });
+      if (this.appendQueue.length === 1) setImmediate(() => this.commitAppends());
+    });
+  }
+
+  private commitAppends(): void {
+    const batch = this.appendQueue.splice(0);
+    if (batch.length === 0) return;
+    try {
+      const now = Date.now();
+      const results = this.db.transaction(() =>
+        batch.map(({ room, update }) => {
+          const result = this.stmt.append.run(room, Buffer.from(update), now);
+          return { seq: Number(result.lastInsertRowid), room };
+        }),
+      )();
+      // Counted after the commit, once per room, so the counts include the whole batch.
+      const lengths = new Map<string, number>();
+      for (const { room } of results) {
+        if (!lengths.has(room)) lengths.set(room, this.stmt.count.get(room)?.n ?? 0);
+      }
+      results.forEach(({ seq, room }, i) =>
+        batch[i]?.resolve({ seq, logLength: lengths.get(room) ?? 0 }),
+      );
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 
   async removeUpdate(room: string, seq: number): Promise<void> {
@@ -382,11 +426,33 @@ export class SqliteStorage implements Storage {
     return rows.map(toNeighbourhood);
   }
 
+  async setCalendarKey(key: CalendarKey): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM calendar_keys WHERE sub = ? AND nb = ?').run(key.sub, key.nb);
+        this.db
+          .prepare('INSERT INTO calendar_keys (key_hash, sub, nb, created_at) VALUES (?, ?, ?, ?)')
+          .run(key.keyHash, key.sub, key.nb, key.createdAt);
+      })
+      .immediate();
+  }
+
+  async calendarKey(keyHash: string): Promise<CalendarKey | null> {
+    const row = this.db
+      .prepare('SELECT key_hash, sub, nb, created_at FROM calendar_keys WHERE key_hash = ?')
+      .get(keyHash) as
+      { key_hash: string; sub: string; nb: string; created_at: number } | undefined;
+    return row
+      ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
+      : null;
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
+    this.commitAppends();
     if (this.db.open) this.db.close();
   }
 }

@@ -89,6 +89,20 @@ export interface Neighbourhood {
   createdAt: number;
 }
 
+/**
+ * A member's personal calendar-feed key (`POST /api/calendar-key`): only its SHA-256 is
+ * stored, so a copy of the database does not reveal working feed addresses.
+ */
+export interface CalendarKey {
+  /** SHA-256 (hex) of the secret in the feed URL. */
+  keyHash: string;
+  /** The member's token subject; a revoked subject's keys stop working. */
+  sub: string;
+  nb: string;
+  /** Unix seconds. */
+  createdAt: number;
+}
+
 export interface IdentityStorage {
   /** Every signing key, current and retired. */
   signingKeys(): Promise<SigningKey[]>;
@@ -115,4 +129,9 @@ export interface IdentityStorage {
   putNeighbourhood(neighbourhood: Neighbourhood): Promise<void>;
   neighbourhood(slug: string): Promise<Neighbourhood | null>;
   neighbourhoods(): Promise<Neighbourhood[]>;
+
+  /** Makes `key` the member's only calendar key for its neighbourhood, atomically. */
+  setCalendarKey(key: CalendarKey): Promise<void>;
+  /** The calendar key whose secret hashes to `keyHash`, or null. */
+  calendarKey(keyHash: string): Promise<CalendarKey | null>;
 }

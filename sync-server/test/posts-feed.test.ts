@@ -1,0 +1,178 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PostInput } from '@buurthub/shared';
+import { anna, mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
+import { startRelay, type TestRelay } from './helpers/relay.js';
+
+const NB = 'maasburen';
+
+interface AtomEntry {
+  id: string;
+  title: { '#text': string; '@_type': string };
+  content: { '#text': string; '@_type': string };
+  updated: string;
+  published: string;
+  author: { name: string };
+  link: { '@_rel': string; '@_href': string; '@_type': string }[];
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => name === 'entry' || name === 'link',
+});
+
+async function atom(relay: TestRelay, nb = NB) {
+  const res = await fetch(`${relay.url}/nb/${nb}/posts.atom`);
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text };
+}
+
+function entries(xml: string): AtomEntry[] {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const doc = parser.parse(xml) as { feed: { entry?: AtomEntry[] } };
+  return doc.feed.entry ?? [];
+}
+
+/** Every element name anywhere in the parsed document. */
+function elementNames(value: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => elementNames(item, names));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (!key.startsWith('@_') && key !== '#text') names.add(key);
+      elementNames(child, names);
+    }
+  }
+  return names;
+}
+
+const post = (title: string, extra: Partial<PostInput> = {}): PostInput => ({
+  title,
+  body: `Over ${title}.`,
+  category: 'nieuws',
+  visibility: 'public',
+  ...extra,
+});
+
+describe('public posts as an Atom feed', () => {
+  let relay: TestRelay;
+  afterEach(() => relay?.dispose());
+
+  it('lists public posts newest first with author, times and links back to the app', async () => {
+    relay = await startRelay({ publicUrl: 'https://buurt.example.nl' });
+    const ids: string[] = [];
+    await writeNeighbourhood(relay.storage, NB, ({ community, pub }) => {
+      pub.settings.set({ name: 'Maasburen', villages: [] }, mieke);
+      ids.push(community.posts.create(post('Eerste bericht'), anna).id);
+      ids.push(community.posts.create(post('Tweede bericht'), mieke).id);
+    });
+    const { status, headers, text } = await atom(relay);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(headers.get('etag')).toBeTruthy();
+    const parsed = parser.parse(text) as { feed: { title: { '#text': string }; updated: string } };
+    expect(parsed.feed.title['#text']).toBe('Maasburen – berichten');
+    const list = entries(text);
+    expect(list.map((e) => e.title['#text'])).toEqual(['Tweede bericht', 'Eerste bericht']);
+    const [newest] = list;
+    expect(newest!.author.name).toBe('Mieke (buurtverbinder)');
+    expect(newest!.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(parsed.feed.updated).toBe(newest!.updated);
+    expect(newest!.link[0]!['@_href']).toBe(
+      `https://buurt.example.nl/nb/${NB}/#berichten/${ids[1]}`,
+    );
+    expect(newest!.content).toEqual({ '#text': 'Over Tweede bericht.', '@_type': 'text' });
+  });
+
+  it('leaves out members-only, hidden and removed posts', async () => {
+    relay = await startRelay();
+    await writeNeighbourhood(relay.storage, NB, ({ community, moderation }) => {
+      community.posts.create(post('Voor iedereen'), anna);
+      community.posts.create(post('Alleen leden', { visibility: 'members' }), anna);
+      community.posts.create(
+        { title: 'Zonder keuze', body: 'Standaard alleen leden.', category: 'verhaal' },
+        anna,
+      );
+      const hidden = community.posts.create(post('Verborgen'), anna);
+      moderation.hide(hidden.id, 'spam', mieke);
+      const removed = community.posts.create(post('Weggehaald'), anna);
+      community.posts.remove(removed.id, anna);
+    });
+    const { text } = await atom(relay);
+    expect(entries(text).map((e) => e.title['#text'])).toEqual(['Voor iedereen']);
+    for (const secret of ['Alleen leden', 'Zonder keuze', 'Verborgen', 'Weggehaald']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('shows script and HTML payloads in titles, bodies and names as text, never as markup', async () => {
+    relay = await startRelay();
+    const title = '<script>alert("titel")</script> & </title><entry>';
+    const body =
+      '<img src=x onerror=alert(1)> **vet** ]]> <![CDATA[ x ]]>\n\n[klik](javascript:alert(1)) <a href="https://evil.example">a</a>';
+    await writeNeighbourhood(relay.storage, NB, ({ community }) => {
+      community.posts.create(post(title, { body }), {
+        ...anna,
+        name: '<b onmouseover=alert(2)>Anna</b>',
+      });
+    });
+    const { text } = await atom(relay);
+    for (const raw of ['<script', '<img', '<a ', '<b ', '<![CDATA[', '</title><entry>']) {
+      expect(text).not.toContain(raw);
+    }
+    const [entry] = entries(text);
+    expect(entry!.title).toEqual({ '#text': title, '@_type': 'text' });
+    expect(entry!.author.name).toBe('<b onmouseover=alert(2)>Anna</b>');
+    expect(entry!.content['@_type']).toBe('text');
+    expect(entry!.content['#text']).toContain('<img src=x onerror=alert(1)>');
+    expect(entry!.content['#text']).not.toContain('**');
+    const names = elementNames(parser.parse(text));
+    for (const name of ['script', 'img', 'a', 'b']) expect(names.has(name), name).toBe(false);
+  });
+
+  it('keeps the feed to the 50 newest posts', async () => {
+    relay = await startRelay();
+    await writeNeighbourhood(relay.storage, NB, ({ community }) => {
+      for (let i = 1; i <= 55; i++) community.posts.create(post(`Bericht ${i}`), anna);
+    });
+    const list = entries((await atom(relay)).text);
+    expect(list).toHaveLength(50);
+    expect(list[0]!.title['#text']).toBe('Bericht 55');
+    expect(list.at(-1)!.title['#text']).toBe('Bericht 6');
+  });
+
+  it('links photos of a post as enclosures served from the blob store', async () => {
+    relay = await startRelay({ publicUrl: 'https://buurt.example.nl' });
+    const hash = 'a'.repeat(64);
+    await writeNeighbourhood(relay.storage, NB, ({ community }) => {
+      community.posts.create(
+        post('Hoog water', {
+          photos: [{ hash, type: 'image/jpeg', alt: 'De kade onder water', bytes: 2048 }],
+        }),
+        anna,
+      );
+    });
+    const [entry] = entries((await atom(relay)).text);
+    expect(entry!.link.find((l) => l['@_rel'] === 'enclosure')).toMatchObject({
+      '@_href': `https://buurt.example.nl/blobs/${hash}`,
+      '@_type': 'image/jpeg',
+      '@_length': '2048',
+      '@_title': 'De kade onder water',
+    });
+  });
+
+  it('answers 404 for an unknown neighbourhood and 304 when the feed did not change', async () => {
+    relay = await startRelay();
+    expect((await atom(relay, 'nergenshuizen')).status).toBe(404);
+    await writeNeighbourhood(relay.storage, NB, ({ community }) => {
+      community.posts.create(post('Iets'), anna);
+    });
+    const first = await atom(relay);
+    const again = await fetch(`${relay.url}/nb/${NB}/posts.atom`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${relay.url}/nb/${NB}/posts.atom`, { method: 'POST' })).status).toBe(405);
+  });
+});
