@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { rawClient } from './helpers/clients.js';
 import { tryWrite, upgradeStatus } from './helpers/auth.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
+import { tempDir } from './helpers/temp.js';
 
 const NB = 'maasburen';
 const lastLine = (text: string) => text.trim().split('\n').at(-1) as string;
@@ -123,6 +125,18 @@ describe('identity commands against a running relay', () => {
     const help = await runCli(['--help']);
     for (const command of ['serve', 'token', 'invite', 'neighbourhood', 'revoke', 'keys']) {
       expect(help.stdout).toContain(`  ${command} `);
+    }
+  });
+
+  it('refuses to mint a token for a data directory that holds no relay', async () => {
+    const empty = tempDir();
+    try {
+      const result = await runCli(['token', NB, '--role', 'resident', '--data', empty.path]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('no Buurthub database');
+      expect(readdirSync(empty.path)).toEqual([]);
+    } finally {
+      empty.remove();
     }
   });
 });

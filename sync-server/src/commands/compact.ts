@@ -5,10 +5,9 @@
  * deletes exactly the log rows it folded, and the relay's commits wait for it (WAL,
  * busy timeout) instead of failing.
  */
-import { parseArgs } from 'node:util';
 import { isNeighbourhoodSlug } from '@buurthub/shared';
-import { DEFAULT_DATA_DIR, openExistingStorage } from './data-dir.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
+import { DEFAULT_DATA_DIR, withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
 
 export const COMPACT_HELP = `Usage: buurthub compact [<neighbourhood>] [--data DIR]
 
@@ -19,28 +18,15 @@ Works while the relay runs.
 `;
 
 async function run(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string', default: DEFAULT_DATA_DIR },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
-  if (values.help) {
-    process.stdout.write(COMPACT_HELP);
-    return;
-  }
+  const parsed = parseCommand(args, COMPACT_HELP, {});
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [nb, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError('compact takes at most one neighbourhood');
   if (nb !== undefined && !isNeighbourhoodSlug(nb)) {
     throw new UsageError(`"${nb}" is not a neighbourhood slug`);
   }
-  const storage = openExistingStorage(values.data);
-  try {
+  await withStorage(values.data, async (storage) => {
     const rooms = (await storage.rooms()).filter(
       (room) => nb === undefined || room.startsWith(`${nb}/`),
     );
@@ -51,9 +37,7 @@ async function run(args: string[]): Promise<void> {
       process.stdout.write(`${room}: folded ${folded} updates into the snapshot\n`);
     }
     process.stdout.write(`compacted ${rooms.length} rooms, ${total} updates\n`);
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 export const compactCommand: Command = {

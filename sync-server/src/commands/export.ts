@@ -4,9 +4,8 @@
  * committed state in SQLite transactions and writes nothing.
  */
 import { exportNeighbourhood } from '../backup.js';
-import { DEFAULT_DATA_DIR, openExistingStorage } from './data-dir.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
-import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR, withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
 
 export const EXPORT_HELP = `Usage: buurthub export <neighbourhood> [--data DIR] > backup.json
 
@@ -17,30 +16,15 @@ record as JSON to stdout. Works while the relay runs.
 `;
 
 async function run(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string', default: DEFAULT_DATA_DIR },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
-  if (values.help) {
-    process.stdout.write(EXPORT_HELP);
-    return;
-  }
+  const parsed = parseCommand(args, EXPORT_HELP, {});
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [nb, ...extra] = positionals;
   if (!nb || extra.length > 0) throw new UsageError('export takes one neighbourhood');
-  const storage = openExistingStorage(values.data);
-  try {
+  await withStorage(values.data, async (storage) => {
     const backup = await exportNeighbourhood(storage, nb, new Date());
     process.stdout.write(`${JSON.stringify(backup, null, 2)}\n`);
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 export const exportCommand: Command = {

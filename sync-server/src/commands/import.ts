@@ -4,11 +4,9 @@
  * unless `--merge` is given; a merge is a Yjs merge (nothing in either copy is lost).
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { importNeighbourhood } from '../backup.js';
-import { SqliteStorage } from '../storage/sqlite.js';
-import { DEFAULT_DATA_DIR } from './data-dir.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
+import { DEFAULT_DATA_DIR, withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
 
 export const IMPORT_HELP = `Usage: buurthub import <backup.json> [--data DIR] [--merge]
 
@@ -20,22 +18,9 @@ directory if needed. Stop the relay first, or import a neighbourhood nobody is c
 `;
 
 async function run(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string', default: DEFAULT_DATA_DIR },
-        merge: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
-  if (values.help) {
-    process.stdout.write(IMPORT_HELP);
-    return;
-  }
+  const flags = parseCommand(args, IMPORT_HELP, { merge: { type: 'boolean', default: false } });
+  if (!flags) return;
+  const { values, positionals } = flags;
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('import takes one backup file');
   let parsed: unknown;
@@ -44,16 +29,17 @@ async function run(args: string[]): Promise<void> {
   } catch (error) {
     throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const storage = new SqliteStorage(values.data);
-  try {
-    const result = await importNeighbourhood(storage, parsed, { merge: values.merge });
-    process.stdout.write(
-      `${result.merged ? 'merged' : 'imported'} neighbourhood "${result.nb}" ` +
-        `(${result.rooms} rooms with content) into ${storage.file}\n`,
-    );
-  } finally {
-    await storage.close();
-  }
+  await withStorage(
+    values.data,
+    async (storage) => {
+      const result = await importNeighbourhood(storage, parsed, { merge: values.merge });
+      process.stdout.write(
+        `${result.merged ? 'merged' : 'imported'} neighbourhood "${result.nb}" ` +
+          `(${result.rooms} rooms with content) into ${storage.file}\n`,
+      );
+    },
+    { create: true },
+  );
 }
 
 export const importCommand: Command = {

@@ -2,14 +2,13 @@
  * `buurthub invite <nb> --role R`: creates an invite and prints its link, its short code
  * and a QR code of the link for the terminal.
  */
-import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { isNeighbourhoodSlug } from '@buurthub/shared';
 import { formatInviteCode, newInviteCode, parseDuration } from '../auth/invites.js';
 import { nowSeconds } from '../auth/keys.js';
-import { SqliteStorage } from '../storage/sqlite.js';
 import type { Invite } from '../storage/storage.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
+import { withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
 
 const INVITE_ROLES = ['resident', 'moderator', 'official'] as const;
 
@@ -26,25 +25,14 @@ create") and prints a link, a short code and a QR code.
 `;
 
 async function invite(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        role: { type: 'string' },
-        uses: { type: 'string', default: '1' },
-        expires: { type: 'string', default: '7d' },
-        'base-url': { type: 'string', default: 'http://localhost:8080' },
-        data: { type: 'string', default: './data' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
-  if (values.help) {
-    process.stdout.write(INVITE_HELP);
-    return;
-  }
+  const parsed = parseCommand(args, INVITE_HELP, {
+    role: { type: 'string' },
+    uses: { type: 'string', default: '1' },
+    expires: { type: 'string', default: '7d' },
+    'base-url': { type: 'string', default: 'http://localhost:8080' },
+  });
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [nb, ...extra] = positionals;
   if (nb === undefined || extra.length > 0) throw new UsageError('expected one <nb>');
   if (!isNeighbourhoodSlug(nb)) throw new UsageError(`"${nb}" is not a neighbourhood slug`);
@@ -63,8 +51,7 @@ async function invite(args: string[]): Promise<void> {
     throw new UsageError(`--base-url is not a URL: "${values['base-url']}"`);
   }
 
-  const storage = new SqliteStorage(values.data);
-  try {
+  await withStorage(values.data, async (storage) => {
     if (!(await storage.neighbourhood(nb))) {
       throw new Error(
         `no neighbourhood "${nb}"; create it with: buurthub neighbourhood create ${nb} --name "..."`,
@@ -89,9 +76,7 @@ async function invite(args: string[]): Promise<void> {
         `Link: ${link.href}\n` +
         `Code: ${formatInviteCode(code)}\n`,
     );
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 export const inviteCommand: Command = {

@@ -2,33 +2,21 @@
  * `buurthub keys list|rotate`: the relay's signing keys. Rotating makes a new key current;
  * the old one stays published and valid until the tokens it signed have expired.
  */
-import { parseArgs } from 'node:util';
 import { KeyStore, nowSeconds } from '../auth/keys.js';
-import { SqliteStorage } from '../storage/sqlite.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
+import { withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
+
+const KEYS_HELP = 'Usage: buurthub keys list|rotate [--data <dir>]\n';
 
 async function keys(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string', default: './data' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
+  const parsed = parseCommand(args, KEYS_HELP, {});
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [action = 'list', ...extra] = positionals;
-  if (values.help) {
-    process.stdout.write('Usage: buurthub keys list|rotate [--data <dir>]\n');
-    return;
-  }
   if (extra.length > 0 || (action !== 'list' && action !== 'rotate')) {
     throw new UsageError('expected "keys list" or "keys rotate"');
   }
-  const storage = new SqliteStorage(values.data);
-  try {
+  await withStorage(values.data, async (storage) => {
     const store = new KeyStore(storage);
     if (action === 'rotate') {
       const next = await store.rotate();
@@ -47,9 +35,7 @@ async function keys(args: string[]): Promise<void> {
             : 'retired, no longer published';
       process.stdout.write(`${key.kid}\t${state}\n`);
     }
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 export const keysCommand: Command = {

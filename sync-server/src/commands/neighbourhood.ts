@@ -2,11 +2,10 @@
  * `buurthub neighbourhood create|list`: the neighbourhood records the relay keeps next to
  * the documents (name, villages, whether kiosks may read the community space).
  */
-import { parseArgs } from 'node:util';
 import { isNeighbourhoodSlug } from '@buurthub/shared';
 import { nowSeconds } from '../auth/keys.js';
-import { SqliteStorage } from '../storage/sqlite.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
+import { withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
 
 export const NEIGHBOURHOOD_HELP = `Usage: buurthub neighbourhood create <nb> --name <name> [options]
        buurthub neighbourhood list [--data <dir>]
@@ -20,29 +19,21 @@ Running create again for an existing <nb> updates it.
 `;
 
 async function neighbourhood(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        name: { type: 'string' },
-        villages: { type: 'string' },
-        'kiosk-reads-community': { type: 'boolean', default: false },
-        data: { type: 'string', default: './data' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
+  const parsed = parseCommand(args, NEIGHBOURHOOD_HELP, {
+    name: { type: 'string' },
+    villages: { type: 'string' },
+    'kiosk-reads-community': { type: 'boolean', default: false },
+  });
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [action, slug, ...extra] = positionals;
-  if (values.help || action === undefined) {
+  if (action === undefined) {
     process.stdout.write(NEIGHBOURHOOD_HELP);
     return;
   }
   if (action === 'list') {
     if (slug !== undefined) throw new UsageError('list takes no arguments');
-    const storage = new SqliteStorage(values.data);
-    try {
+    await withStorage(values.data, async (storage) => {
       const all = await storage.neighbourhoods();
       if (all.length === 0) process.stdout.write('No neighbourhoods yet.\n');
       for (const n of all) {
@@ -50,9 +41,7 @@ async function neighbourhood(args: string[]): Promise<void> {
         const kiosk = n.kioskReadsCommunity ? ' [kiosks read community]' : '';
         process.stdout.write(`${n.slug}\t${n.name}${villages}${kiosk}\n`);
       }
-    } finally {
-      await storage.close();
-    }
+    });
     return;
   }
   if (action !== 'create') throw new UsageError(`unknown action "${action}"; use create or list`);
@@ -66,20 +55,22 @@ async function neighbourhood(args: string[]): Promise<void> {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  const storage = new SqliteStorage(values.data);
-  try {
-    const existing = await storage.neighbourhood(slug);
-    await storage.putNeighbourhood({
-      slug,
-      name,
-      villages,
-      kioskReadsCommunity: values['kiosk-reads-community'],
-      createdAt: existing?.createdAt ?? nowSeconds(),
-    });
-    process.stdout.write(`${existing ? 'Updated' : 'Created'} neighbourhood ${slug}: ${name}\n`);
-  } finally {
-    await storage.close();
-  }
+  await withStorage(
+    values.data,
+    async (storage) => {
+      const existing = await storage.neighbourhood(slug);
+      await storage.putNeighbourhood({
+        slug,
+        name,
+        villages,
+        kioskReadsCommunity: values['kiosk-reads-community'],
+        createdAt: existing?.createdAt ?? nowSeconds(),
+      });
+      process.stdout.write(`${existing ? 'Updated' : 'Created'} neighbourhood ${slug}: ${name}\n`);
+      // Setting up a neighbourhood is how a new relay's data directory begins.
+    },
+    { create: true },
+  );
 }
 
 export const neighbourhoodCommand: Command = {

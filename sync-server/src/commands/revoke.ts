@@ -3,10 +3,9 @@
  * the same storage refuses them at the next upgrade and closes their open connections
  * within its revocation poll interval (2 s by default).
  */
-import { parseArgs } from 'node:util';
 import { nowSeconds } from '../auth/keys.js';
-import { SqliteStorage } from '../storage/sqlite.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
+import { withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
 
 export const REVOKE_HELP = `Usage: buurthub revoke <sub> [--data <dir>]
 
@@ -15,30 +14,15 @@ token" or the join response). Open connections are closed within seconds.
 `;
 
 async function revoke(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string', default: './data' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
-  if (values.help) {
-    process.stdout.write(REVOKE_HELP);
-    return;
-  }
+  const parsed = parseCommand(args, REVOKE_HELP, {});
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [sub, ...extra] = positionals;
   if (sub === undefined || extra.length > 0) throw new UsageError('expected one <sub>');
-  const storage = new SqliteStorage(values.data);
-  try {
+  await withStorage(values.data, async (storage) => {
     await storage.revoke(sub, nowSeconds());
     process.stdout.write(`Revoked all tokens of ${sub} issued until now.\n`);
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 export const revokeCommand: Command = {

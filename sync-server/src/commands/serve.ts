@@ -13,6 +13,7 @@ import {
   DEFAULT_SHUTDOWN_SPREAD_MS,
 } from '../server.js';
 import { SqliteStorage } from '../storage/sqlite.js';
+import { DEFAULT_DATA_DIR } from './data-dir.js';
 import { type Command, parseFlags, UsageError } from './usage.js';
 
 export const SERVE_HELP = `Options for serve:
@@ -67,7 +68,7 @@ async function serve(args: string[]): Promise<void> {
       options: {
         port: { type: 'string', default: String(DEFAULT_PORT) },
         host: { type: 'string', default: DEFAULT_HOST },
-        data: { type: 'string', default: './data' },
+        data: { type: 'string', default: DEFAULT_DATA_DIR },
         demo: { type: 'boolean', default: false },
         'log-level': { type: 'string' },
         'shutdown-spread-ms': { type: 'string' },

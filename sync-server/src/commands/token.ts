@@ -4,12 +4,11 @@
  * is created in an IMMEDIATE transaction). Contract: the token alone on the last line.
  */
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { ROLES, isNeighbourhoodSlug, type Role } from '@buurthub/shared';
 import { parseDuration } from '../auth/invites.js';
 import { mintTokenFor } from '../auth/tokens.js';
-import { SqliteStorage } from '../storage/sqlite.js';
-import { type Command, parseFlags, UsageError } from './usage.js';
+import { withStorage } from './data-dir.js';
+import { type Command, parseCommand, UsageError } from './usage.js';
 
 export const TOKEN_HELP = `Usage: buurthub token <nb> --role <role> [options]
 
@@ -25,26 +24,15 @@ The token is alone on the last line of the output.
 `;
 
 async function token(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(() =>
-    parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        role: { type: 'string' },
-        sub: { type: 'string' },
-        name: { type: 'string' },
-        pk: { type: 'string' },
-        ttl: { type: 'string', default: '1h' },
-        data: { type: 'string', default: './data' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }),
-  );
-  if (values.help) {
-    process.stdout.write(TOKEN_HELP);
-    return;
-  }
+  const parsed = parseCommand(args, TOKEN_HELP, {
+    role: { type: 'string' },
+    sub: { type: 'string' },
+    name: { type: 'string' },
+    pk: { type: 'string' },
+    ttl: { type: 'string', default: '1h' },
+  });
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   const [nb, ...extra] = positionals;
   if (nb === undefined || extra.length > 0) throw new UsageError('expected one <nb>');
   if (!isNeighbourhoodSlug(nb)) throw new UsageError(`"${nb}" is not a neighbourhood slug`);
@@ -57,8 +45,7 @@ async function token(args: string[]): Promise<void> {
   if (values.pk !== undefined && !/^[A-Za-z0-9_-]{43}$/.test(values.pk)) {
     throw new UsageError('--pk must be 32 bytes in base64url (43 characters)');
   }
-  const storage = new SqliteStorage(values.data);
-  try {
+  await withStorage(values.data, async (storage) => {
     const sub = values.sub ?? `operator-${randomUUID()}`;
     const minted = await mintTokenFor(
       storage,
@@ -69,9 +56,7 @@ async function token(args: string[]): Promise<void> {
       `# ${role} token for ${nb}, sub ${sub}, expires ${new Date(minted.expiresAt * 1000).toISOString()}\n`,
     );
     process.stdout.write(`${minted.token}\n`);
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 export const tokenCommand: Command = {

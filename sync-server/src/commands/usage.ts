@@ -1,7 +1,10 @@
 /**
  * Shared plumbing for the `buurthub` commands: the usage error that makes the CLI exit
- * with code 2, the shape of a command, and flag parsing that reports usage errors.
+ * with code 2, the shape of a command, and flag parsing with the flags every command has.
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR } from './data-dir.js';
+
 export class UsageError extends Error {}
 
 /** One `buurthub <name>` command: `run` gets the arguments after the command name. */
@@ -18,4 +21,47 @@ export function parseFlags<T>(parse: () => T): T {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags every command takes: where the relay's data lives, and --help. */
+const COMMON_OPTIONS = {
+  data: { type: 'string', default: DEFAULT_DATA_DIR },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies Options;
+
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{
+    args: string[];
+    strict: true;
+    allowPositionals: true;
+    options: typeof COMMON_OPTIONS & O;
+  }>
+>;
+
+/**
+ * Parses a command's own flags plus the common ones (strictly, positionals allowed).
+ * Prints `help` and returns null when --help was given.
+ */
+export function parseCommand<const O extends Options>(
+  args: string[],
+  help: string,
+  options: O,
+): Parsed<O> | null {
+  const parsed = parseFlags(
+    () =>
+      // The spread loses parseArgs' precise typing; Parsed<O> restores what it returns.
+      parseArgs({
+        args,
+        strict: true,
+        allowPositionals: true,
+        options: { ...COMMON_OPTIONS, ...options },
+      }) as Parsed<O>,
+  );
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(help);
+    return null;
+  }
+  return parsed;
 }
