@@ -7,9 +7,12 @@ import { createContext } from '@lit/context';
 import type { SyncStatus } from '../sync/sync-state.js';
 import type { Sessions } from '../identity/session.js';
 import type { IdentityService } from './identity.js';
+import type { MediaUploads } from '../media/uploads.js';
 
 export const communityContext = createContext<CommunitySpace | undefined>(Symbol('bh-community'));
 export const publicContext = createContext<PublicSpace | undefined>(Symbol('bh-public'));
 export const syncContext = createContext<SyncStatus | undefined>(Symbol('bh-sync'));
 export const identityContext = createContext<IdentityService | undefined>(Symbol('bh-identity'));
 export const sessionsContext = createContext<Sessions | undefined>(Symbol('bh-sessions'));
+/** Photos of the opened neighbourhood: the device's copies and their uploads. */
+export const mediaContext = createContext<MediaUploads | undefined>(Symbol('bh-media'));

@@ -11,6 +11,7 @@ export const en: Messages = {
   'nav.label': 'Main menu',
   'nav.feed': 'Posts',
   'nav.compose': 'New post',
+  'nav.invite': 'Invite',
 
   'lang.label': 'Language',
   'lang.nl': 'NL',
@@ -136,6 +137,80 @@ export const en: Messages = {
   'update.available': 'New version available',
   'update.reload': 'Reload',
   'update.dismiss': 'Later',
+
+  'invite.heading': 'Invite neighbours',
+  'invite.intro':
+    'Create an invite and give the link, the code or the QR code to the people you invite. Whoever uses it becomes a member of this neighbourhood.',
+  'invite.notAllowed': 'Only neighbourhood connectors and the municipality can create invites.',
+  'invite.role': 'Invite as',
+  'invite.uses': 'Number of uses',
+  'invite.usesHint': 'From {min} to {max}. For one person: 1.',
+  'invite.days': 'Valid for (days)',
+  'invite.daysHint': 'From {min} to {max} days.',
+  'invite.submit': 'Create invite',
+  'invite.busy': 'Creating invite…',
+  'invite.resultHeading': 'Your invite is ready',
+  'invite.summary': {
+    one: 'For 1 {role}, valid until {date}.',
+    other: 'For {count} people as {role}, valid until {date}.',
+  },
+  'invite.code': 'Code',
+  'invite.link': 'Link',
+  'invite.copy': 'Copy link',
+  'invite.copied': 'The link has been copied.',
+  'invite.qrLabel': 'QR code of the invite link, code {code}',
+  'invite.qrCaption': 'Scan it with a phone camera.',
+  'invite.error.offline':
+    'You are offline. The server creates invites; try again once you are connected.',
+  'invite.error.unauthorized':
+    'Your access has expired or was revoked, so the server will not create an invite. Go online so the app can renew your access, or ask for a new invite.',
+  'invite.error.forbidden':
+    'You may not create this kind of invite. Choose another role; if your own role has changed, ask for a new invite.',
+  'invite.error.invalid':
+    'The server did not accept these values. Choose {usesMin} to {usesMax} uses and {daysMin} to {daysMax} days.',
+  'invite.error.rate-limited': 'Too many invites in a row. Try again in a minute.',
+  'invite.error.server': 'Something went wrong on the server. Try again in a few minutes.',
+  'invite.error.uses': 'Choose a number from {usesMin} to {usesMax}.',
+  'invite.error.expiresInDays': 'Choose {daysMin} to {daysMax} days.',
+
+  'feed.filters': 'Filter posts',
+  'feed.search': 'Search',
+  'feed.category': 'Category',
+  'feed.allCategories': 'All categories',
+  'feed.village': 'Village',
+  'feed.allVillages': 'All villages',
+  'feed.results': { one: '1 post found', other: '{count} posts found' },
+  'feed.noResults': 'No posts found. Try other words or another filter.',
+
+  'post.share': 'Share',
+  'post.linkCopied': 'Link copied.',
+  'reaction.label': 'Reactions with an icon',
+  'reaction.heart': 'Heart',
+  'reaction.thanks': 'Thanks',
+  'reaction.helpful': 'Helpful',
+  'reaction.laugh': 'Funny',
+  'comment.reply': 'Reply to {name}',
+  'comment.replyLabel': 'Your reply to {name}',
+  'comment.replySubmit': 'Post reply',
+  'comment.removed': 'This comment was removed.',
+
+  'photo.waiting': 'Waiting for a connection to upload',
+  'photo.uploading': 'Uploading photo: {percent}%',
+  'photo.rejected': 'The server did not accept this photo.',
+  'photo.notYet': 'This photo is still on its way.',
+
+  'composer.photos': 'Photos',
+  'composer.photosHint':
+    'At most {max} photos. They are made smaller on your phone; location data is removed.',
+  'composer.choosePhoto': 'Choose photo',
+  'composer.takePhoto': 'Take photo',
+  'composer.preparing': 'Resizing photo…',
+  'composer.alt': 'Description of photo {n}',
+  'composer.altHint': 'What is in it? For people who cannot see the photo.',
+  'composer.altRequired': 'Describe what is in the photo.',
+  'composer.removePhoto': 'Remove photo {n}',
+  'composer.photoUnreadable':
+    '{name} is not a photo we can read. Choose a JPEG, PNG or WebP photo.',
 
   'time.justNow': 'just now',
 };

@@ -13,6 +13,7 @@ export const nl = {
   'nav.label': 'Hoofdmenu',
   'nav.feed': 'Berichten',
   'nav.compose': 'Nieuw bericht',
+  'nav.invite': 'Uitnodigen',
 
   'lang.label': 'Taal',
   'lang.nl': 'NL',
@@ -137,6 +138,82 @@ export const nl = {
   'update.available': 'Nieuwe versie beschikbaar',
   'update.reload': 'Vernieuwen',
   'update.dismiss': 'Later',
+
+  'invite.heading': 'Buren uitnodigen',
+  'invite.intro':
+    'Maak een uitnodiging en geef de link, de code of de QR-code aan wie je wilt uitnodigen. Wie hem gebruikt, wordt lid van deze buurt.',
+  'invite.notAllowed': 'Alleen buurtverbinders en de gemeente kunnen uitnodigingen maken.',
+  'invite.role': 'Uitnodigen als',
+  'invite.uses': 'Aantal keer te gebruiken',
+  'invite.usesHint': 'Van {min} tot {max}. Voor één persoon: 1.',
+  'invite.days': 'Geldig (dagen)',
+  'invite.daysHint': 'Van {min} tot {max} dagen.',
+  'invite.submit': 'Uitnodiging maken',
+  'invite.busy': 'Uitnodiging maken…',
+  'invite.resultHeading': 'Je uitnodiging is klaar',
+  'invite.summary': {
+    one: 'Voor 1 {role}, geldig tot {date}.',
+    other: 'Voor {count} mensen als {role}, geldig tot {date}.',
+  },
+  'invite.code': 'Code',
+  'invite.link': 'Link',
+  'invite.copy': 'Link kopiëren',
+  'invite.copied': 'De link is gekopieerd.',
+  'invite.qrLabel': 'QR-code van de uitnodigingslink, code {code}',
+  'invite.qrCaption': 'Laat scannen met de camera van een telefoon.',
+  'invite.error.offline':
+    'Je bent offline. Een uitnodiging maakt de server; probeer het opnieuw zodra je verbinding hebt.',
+  'invite.error.unauthorized':
+    'Je toegang is verlopen of ingetrokken, dus de server maakt geen uitnodiging. Ga online zodat de app je toegang kan vernieuwen, of vraag om een nieuwe uitnodiging.',
+  'invite.error.forbidden':
+    'Je mag deze soort uitnodiging niet maken. Kies een andere rol; is je eigen rol veranderd, vraag dan een nieuwe uitnodiging.',
+  'invite.error.invalid':
+    'De server nam deze waarden niet aan. Kies {usesMin} tot {usesMax} keer en {daysMin} tot {daysMax} dagen.',
+  'invite.error.rate-limited':
+    'Te veel uitnodigingen achter elkaar. Probeer het over een minuut opnieuw.',
+  'invite.error.server':
+    'Er ging iets mis bij de server. Probeer het over een paar minuten opnieuw.',
+  'invite.error.uses': 'Kies een aantal van {usesMin} tot {usesMax}.',
+  'invite.error.expiresInDays': 'Kies {daysMin} tot {daysMax} dagen.',
+
+  'feed.filters': 'Berichten filteren',
+  'feed.search': 'Zoeken',
+  'feed.category': 'Categorie',
+  'feed.allCategories': 'Alle categorieën',
+  'feed.village': 'Dorp',
+  'feed.allVillages': 'Alle dorpen',
+  'feed.results': { one: '1 bericht gevonden', other: '{count} berichten gevonden' },
+  'feed.noResults': 'Geen berichten gevonden. Probeer andere woorden of een ander filter.',
+
+  'post.share': 'Delen',
+  'post.linkCopied': 'Link gekopieerd.',
+  'reaction.label': 'Reacties met een pictogram',
+  'reaction.heart': 'Hartje',
+  'reaction.thanks': 'Bedankt',
+  'reaction.helpful': 'Nuttig',
+  'reaction.laugh': 'Grappig',
+  'comment.reply': 'Antwoord aan {name}',
+  'comment.replyLabel': 'Je antwoord aan {name}',
+  'comment.replySubmit': 'Plaats antwoord',
+  'comment.removed': 'Deze reactie is verwijderd.',
+
+  'photo.waiting': 'Wacht op verbinding om te uploaden',
+  'photo.uploading': 'Foto uploaden: {percent}%',
+  'photo.rejected': 'De server nam deze foto niet aan.',
+  'photo.notYet': 'Deze foto is nog onderweg.',
+
+  'composer.photos': "Foto's",
+  'composer.photosHint':
+    "Hoogstens {max} foto's. Ze worden op je telefoon verkleind; locatiegegevens gaan er niet mee.",
+  'composer.choosePhoto': 'Foto kiezen',
+  'composer.takePhoto': 'Foto maken',
+  'composer.preparing': 'Foto verkleinen…',
+  'composer.alt': 'Beschrijving van foto {n}',
+  'composer.altHint': 'Wat staat erop? Voor wie de foto niet kan zien.',
+  'composer.altRequired': 'Beschrijf wat er op de foto staat.',
+  'composer.removePhoto': 'Foto {n} weghalen',
+  'composer.photoUnreadable':
+    '{name} is geen foto die we kunnen lezen. Kies een JPEG-, PNG- of WebP-foto.',
 
   'time.justNow': 'zojuist',
 } as const;

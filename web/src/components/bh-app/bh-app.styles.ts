@@ -42,7 +42,8 @@ export const styles = [
       margin: 1rem 0;
       padding: 0.25rem;
       display: grid;
-      grid-template-columns: 1fr 1fr;
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(0, 1fr);
       gap: 0.25rem;
       background: #e3e9e6;
       border-radius: var(--bh-radius);
@@ -57,6 +58,8 @@ export const styles = [
       color: var(--bh-text);
       font-weight: 600;
       text-decoration: none;
+      text-align: center;
+      line-height: 1.2;
     }
     nav a:hover {
       background: rgb(255 255 255 / 0.6);

@@ -2,8 +2,8 @@
  * The Buurthub app shell: routes by path (`/join/<code>` redeems an invite, `/nb/<slug>/`
  * opens a neighbourhood, `/` the last joined one or `maasburen`), provides the model, sync
  * state, member sessions and identity to every component, and lays out the header, crisis
- * banner, navigation and the current view (feed or composer, chosen by the URL hash
- * `#berichten` / `#nieuw`).
+ * banner, navigation and the current view (feed, composer or, for moderators and officials,
+ * invites; chosen by the URL hash `#berichten` / `#nieuw` / `#uitnodigen`).
  *
  * Access follows the member session of the neighbourhood (see docs/architecture.md,
  * "Identity in the PWA"): members sync with their token, which is refreshed when due and
@@ -21,6 +21,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   communityContext,
   identityContext,
+  mediaContext,
   publicContext,
   sessionsContext,
   syncContext,
@@ -31,9 +32,11 @@ import { LocalIdentity } from '../../app/identity.js';
 import { type Route, feedPath, routeFromPath } from '../../app/route.js';
 import { browserSessions } from '../../identity/app-sessions.js';
 import { deviceKey } from '../../identity/device-key.js';
+import { mayInvite } from '../../identity/invites.js';
 import { MemberIdentity } from '../../identity/member-identity.js';
 import type { Sessions } from '../../identity/session.js';
 import { LocaleController, type MessageKey, applyDocumentLocale, t } from '../../i18n/i18n.js';
+import { MediaUploads } from '../../media/uploads.js';
 import {
   type Access,
   DEMO_NEIGHBOURHOOD,
@@ -48,6 +51,8 @@ import '../bh-crisis-banner/bh-crisis-banner.js';
 import '../bh-feed/bh-feed.js';
 import type { BhFeed } from '../bh-feed/bh-feed.js';
 import '../bh-header/bh-header.js';
+import '../bh-invite/bh-invite.js';
+import type { BhInvite } from '../bh-invite/bh-invite.js';
 import '../bh-join/bh-join.js';
 import type { BhJoin } from '../bh-join/bh-join.js';
 import '../bh-name-dialog/bh-name-dialog.js';
@@ -55,11 +60,12 @@ import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-update-toast/bh-update-toast.js';
 import { styles } from './bh-app.styles.js';
 
-type View = 'feed' | 'compose';
-const HASH: Record<View, string> = { feed: '#berichten', compose: '#nieuw' };
+type View = 'feed' | 'compose' | 'invite';
+const HASH: Record<View, string> = { feed: '#berichten', compose: '#nieuw', invite: '#uitnodigen' };
 
 function viewFromHash(hash: string): View {
-  return hash === HASH.compose ? 'compose' : 'feed';
+  for (const view of Object.keys(HASH) as View[]) if (HASH[view] === hash) return view;
+  return 'feed';
 }
 
 function titleCase(slug: string): string {
@@ -81,6 +87,7 @@ export class BhApp extends LitElement {
   @provide({ context: communityContext }) @state() private community?: CommunitySpace;
   @provide({ context: publicContext }) @state() private publicSpace?: PublicSpace;
   @provide({ context: syncContext }) @state() private sync?: SyncStatus;
+  @provide({ context: mediaContext }) @state() private media?: MediaUploads;
   @provide({ context: sessionsContext }) private sessions: Sessions = browserSessions();
   @provide({ context: identityContext }) private identity = new MemberIdentity(
     this.sessions,
@@ -144,6 +151,8 @@ export class BhApp extends LitElement {
       if (nb === this.neighbourhood?.slug && this.ownsNeighbourhood) {
         this.neighbourhood.setAccess(this.accessFor(nb));
       }
+      // A new token lets photos that waited for one go up.
+      if (nb === this.media?.nb) void this.media.resume();
       this.requestUpdate();
     });
     if (!this.neighbourhood) this.openRoute();
@@ -163,6 +172,8 @@ export class BhApp extends LitElement {
     clearTimeout(this.announceTimer);
     this.offSessions?.();
     this.closeNeighbourhood();
+    this.media?.destroy();
+    this.media = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -170,6 +181,15 @@ export class BhApp extends LitElement {
       this.community = this.neighbourhood?.community;
       this.publicSpace = this.neighbourhood?.publicSpace;
       this.sync = this.neighbourhood?.sync;
+      this.media?.destroy();
+      const slug = this.neighbourhood?.slug;
+      this.media = slug
+        ? new MediaUploads({
+            nb: slug,
+            token: () => this.sessions.usableToken(slug),
+            online: () => navigator.onLine,
+          })
+        : undefined;
       this.identity.open(this.neighbourhood?.slug ?? null, this.neighbourhood?.mode ?? 'guest');
     }
   }
@@ -284,6 +304,7 @@ export class BhApp extends LitElement {
                 <ul>
                   ${this.navLink('feed', t('nav.feed'))}
                   ${this.navLink('compose', t('nav.compose'))}
+                  ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
                 </ul>
               </nav>`
         }
@@ -312,7 +333,15 @@ export class BhApp extends LitElement {
     return html`<bh-join variant="panel" @bh-joined=${this.onJoined}></bh-join>`;
   }
 
+  /** Moderators and officials with a member session may invite; the relay checks again. */
+  private canInvite(slug: string): boolean {
+    return this.neighbourhood?.mode === 'member' && mayInvite(this.sessions.get(slug)?.role);
+  }
+
   private renderView(slug: string, readOnly: boolean) {
+    if (this.view === 'invite' && this.canInvite(slug)) {
+      return html`<bh-invite .nb=${slug}></bh-invite>`;
+    }
     return this.view === 'compose'
       ? html`<bh-composer
           .draftKey=${`buurthub:draft:${slug}`}
@@ -362,8 +391,8 @@ export class BhApp extends LitElement {
       this.renderRoot.querySelector<BhJoin>('bh-join')?.focusFirstField();
       return;
     }
-    const view = this.renderRoot.querySelector<BhFeed | BhComposer | BhJoin>(
-      'bh-feed, bh-composer, bh-join',
+    const view = this.renderRoot.querySelector<BhFeed | BhComposer | BhJoin | BhInvite>(
+      'bh-feed, bh-composer, bh-join, bh-invite',
     );
     view?.focusHeading();
   }

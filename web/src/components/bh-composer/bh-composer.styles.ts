@@ -71,6 +71,69 @@ export const styles = [
       gap: 0 1rem;
       grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
     }
+    .photos legend {
+      font-weight: 600;
+      padding: 0;
+      margin-block-end: 0.1rem;
+    }
+    .photo-list {
+      list-style: none;
+      margin: 0.75rem 0 0;
+      padding: 0;
+      display: grid;
+      gap: 1rem;
+    }
+    .photo {
+      display: grid;
+      grid-template-columns: 7rem minmax(0, 1fr);
+      gap: 0.85rem;
+      align-items: start;
+    }
+    .photo img {
+      inline-size: 7rem;
+      block-size: 7rem;
+      object-fit: cover;
+      border-radius: var(--bh-radius-s);
+    }
+    .photo-fields .field-error {
+      margin-block-end: 0.35rem;
+    }
+    button.small {
+      margin-block-start: 0.5rem;
+      min-height: 44px;
+      padding: 0.35rem 0.8rem;
+    }
+    .photo-buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-block-start: 0.75rem;
+    }
+    .photo-buttons[hidden] {
+      display: none;
+    }
+    .file-button {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      margin: 0;
+      padding: 0.5rem 1.1rem;
+      border: 2px solid var(--bh-primary);
+      border-radius: var(--bh-radius-s);
+      color: var(--bh-primary);
+      background: var(--bh-surface);
+      cursor: pointer;
+    }
+    .file-button:hover {
+      background: var(--bh-primary-soft);
+    }
+    .file-button:focus-within {
+      outline: 3px solid var(--bh-focus);
+      outline-offset: 2px;
+    }
+    .photos [role='status']:empty {
+      display: none;
+    }
     .actions {
       display: flex;
       justify-content: flex-end;

@@ -8,8 +8,11 @@
  * @csspart form - the form
  */
 import {
+  ALT_MAX,
   type Author,
   BODY_MAX,
+  type MediaRef,
+  PHOTOS_MAX,
   CATEGORIES,
   type Category,
   type CommunitySpace,
@@ -21,12 +24,19 @@ import {
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { communityContext, identityContext, publicContext } from '../../app/context.js';
+import {
+  communityContext,
+  identityContext,
+  mediaContext,
+  publicContext,
+} from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
 import { BhPostCreatedEvent } from '../../app/events.js';
 import type { IdentityService } from '../../app/identity.js';
 import { issueMessage } from '../../app/validation-messages.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
+import { PhotoUnreadableError, preparePhoto, sha256Hex } from '../../media/photo.js';
+import type { MediaUploads } from '../../media/uploads.js';
 import { localStore } from '../../sync/local-store.js';
 import { styles } from './bh-composer.styles.js';
 
@@ -39,6 +49,18 @@ interface Draft {
 type Field = keyof Draft;
 const FIELDS: Field[] = ['title', 'body', 'category', 'village'];
 const EMPTY: Draft = { title: '', body: '', category: '', village: '' };
+
+/** A photo picked for the post: prepared on the device, not yet stored anywhere. */
+interface PickedPhoto {
+  hash: string;
+  blob: Blob;
+  type: 'image/webp' | 'image/jpeg';
+  width: number;
+  height: number;
+  url: string;
+  alt: string;
+  error: boolean;
+}
 
 @customElement('bh-composer')
 export class BhComposer extends LitElement {
@@ -64,6 +86,12 @@ export class BhComposer extends LitElement {
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private restored = false;
   @state() private busy = false;
+  @state() private photos: PickedPhoto[] = [];
+  @state() private preparing = 0;
+  @state() private photoError = '';
+
+  @consume({ context: mediaContext, subscribe: true })
+  private media?: MediaUploads;
 
   constructor() {
     super();
@@ -172,8 +200,9 @@ export class BhComposer extends LitElement {
             ${this.renderError('village')}
           </div>
         </div>
+        ${this.renderPhotos()}
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>
+          <button type="submit" class="primary" ?disabled=${this.busy || this.preparing > 0}>
             ${t('composer.submit')}
           </button>
         </div>
@@ -196,6 +225,126 @@ export class BhComposer extends LitElement {
           : nothing
       }
     </p>`;
+  }
+
+  private renderPhotos() {
+    const full = this.photos.length >= PHOTOS_MAX;
+    return html`<fieldset class="field photos" aria-describedby="photos-hint">
+      <legend>${t('composer.photos')}</legend>
+      <p id="photos-hint" class="hint">${t('composer.photosHint', { max: PHOTOS_MAX })}</p>
+      ${
+        this.photos.length > 0
+          ? html`<ul class="photo-list">
+              ${this.photos.map(
+                (p, i) =>
+                  html`<li class="photo">
+                    <img src=${p.url} alt="" width=${p.width} height=${p.height} />
+                    <div class="photo-fields">
+                      <label for="alt-${i}">${t('composer.alt', { n: i + 1 })}</label>
+                      <textarea
+                        id="alt-${i}"
+                        rows="2"
+                        maxlength=${ALT_MAX}
+                        aria-required="true"
+                        aria-invalid=${p.error ? 'true' : 'false'}
+                        aria-describedby=${p.error ? `alt-${i}-hint alt-${i}-error` : `alt-${i}-hint`}
+                        .value=${p.alt}
+                        @input=${(e: Event) => this.onAltInput(i, e)}
+                      ></textarea>
+                      <p id="alt-${i}-hint" class="hint">${t('composer.altHint')}</p>
+                      ${
+                        p.error
+                          ? html`<p id="alt-${i}-error" class="field-error">
+                              ${t('composer.altRequired')}
+                            </p>`
+                          : nothing
+                      }
+                      <button
+                        type="button"
+                        class="secondary small"
+                        @click=${() => this.removePhoto(i)}
+                      >
+                        ${t('composer.removePhoto', { n: i + 1 })}
+                      </button>
+                    </div>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      <div class="photo-buttons" ?hidden=${full}>
+        <label class="file-button">
+          <input
+            class="visually-hidden"
+            type="file"
+            accept="image/*"
+            multiple
+            @change=${this.onPickPhotos}
+          />
+          <span>${t('composer.choosePhoto')}</span>
+        </label>
+        <label class="file-button">
+          <input
+            class="visually-hidden"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            @change=${this.onPickPhotos}
+          />
+          <span>${t('composer.takePhoto')}</span>
+        </label>
+      </div>
+      <p class="hint" role="status">${this.preparing > 0 ? t('composer.preparing') : ''}</p>
+      ${this.photoError ? html`<p class="field-error" role="alert">${this.photoError}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private async onPickPhotos(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []).slice(0, PHOTOS_MAX - this.photos.length);
+    input.value = '';
+    this.photoError = '';
+    for (const file of files) {
+      this.preparing++;
+      try {
+        const prepared = await preparePhoto(file);
+        const hash = await sha256Hex(prepared.blob);
+        if (this.photos.some((p) => p.hash === hash)) continue;
+        this.photos = [
+          ...this.photos,
+          { ...prepared, hash, url: URL.createObjectURL(prepared.blob), alt: '', error: false },
+        ];
+      } catch (error) {
+        if (!(error instanceof PhotoUnreadableError)) throw error;
+        this.photoError = t('composer.photoUnreadable', { name: file.name });
+      } finally {
+        this.preparing--;
+      }
+    }
+  }
+
+  private onAltInput(index: number, event: Event) {
+    const alt = (event.target as HTMLTextAreaElement).value;
+    this.photos = this.photos.map((p, i) => (i === index ? { ...p, alt, error: false } : p));
+  }
+
+  private async removePhoto(index: number) {
+    const [removed] = this.photos.splice(index, 1);
+    if (removed) URL.revokeObjectURL(removed.url);
+    this.photos = [...this.photos];
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.file-button input')?.focus();
+  }
+
+  private photoRefs(): MediaRef[] {
+    return this.photos.map((p) => ({
+      hash: p.hash,
+      type: p.type,
+      alt: p.alt.trim(),
+      width: p.width,
+      height: p.height,
+      bytes: p.blob.size,
+    }));
   }
 
   /** Moves focus to the composer heading (after a view change). */
@@ -223,12 +372,30 @@ export class BhComposer extends LitElement {
     this.busy = true;
     try {
       const { title, body, category, village } = this.draft;
-      const input = { title, body, category: category as Category, village: village || undefined };
+      const photos = this.photoRefs();
+      const input = {
+        title,
+        body,
+        category: category as Category,
+        village: village || undefined,
+        ...(photos.length > 0 ? { photos } : {}),
+      };
       // Point out missing fields before asking a first-time writer for their name.
+      if (this.photos.some((p) => !p.alt.trim())) {
+        this.photos = this.photos.map((p) => ({ ...p, error: !p.alt.trim() }));
+        await this.updateComplete;
+        const index = this.photos.findIndex((p) => p.error);
+        this.renderRoot.querySelector<HTMLElement>(`#alt-${index}`)?.focus();
+        return;
+      }
       this.community.posts.validate(input);
       const author = await this.identity.ensure();
       if (!author) return;
+      // The device keeps each photo first, so the post shows it at once, also offline.
+      for (const p of this.photos) await this.media?.add(p.hash, p.blob, p.type);
       const post = this.community.posts.create(input, author);
+      for (const p of this.photos) URL.revokeObjectURL(p.url);
+      this.photos = [];
       this.draft = { ...EMPTY };
       this.errors = {};
       this.restored = false;

@@ -50,5 +50,31 @@ export const styles = [
     .cta:hover {
       background: var(--bh-primary-hover);
     }
+    .filters {
+      display: grid;
+      gap: 0.5rem 0.75rem;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      margin: 0 0 0.5rem;
+    }
+    .filter label {
+      font-size: 0.9rem;
+      margin-block-end: 0.2rem;
+    }
+    .filter.search {
+      grid-column: 1 / -1;
+    }
+    @media (min-width: 48rem) {
+      .filter.search {
+        grid-column: auto;
+      }
+    }
+    .count {
+      margin: 0 0 0.5rem;
+      color: var(--bh-muted);
+      font-size: 0.9rem;
+    }
+    .count:empty {
+      display: none;
+    }
   `,
 ];

@@ -1,14 +1,21 @@
 /**
- * The neighbourhood's posts, newest first, each with its comments.
+ * The neighbourhood's posts, newest first, each with its comments; narrowed by category,
+ * village and a search text (all words must occur in title or body, accents ignored).
  *
  * @csspart list - the list of posts
  */
-import type { CommunitySpace } from '@buurthub/shared';
+import {
+  CATEGORIES,
+  type Category,
+  type CommunitySpace,
+  type PostFilter,
+  type PublicSpace,
+} from '@buurthub/shared';
 import { consume } from '@lit/context';
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { communityContext } from '../../app/context.js';
+import { communityContext, publicContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import '../bh-post-card/bh-post-card.js';
@@ -27,6 +34,14 @@ export class BhFeed extends LitElement {
   @state()
   private community?: CommunitySpace;
 
+  @consume({ context: publicContext, subscribe: true })
+  @state()
+  private publicSpace?: PublicSpace;
+
+  @state() private category: Category | '' = '';
+  @state() private village = '';
+  @state() private query = '';
+
   private readonly clock = new ClockController(this);
 
   constructor() {
@@ -37,6 +52,11 @@ export class BhFeed extends LitElement {
       () => this.community,
       (space, changed) => space.posts.observe(changed),
     );
+    new ObserveController(
+      this,
+      () => this.publicSpace,
+      (space, changed) => space.settings.observe(changed),
+    );
   }
 
   /** Moves focus to the feed heading (after a view change). */
@@ -45,33 +65,95 @@ export class BhFeed extends LitElement {
   }
 
   override render() {
-    const posts = this.community?.posts.list() ?? [];
+    const filter: PostFilter = {
+      ...(this.category ? { category: this.category } : {}),
+      ...(this.village ? { village: this.village } : {}),
+      ...(this.query.trim() ? { query: this.query } : {}),
+    };
+    const filtered = Object.keys(filter).length > 0;
+    const posts = this.community?.posts.list(filter) ?? [];
+    const villages = this.publicSpace?.settings.get()?.villages ?? [];
     return html`<section aria-labelledby="feed-heading">
       <h2 id="feed-heading" tabindex="-1">${t('feed.heading')}</h2>
+      <form
+        class="filters"
+        role="search"
+        aria-label=${t('feed.filters')}
+        @submit=${(e: Event) => e.preventDefault()}
+      >
+        <div class="filter search">
+          <label for="feed-search">${t('feed.search')}</label>
+          <input
+            id="feed-search"
+            type="search"
+            .value=${this.query}
+            @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="filter">
+          <label for="feed-category">${t('feed.category')}</label>
+          <select
+            id="feed-category"
+            @change=${(e: Event) =>
+              (this.category = (e.target as HTMLSelectElement).value as Category | '')}
+          >
+            <option value="" ?selected=${this.category === ''}>${t('feed.allCategories')}</option>
+            ${CATEGORIES.map(
+              (c) =>
+                html`<option value=${c} ?selected=${this.category === c}>
+                  ${t(`category.${c}`)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        ${
+          villages.length > 0
+            ? html`<div class="filter">
+                <label for="feed-village">${t('feed.village')}</label>
+                <select
+                  id="feed-village"
+                  @change=${(e: Event) => (this.village = (e.target as HTMLSelectElement).value)}
+                >
+                  <option value="" ?selected=${this.village === ''}>
+                    ${t('feed.allVillages')}
+                  </option>
+                  ${villages.map(
+                    (v) => html`<option value=${v} ?selected=${this.village === v}>${v}</option>`,
+                  )}
+                </select>
+              </div>`
+            : nothing
+        }
+      </form>
+      <p class="count" role="status">
+        ${filtered ? t('feed.results', { count: posts.length }) : ''}
+      </p>
       ${
-        posts.length === 0
-          ? html`<div class="empty">
-              <p>${t('feed.empty')}</p>
-              ${
-                this.readOnly
-                  ? ''
-                  : html`<a class="cta" href=${this.composeHref}>${t('feed.writeFirst')}</a>`
-              }
-            </div>`
-          : html`<ol part="list" class="list">
-              ${repeat(
-                posts,
-                (p) => p.id,
-                (p) =>
-                  html`<li>
-                    <bh-post-card
-                      .post=${p}
-                      .now=${this.clock.now}
-                      ?readOnly=${this.readOnly}
-                    ></bh-post-card>
-                  </li>`,
-              )}
-            </ol>`
+        posts.length === 0 && filtered
+          ? html`<div class="empty"><p>${t('feed.noResults')}</p></div>`
+          : posts.length === 0
+            ? html`<div class="empty">
+                <p>${t('feed.empty')}</p>
+                ${
+                  this.readOnly
+                    ? ''
+                    : html`<a class="cta" href=${this.composeHref}>${t('feed.writeFirst')}</a>`
+                }
+              </div>`
+            : html`<ol part="list" class="list">
+                ${repeat(
+                  posts,
+                  (p) => p.id,
+                  (p) =>
+                    html`<li>
+                      <bh-post-card
+                        .post=${p}
+                        .now=${this.clock.now}
+                        ?readOnly=${this.readOnly}
+                      ></bh-post-card>
+                    </li>`,
+                )}
+              </ol>`
       }
     </section>`;
   }

@@ -68,6 +68,9 @@ export const styles = [
       flex-wrap: wrap;
       gap: 0.35rem;
     }
+    .body {
+      overflow-wrap: anywhere;
+    }
     .body p {
       margin: 0 0 0.75rem;
       white-space: pre-line;
@@ -83,14 +86,14 @@ export const styles = [
       font-size: 0.95rem;
       color: var(--bh-muted);
     }
-    ul {
+    .comments ul {
       list-style: none;
       margin: 0 0 0.75rem;
       padding: 0;
       display: grid;
       gap: 0.5rem;
     }
-    li {
+    .comments li {
       background: var(--bh-bg);
       border-radius: var(--bh-radius-s);
       padding: 0.5rem 0.75rem;
@@ -105,8 +108,100 @@ export const styles = [
     }
     .comment-body {
       margin: 0.15rem 0 0;
-      white-space: pre-line;
       overflow-wrap: anywhere;
+    }
+    .comment-body p {
+      margin: 0 0 0.35rem;
+      white-space: pre-line;
+    }
+    .comment-body.removed {
+      font-style: italic;
+      color: var(--bh-muted);
+    }
+    .body ul,
+    .body ol,
+    .comment-body ul,
+    .comment-body ol {
+      margin: 0 0 0.75rem;
+      padding-inline-start: 1.4rem;
+    }
+    .body a,
+    .comment-body a {
+      color: var(--bh-primary);
+      text-underline-offset: 0.2em;
+      overflow-wrap: anywhere;
+    }
+    .comments ul.answers {
+      margin: 0.5rem 0 0.25rem;
+      padding-inline-start: 0.9rem;
+      border-inline-start: 3px solid var(--bh-border);
+    }
+    .comments ul.answers li {
+      background: var(--bh-surface);
+    }
+    .comment-form.reply {
+      margin-block-start: 0.5rem;
+    }
+    button.link {
+      background: none;
+      border: 0;
+      padding: 0.25rem;
+      min-height: 44px;
+      color: var(--bh-primary);
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+      font-size: 0.9rem;
+    }
+    .photos {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0.4rem;
+      margin: 0 0 0.75rem;
+    }
+    .photos.single {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .actions-row {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: 0.5rem;
+      margin-block-end: 0.5rem;
+    }
+    .reactions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+    }
+    button.reaction {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+      padding: 0.3rem 0.7rem;
+      background: var(--bh-bg);
+      color: var(--bh-text);
+      border: 1px solid var(--bh-border-strong);
+      border-radius: 999px;
+      font-weight: 600;
+    }
+    button.reaction[aria-pressed='true'] {
+      background: var(--bh-primary-soft);
+      border: 2px solid var(--bh-primary);
+      color: var(--bh-primary);
+    }
+    .share {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .shared {
+      color: var(--bh-primary);
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+    button.small {
+      padding: 0.35rem 0.8rem;
     }
     .comment-form label {
       font-size: 0.9rem;
