@@ -2,6 +2,7 @@
 import type * as Y from 'yjs';
 import { type ModelContext, modelContext } from '../context.js';
 import { isSchemaTooNew, observeSchema } from '../schema-version.js';
+import { CrisisQuestions } from './crisis-questions.js';
 import { Events, type EventsOptions } from './events.js';
 import { Posts } from './posts.js';
 
@@ -10,6 +11,8 @@ export type CommunitySpaceOptions = EventsOptions;
 export class CommunitySpace {
   readonly posts: Posts;
   readonly events: Events;
+  /** Questions and answers under crisis alerts (the alerts live in `public`). */
+  readonly crisisQuestions: CrisisQuestions;
 
   constructor(
     readonly doc: Y.Doc,
@@ -19,6 +22,7 @@ export class CommunitySpace {
     const context = modelContext(ctx);
     this.posts = new Posts(doc, context);
     this.events = new Events(doc, context, options);
+    this.crisisQuestions = new CrisisQuestions(doc, context);
   }
 
   /** True when a newer app wrote this document: show it, but do not write. */
