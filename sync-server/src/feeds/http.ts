@@ -4,6 +4,11 @@
  *   GET  /nb/<nb>/events.ics            public events as iCalendar (subscribable)
  *   GET  /nb/<nb>/events.ics?key=<k>    a member's personal feed: members-only events too
  *   GET  /nb/<nb>/posts.atom            public posts as Atom, newest first
+ *   GET  /nb/<nb>/cap.xml               the most severe active crisis alert as CAP 1.2
+ *                                       (204 when none is active)
+ *   GET  /nb/<nb>/cap/<id>.xml          one alert's current CAP message
+ *   GET  /nb/<nb>/crisis.atom           crisis alerts and their updates as Atom
+ *   GET  /nb/<nb>/crisis[?lang=en]      the active alerts as a plain HTML page, no JavaScript
  *   POST /api/calendar-key              member token (Bearer) -> { url } of a new personal
  *                                       feed; the previous one stops working
  *
@@ -20,9 +25,13 @@ import type { Logger } from '../log.js';
 import type { Storage } from '../storage/storage.js';
 import { renderAtom } from './atom.js';
 import { checkCalendarKey, issueCalendarKey } from './calendar-keys.js';
+import { renderCap } from './cap.js';
+import { renderCrisisAtom } from './crisis-atom.js';
+import { CRISIS_PAGE_CSP, renderCrisisPage } from './crisis-page.js';
+import { bySeverity, endedAt, type FeedAlert, feedAlert } from './crisis-view.js';
 import { renderCalendar } from './ical.js';
-import { feedUrl } from './links.js';
-import { loadNeighbourhood } from './source.js';
+import { capUrl, crisisFeedUrl, feedUrl } from './links.js';
+import { loadNeighbourhood, type NeighbourhoodDocs } from './source.js';
 
 /** Posts in the Atom feed. */
 export const ATOM_ENTRIES_MAX = 50;
@@ -32,6 +41,12 @@ export const CALENDAR_EVENTS_MAX = 1000;
 export const CALENDAR_PAST_DAYS = 90;
 /** How long clients may reuse a feed without asking again (seconds). */
 export const FEED_MAX_AGE = 300;
+/** The same for the crisis feeds: short, an update must not wait in a cache for long. */
+export const CRISIS_MAX_AGE = 60;
+/** Alerts that ended (expired or were cancelled) longer ago than this leave crisis.atom. */
+export const CRISIS_ARCHIVE_DAYS = 30;
+/** Entries (alerts and updates) in crisis.atom. */
+export const CRISIS_ENTRIES_MAX = 200;
 
 export interface FeedRoutesOptions {
   storage: Storage;
@@ -43,7 +58,8 @@ export interface FeedRoutesOptions {
   now?: () => number;
 }
 
-const FEED_PATH = /^\/nb\/([^/]+)\/(events\.ics|posts\.atom)$/;
+const FEED_PATH = /^\/nb\/([^/]+)\/(events\.ics|posts\.atom|cap\.xml|crisis\.atom|crisis)$/;
+const CAP_ALERT_PATH = /^\/nb\/([^/]+)\/cap\/([^/]+)\.xml$/;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -70,10 +86,12 @@ function sendFeed(
   body: string,
   contentType: string,
   personal: boolean,
+  headers: Record<string, string> = {},
 ): void {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', `${personal ? 'private' : 'public'}, max-age=${FEED_MAX_AGE}`);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   // A personal feed's address is a secret: keep it out of search engines and referrers.
   if (personal) res.setHeader('X-Robots-Tag', 'noindex');
   const inm = req.headers['if-none-match'];
@@ -148,6 +166,116 @@ export function createFeedRoutes(
     sendFeed(req, res, body, 'application/atom+xml; charset=utf-8', false);
   }
 
+  /** Readable alerts not hidden by a moderator, in the feeds' shape. */
+  const crisisAlerts = (docs: NeighbourhoodDocs) =>
+    docs.pub.crisis
+      .all()
+      .filter((alert) => docs.moderation.hiddenReason(alert.id) === null)
+      .map((alert) => feedAlert(alert));
+
+  /** In force now (the model decides), not cancelled, most severe first. */
+  function activeAlerts(docs: NeighbourhoodDocs, at: number): FeedAlert[] {
+    const active = new Set(docs.pub.crisis.active(at).map((alert) => alert.id));
+    return crisisAlerts(docs)
+      .filter((alert) => active.has(alert.id) && alert.cancelledAt === undefined)
+      .sort(bySeverity);
+  }
+
+  const crisisCache = `public, max-age=${CRISIS_MAX_AGE}`;
+
+  async function crisis(
+    req: IncomingMessage,
+    res: ServerResponse,
+    nb: string,
+    file: 'cap.xml' | 'crisis.atom' | 'crisis',
+    lang: 'nl' | 'en',
+  ): Promise<void> {
+    const docs = await loadNeighbourhood(storage, nb);
+    if (!docs) return sendText(res, 404, 'Unknown neighbourhood\n');
+    const at = now();
+    const feedLink = `<${crisisFeedUrl(publicUrl, nb, 'crisis.atom')}>; rel="alternate"; type="application/atom+xml"`;
+    let body: string;
+    try {
+      if (file === 'cap.xml') {
+        const [first, ...others] = activeAlerts(docs, at);
+        const links = [
+          ...others.map(
+            (a) => `<${capUrl(publicUrl, nb, a.id)}>; rel="related"; type="application/cap+xml"`,
+          ),
+          feedLink,
+        ].join(', ');
+        if (!first) {
+          // CAP has no empty message: "nothing active" is 204, with the Atom index to follow.
+          res.writeHead(204, { 'Cache-Control': crisisCache, Link: links });
+          res.end();
+          return;
+        }
+        body = renderCap({ nb, name: docs.name, publicUrl, alert: first });
+        return sendFeed(req, res, body, 'application/cap+xml; charset=utf-8', false, {
+          'Cache-Control': crisisCache,
+          Link: links,
+        });
+      }
+      if (file === 'crisis.atom') {
+        const horizon = at - CRISIS_ARCHIVE_DAYS * 86_400_000;
+        const alerts = crisisAlerts(docs).filter((alert) => endedAt(alert) >= horizon);
+        body = renderCrisisAtom({
+          nb,
+          name: docs.name,
+          publicUrl,
+          alerts,
+          maxEntries: CRISIS_ENTRIES_MAX,
+          now: at,
+        });
+        return sendFeed(req, res, body, 'application/atom+xml; charset=utf-8', false, {
+          'Cache-Control': crisisCache,
+        });
+      }
+      const active = activeAlerts(docs, at);
+      const lastArchived = docs.pub.crisis
+        .archive(at)
+        .find((alert) => docs.moderation.hiddenReason(alert.id) === null);
+      body = renderCrisisPage({
+        nb,
+        name: docs.name,
+        publicUrl,
+        lang,
+        active,
+        lastArchived: lastArchived ? feedAlert(lastArchived) : null,
+        now: at,
+      });
+      sendFeed(req, res, body, 'text/html; charset=utf-8', false, {
+        'Cache-Control': 'no-cache',
+        'Content-Security-Policy': CRISIS_PAGE_CSP,
+        'Content-Language': lang,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      });
+    } finally {
+      docs.destroy();
+    }
+  }
+
+  async function capAlert(
+    req: IncomingMessage,
+    res: ServerResponse,
+    nb: string,
+    id: string,
+  ): Promise<void> {
+    const docs = await loadNeighbourhood(storage, nb);
+    if (!docs) return sendText(res, 404, 'Unknown neighbourhood\n');
+    try {
+      const alert = crisisAlerts(docs).find((a) => a.id === id);
+      if (!alert) return sendText(res, 404, 'Unknown crisis alert\n');
+      const body = renderCap({ nb, name: docs.name, publicUrl, alert });
+      sendFeed(req, res, body, 'application/cap+xml; charset=utf-8', false, {
+        'Cache-Control': crisisCache,
+      });
+    } finally {
+      docs.destroy();
+    }
+  }
+
   async function calendarKey(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const member = await authenticateMember(req, keys, storage);
     if (isBearerRefusal(member)) {
@@ -177,19 +305,36 @@ export function createFeedRoutes(
       return true;
     }
     const match = FEED_PATH.exec(url.pathname);
-    if (!match) return false;
+    const capMatch = match ? null : CAP_ALERT_PATH.exec(url.pathname);
+    if (!match && !capMatch) return false;
     if (method !== 'GET' && method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       sendText(res, 405, 'Method not allowed\n');
       return true;
     }
-    const [, nb = '', file] = match;
+    const nb = (match ?? capMatch)?.[1] ?? '';
     if (!isNeighbourhoodSlug(nb)) {
       sendText(res, 404, 'Unknown neighbourhood\n');
       return true;
     }
+    if (capMatch) {
+      let id: string;
+      try {
+        id = decodeURIComponent(capMatch[2] ?? '');
+      } catch {
+        sendText(res, 404, 'Unknown crisis alert\n');
+        return true;
+      }
+      await capAlert(req, res, nb, id);
+      return true;
+    }
+    const file = match?.[2];
     if (file === 'events.ics') await calendar(req, res, nb, url.searchParams.get('key'));
-    else await posts(req, res, nb);
+    else if (file === 'posts.atom') await posts(req, res, nb);
+    else if (file === 'cap.xml' || file === 'crisis.atom' || file === 'crisis') {
+      const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'nl';
+      await crisis(req, res, nb, file, lang);
+    }
     return true;
   };
 }

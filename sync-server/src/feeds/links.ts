@@ -16,3 +16,18 @@ export const postsPageUrl = (publicUrl: string, nb: string): string =>
 
 export const feedUrl = (publicUrl: string, nb: string, file: 'events.ics' | 'posts.atom'): string =>
   `${base(publicUrl, nb)}${file}`;
+
+/** An alert's page in the PWA: `<public-url>/nb/<nb>/#crisis/<id>`. */
+export const crisisUrl = (publicUrl: string, nb: string, id: string): string =>
+  `${base(publicUrl, nb)}#crisis/${encodeURIComponent(id)}`;
+
+/** The relay's own crisis pages and documents, outside the PWA. */
+export const crisisFeedUrl = (
+  publicUrl: string,
+  nb: string,
+  file: 'crisis' | 'crisis.atom' | 'cap.xml',
+): string => `${base(publicUrl, nb)}${file}`;
+
+/** One alert's current CAP message. */
+export const capUrl = (publicUrl: string, nb: string, id: string): string =>
+  `${base(publicUrl, nb)}cap/${encodeURIComponent(id)}.xml`;

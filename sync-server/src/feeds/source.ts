@@ -11,6 +11,7 @@ import type { Storage } from '../storage/storage.js';
 export interface NeighbourhoodDocs {
   /** The name from the public settings, the relay's record, or the slug. */
   name: string;
+  pub: PublicSpace;
   community: CommunitySpace;
   moderation: ModerationSpace;
   /** Frees the documents. */
@@ -49,9 +50,11 @@ export async function loadNeighbourhood(
     destroy();
     return null;
   }
-  const settings = new PublicSpace(pub.doc).settings.get();
+  const publicSpace = new PublicSpace(pub.doc);
+  const settings = publicSpace.settings.get();
   return {
     name: settings?.name ?? record?.name ?? nb,
+    pub: publicSpace,
     community: new CommunitySpace(community.doc),
     moderation: new ModerationSpace(moderation.doc),
     destroy,

@@ -1,0 +1,249 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DAY,
+  elementNames,
+  gemeente,
+  get,
+  highWater,
+  HOUR,
+  NB,
+  parser,
+  parseXml,
+  XSS,
+} from './helpers/crisis.js';
+import { mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
+import { startRelay, type TestRelay } from './helpers/relay.js';
+
+const PUBLIC_URL = 'https://buurt.example.nl';
+
+interface Entry {
+  id: string;
+  title: { '#text': string };
+  content: { '#text': string; '@_type': string };
+  published: string;
+  updated: string;
+  author: { name: string };
+  category: { '@_term': string; '@_label': string }[];
+  link: { '@_rel': string; '@_href': string; '@_type': string }[];
+}
+
+async function feed(relay: TestRelay, nb = NB) {
+  const res = await get(relay, `/nb/${nb}/crisis.atom`);
+  const doc = res.status === 200 ? parseXml<{ feed: { entry?: Entry[] } }>(res.text) : null;
+  return { ...res, entries: doc?.feed.entry ?? [] };
+}
+
+/** Neighbourhood time as a resident reads it, from the zone database. */
+const amsterdam = (ms: number) =>
+  new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+
+/** 09:00 UTC yesterday: an alert with updates later the same day. */
+const morning = () => Math.floor(Date.now() / DAY) * DAY - DAY + 9 * HOUR;
+
+describe('crisis alerts and their updates as an Atom feed', () => {
+  let relay: TestRelay;
+  afterEach(() => relay?.dispose());
+
+  it('lists each alert and each update as an entry, newest first, with the headline in update titles', async () => {
+    relay = await startRelay({ publicUrl: PUBLIC_URL });
+    const start = morning();
+    let id = '';
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ pub }) => {
+        pub.settings.set({ name: 'Maasburen', villages: [] }, mieke);
+        id = pub.crisis.create(highWater(start, { expires: start + 3 * DAY }), gemeente).id;
+      },
+      start,
+    );
+    const times: number[] = [];
+    for (const [offset, text] of [
+      [2 * HOUR, 'Hoogste stand nu vrijdag 18:00.'],
+      [5 * HOUR, 'Zandzakken bij de kazerne.'],
+    ] as const) {
+      await writeNeighbourhood(
+        relay.storage,
+        NB,
+        ({ pub }) => void times.push(pub.crisis.addUpdate(id, { text }, mieke).at),
+        start + offset,
+      );
+    }
+    const { status, headers, entries, text } = await feed(relay);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const parsed = parser.parse(text) as { feed: { title: { '#text': string }; updated: string } };
+    expect(parsed.feed.title['#text']).toBe('Maasburen – crisisinformatie');
+    expect(entries.map((e) => e.title['#text'])).toEqual([
+      `Hoogwater Maas — update ${amsterdam(times[1]!)}`,
+      `Hoogwater Maas — update ${amsterdam(times[0]!)}`,
+      'Hoogwater Maas',
+    ]);
+    const [newest, , original] = entries;
+    expect(parsed.feed.updated).toBe(newest!.updated);
+    expect(newest!.content).toEqual({ '#text': 'Zandzakken bij de kazerne.', '@_type': 'text' });
+    expect(newest!.author.name).toBe('Mieke (buurtverbinder)');
+    expect(original!.author.name).toBe('Gemeente Mook en Middelaar');
+    expect(original!.content['#text']).toContain('Ernst: Ernstig');
+    expect(original!.content['#text']).toContain('Geldt voor: Middelaar, Mook');
+    expect(original!.content['#text']).toContain(
+      'Wat moet je doen: Zet spullen uit de kelder hoger.',
+    );
+    expect(original!.category).toEqual([{ '@_term': 'severe', '@_label': 'Ernstig' }]);
+    expect(new Set(entries.map((e) => e.id)).size).toBe(3);
+  });
+
+  it('links every entry to the alert page in the app and to its CAP message', async () => {
+    relay = await startRelay({ publicUrl: PUBLIC_URL });
+    let id = '';
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ pub }) => {
+        id = pub.crisis.create(highWater(), gemeente).id;
+        pub.crisis.addUpdate(id, { text: 'Nieuw' }, gemeente);
+      },
+      Date.now() - HOUR,
+    );
+    const { entries } = await feed(relay);
+    for (const entry of entries) {
+      expect(entry.link).toEqual([
+        {
+          '@_rel': 'alternate',
+          '@_type': 'text/html',
+          '@_href': `${PUBLIC_URL}/nb/${NB}/#crisis/${id}`,
+        },
+        {
+          '@_rel': 'related',
+          '@_type': 'application/cap+xml',
+          '@_href': `${PUBLIC_URL}/nb/${NB}/cap/${id}.xml`,
+        },
+      ]);
+    }
+  });
+
+  it('keeps expired alerts for 30 days and marks exercises in the title', async () => {
+    relay = await startRelay();
+    const now = Date.now();
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ pub }) => {
+        pub.crisis.create(
+          highWater(now, {
+            headline: 'Stroomstoring vorige week',
+            effective: now - 8 * DAY,
+            expires: now - 7 * DAY,
+          }),
+          gemeente,
+        );
+        pub.crisis.create(
+          highWater(now, {
+            headline: 'Storm vorig jaar',
+            effective: now - 40 * DAY,
+            expires: now - 31 * DAY,
+          }),
+          gemeente,
+        );
+      },
+      now - 40 * DAY,
+    );
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ pub }) => {
+        pub.crisis.create(
+          highWater(now, { headline: 'Evacuatieoefening', status: 'exercise' }),
+          gemeente,
+        );
+      },
+      now - HOUR,
+    );
+    const titles = (await feed(relay)).entries.map((e) => e.title['#text']);
+    expect(titles).toEqual(['[Oefening] Evacuatieoefening', 'Stroomstoring vorige week']);
+  });
+
+  it('lists a cancellation as an entry of its own with the reason', async () => {
+    relay = await startRelay();
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ pub }) => {
+        const { id } = pub.crisis.create(highWater(), gemeente);
+        pub.crisis.cancel(id, { reason: 'Loos alarm.' }, gemeente);
+      },
+      Date.now() - HOUR,
+    );
+    const [cancel, alert] = (await feed(relay)).entries;
+    expect(cancel!.title['#text']).toMatch(/^Hoogwater Maas — ingetrokken \d\d:\d\d$/);
+    expect(cancel!.content['#text']).toBe('Deze melding is ingetrokken: Loos alarm.');
+    expect(alert!.title['#text']).toBe('Hoogwater Maas');
+  });
+
+  it('shows script and markup payloads as text, never as markup', async () => {
+    relay = await startRelay();
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ pub }) => {
+        const { id } = pub.crisis.create(
+          highWater(Date.now(), {
+            headline: XSS.headline,
+            description: XSS.description,
+            instruction: XSS.instruction,
+            villages: [XSS.village],
+          }),
+          { ...gemeente, name: XSS.author },
+        );
+        pub.crisis.addUpdate(id, { text: XSS.update }, gemeente);
+      },
+      Date.now() - HOUR,
+    );
+    const { text, entries } = await feed(relay);
+    for (const raw of ['<script', '<img', '<svg', '<a ', '<b ', '<style', '<![CDATA[', '<!--']) {
+      expect(text).not.toContain(raw);
+    }
+    const [update, alert] = entries;
+    expect(update!.title['#text']).toMatch(
+      /^<script>alert\("kop"\)<\/script> & <\/headline><alert> — update /,
+    );
+    expect(update!.content['#text']).toBe(XSS.update);
+    expect(alert!.author.name).toBe(XSS.author);
+    expect(alert!.content['#text']).toContain(XSS.description);
+    expect(alert!.content['#text']).toContain(XSS.village);
+    const names = elementNames(parser.parse(text));
+    for (const name of ['script', 'img', 'svg', 'a', 'b', 'style', 'alert']) {
+      expect(names.has(name), name).toBe(false);
+    }
+  });
+
+  it('is an empty but valid feed when there were no alerts, 404 for an unknown neighbourhood and 304 when unchanged', async () => {
+    relay = await startRelay();
+    expect((await feed(relay, 'nergenshuizen')).status).toBe(404);
+    await writeNeighbourhood(relay.storage, NB, ({ pub }) => {
+      pub.settings.set({ name: 'Maasburen', villages: [] }, mieke);
+    });
+    const empty = await feed(relay);
+    expect(empty.status).toBe(200);
+    expect(empty.entries).toEqual([]);
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ pub }) => {
+        pub.crisis.create(highWater(), gemeente);
+      },
+      Date.now() - HOUR,
+    );
+    const first = await feed(relay);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const again = await get(relay, `/nb/${NB}/crisis.atom`, {
+      'if-none-match': first.headers.get('etag')!,
+    });
+    expect(again.status).toBe(304);
+  });
+});

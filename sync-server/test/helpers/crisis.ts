@@ -1,0 +1,86 @@
+/**
+ * Crisis alerts for the feed tests, written through the model into the public room
+ * (helpers/neighbourhood.ts), and the checks the feeds must pass: the OASIS CAP 1.2 schema
+ * via xmllint, and an XML parser for Atom and the (polyglot) HTML page.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { expect } from 'vitest';
+import type { AlertInput, Author } from '@buurthub/shared';
+import type { TestRelay } from './relay.js';
+
+export const NB = 'maasburen';
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export const gemeente: Author = {
+  id: 'gem',
+  name: 'Gemeente Mook en Middelaar',
+  role: 'official',
+};
+
+const CAP_SCHEMA = fileURLToPath(new URL('../fixtures/CAP-v1.2.xsd', import.meta.url));
+
+/** A high-water alert in force from an hour ago for two days. */
+export const highWater = (now = Date.now(), extra: Partial<AlertInput> = {}): AlertInput => ({
+  headline: 'Hoogwater Maas',
+  description: 'Het waterpeil stijgt.\nDe hoogste stand wordt vrijdag 14:00 verwacht.',
+  instruction: 'Zet spullen uit de kelder hoger.',
+  severity: 'severe',
+  status: 'actual',
+  villages: ['Middelaar', 'Mook'],
+  effective: now - HOUR,
+  expires: now + 2 * DAY,
+  ...extra,
+});
+
+/** xmllint's verdict on `xml` against the OASIS CAP 1.2 schema; `ok` with its messages. */
+export function validateCap(xml: string): { ok: boolean; messages: string } {
+  const run = spawnSync('xmllint', ['--noout', '--schema', CAP_SCHEMA, '-'], {
+    input: xml,
+    encoding: 'utf8',
+  });
+  if (run.error) throw run.error;
+  return { ok: run.status === 0, messages: `${run.stderr}${run.stdout}`.trim() };
+}
+
+export const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => ['entry', 'link', 'info', 'area', 'category', 'resource'].includes(name),
+});
+
+/** Checks well-formedness, then parses. */
+export function parseXml<T>(xml: string): T {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return parser.parse(xml) as T;
+}
+
+export async function get(relay: TestRelay, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${relay.url}${path}`, { headers });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+/** Every element name anywhere in a parsed document. */
+export function elementNames(value: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => elementNames(item, names));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (!key.startsWith('@_') && key !== '#text') names.add(key);
+      elementNames(child, names);
+    }
+  }
+  return names;
+}
+
+/** Script, markup and XML-breaking payloads for every text field. */
+export const XSS = {
+  headline: '<script>alert("kop")</script> & </headline><alert>',
+  description: '<img src=x onerror=alert(1)> ]]> <![CDATA[ x ]]> "quotes" \'single\'',
+  instruction: '<a href="javascript:alert(2)">klik</a> &amp; <!-- comment -->',
+  village: '<svg onload=alert(3)>',
+  author: '<b onmouseover=alert(4)>Gemeente</b>',
+  update: '</li><script>alert(5)</script><style>body{display:none}</style>',
+};
