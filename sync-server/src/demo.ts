@@ -12,6 +12,7 @@ import {
   type Author,
   type Category,
   CommunitySpace,
+  type DeviceSigner,
   type EventInput,
   PublicSpace,
   type ReactionKind,
@@ -19,10 +20,16 @@ import {
   SPACE_NAMES,
   type Visibility,
   addDays,
+  base64UrlEncode,
+  cryptoKeySigner,
+  exportRawPublicKey,
+  generateEd25519KeyPair,
   roomName,
   zonedDate,
   zonedInstant,
 } from '@buurthub/shared';
+import { KeyStore } from './auth/keys.js';
+import { mintToken } from './auth/tokens.js';
 import type { Storage } from './storage/storage.js';
 
 export const DEMO_NEIGHBOURHOOD = 'maasburen';
@@ -316,6 +323,24 @@ const FLOOD_UPDATES: { after: number; text: string }[] = [
 ];
 
 /** True when none of the neighbourhood's rooms has any stored state. */
+/** A device key and a relay-signed certificate for `author`, issued at `from` (ms). */
+async function demoSigner(
+  storage: Storage,
+  author: Author,
+  from: number,
+  validMs: number,
+): Promise<DeviceSigner> {
+  const device = await generateEd25519KeyPair();
+  const pk = base64UrlEncode(await exportRawPublicKey(device.publicKey));
+  const { token } = await mintToken(
+    new KeyStore(storage),
+    { sub: author.id, nb: DEMO_NEIGHBOURHOOD, role: author.role, name: author.name, pk },
+    Math.floor(validMs / 1000),
+    Math.floor(from / 1000),
+  );
+  return { sign: cryptoKeySigner(device.privateKey), token };
+}
+
 async function isEmpty(storage: Storage, nb: string): Promise<boolean> {
   for (const space of SPACE_NAMES) {
     const stored = await storage.loadRoom(roomName(nb, space));
@@ -343,8 +368,15 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<bool
     publicSpace.settings.set({ name: 'Maasburen', villages: DEMO_VILLAGES }, anja);
 
     clock = FLOOD_START;
-    const alert = publicSpace.crisis.create(
+    // The gemeente's alert is signed like a real one: a device key, and a token minted by
+    // this relay as its certificate, valid at the time of the flood.
+    const signer = await demoSigner(storage, gemeente, FLOOD_START, 10 * DAY);
+    const alert = await publicSpace.crisis.createSigned(
       {
+        event: 'Hoogwater',
+        category: 'Met',
+        urgency: 'expected',
+        certainty: 'likely',
         headline: 'Hoogwater op de Maas bij Middelaar, Mook en Plasmolen',
         description:
           'Door zware regenval in België en Duitsland stijgt de Maas snel. Laaggelegen wegen en uiterwaarden kunnen onder water komen te staan.',
@@ -357,10 +389,11 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<bool
         expires: FLOOD_START + 9 * DAY,
       },
       gemeente,
+      signer,
     );
     for (const update of FLOOD_UPDATES) {
       clock = FLOOD_START + update.after;
-      publicSpace.crisis.addUpdate(alert.id, { text: update.text }, gemeente);
+      await publicSpace.crisis.addUpdateSigned(alert.id, { text: update.text }, gemeente, signer);
     }
 
     const community = new CommunitySpace(communityDoc, ctx);

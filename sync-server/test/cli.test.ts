@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CommunitySpace, PublicSpace } from '@buurthub/shared';
+import {
+  CommunitySpace,
+  type CrisisAlertView,
+  type PinnedJwks,
+  PublicSpace,
+  verifyAlert,
+} from '@buurthub/shared';
 import { SqliteStorage } from '../src/index.js';
 import { type CliRelay, runCli, startCli } from './helpers/cli.js';
 import { rawClient, stockClient, synced, type TestClient } from './helpers/clients.js';
@@ -97,6 +103,10 @@ describe('buurthub serve as a process', () => {
     expect(alerts.length).toBe(1);
     expect(alerts[0]?.updates.length).toBeGreaterThanOrEqual(3);
     expect(space.crisis.active(Date.now())).toEqual([]);
+    // The gemeente's alert and every update carry a valid signature under this relay's keys.
+    const jwks = (await (await fetch(`${first.url}/.well-known/jwks.json`)).json()) as PinnedJwks;
+    const verification = await verifyAlert(alerts[0] as CrisisAlertView, jwks, 'maasburen');
+    expect(verification.official).toBe(true);
     for (const client of clients.splice(0)) client.destroy();
 
     // A graceful stop exits cleanly.
