@@ -7,6 +7,10 @@
  * changes and fan-out happen in the order messages arrived, even though storage is async.
  * Durability rule: an update is committed to storage before it is applied to the live
  * document or sent to anyone else.
+ *
+ * Scaled out (`RoomOptions.bus`), a room also publishes each committed update and its
+ * clients' awareness to the other relay processes, and applies and relays theirs; it
+ * subscribes to the bus before it loads from storage, so nothing falls in between.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -31,6 +35,7 @@ import {
   rootTypeNames,
   validateUpdate,
 } from './protocol.js';
+import type { RoomBus, RoomSubscription } from './bus/bus.js';
 import type { Storage } from './storage/storage.js';
 
 /** One client connection as a room sees it; the WebSocket lives in connection.ts. */
@@ -53,7 +58,16 @@ export interface RoomOptions {
   compactAfter: number;
   limits: Limits;
   metrics: RelayMetrics;
+  /** Other relay processes serving the same rooms (scaled-out mode); none by default. */
+  bus?: RoomBus;
 }
+
+/** Origin of awareness changes that came from another relay process. */
+class RemoteOrigin {
+  constructor(readonly node: string) {}
+}
+/** Origin of the removal of a leaving connection's awareness states. */
+const LEAVING = Symbol('leaving');
 
 interface PeerState {
   /** Awareness client ids this connection announced, removed when it leaves. */
@@ -73,6 +87,9 @@ export class Room {
   private storedBytes = 0;
   private broken = false;
   private unloaded: Promise<void> | null = null;
+  private subscription: RoomSubscription | null = null;
+  /** Awareness client ids announced by other relay processes' clients, per process. */
+  private readonly remoteAwareness = new Map<string, Set<number>>();
 
   constructor(
     readonly name: string,
@@ -103,6 +120,25 @@ export class Room {
   }
 
   private async load(): Promise<void> {
+    const { bus } = this.options;
+    if (bus) {
+      try {
+        // First subscribe, then load: updates committed before the subscription are in
+        // storage, the ones after it arrive through the bus (overlap is harmless).
+        this.subscription = await bus.subscribe(this.name, {
+          update: (update) => void this.enqueue(() => this.applyRemote(update)),
+          awareness: (update, node) =>
+            void this.enqueue(() => this.applyRemoteAwareness(update, node)),
+          awarenessQuery: () => void this.enqueue(() => this.publishLocalAwareness()),
+          nodeGone: (node) => void this.enqueue(() => this.forgetNode(node)),
+          resync: () => void this.enqueue(() => this.resync()),
+        });
+      } catch (error) {
+        this.options.log.error(`room ${this.name}: could not subscribe to the bus: ${error}`);
+        this.breakRoom();
+        return;
+      }
+    }
     let stored;
     try {
       stored = await this.options.storage.loadRoom(this.name);
@@ -123,6 +159,98 @@ export class Room {
         this.options.log.error(`room ${this.name}: skipped unreadable stored update: ${error}`);
       }
     }
+    // Ask the other processes who is here; their answers arrive as awareness updates.
+    bus?.queryAwareness(this.name);
+  }
+
+  /** True once the room serves nobody any more (broken or unloaded). */
+  private get gone(): boolean {
+    return this.broken || this.unloaded !== null;
+  }
+
+  /** An update another relay process committed: apply it and relay the same bytes. */
+  private applyRemote(update: Uint8Array): void {
+    if (this.gone) return;
+    try {
+      Y.applyUpdate(this.doc, update, this.options.bus);
+    } catch (error) {
+      this.options.log.error(`room ${this.name}: refused an update from the bus: ${error}`);
+      return;
+    }
+    this.storedBytes += update.byteLength;
+    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) peer.send(frame);
+  }
+
+  /**
+   * The bus may have lost updates (Redis restarted): reload from storage, which has every
+   * committed update, and send local peers whatever this document did not have yet.
+   */
+  private async resync(): Promise<void> {
+    if (this.gone) return;
+    let stored;
+    try {
+      stored = await this.options.storage.loadRoom(this.name);
+    } catch (error) {
+      this.options.log.error(`room ${this.name}: resync from storage failed: ${error}`);
+      return;
+    }
+    const before = Y.encodeStateVector(this.doc);
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(this.doc, update, this.options.bus);
+      } catch (error) {
+        this.options.log.error(`room ${this.name}: skipped unreadable stored update: ${error}`);
+      }
+    }
+    this.logLength = stored.logLength;
+    this.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
+    const missing = Y.encodeStateAsUpdate(this.doc, before);
+    if (!isEmptyUpdate(missing)) {
+      const frame = encodeUpdate(missing);
+      for (const peer of this.peers.keys()) peer.send(frame);
+    }
+    this.options.bus?.queryAwareness(this.name);
+    this.publishLocalAwareness();
+  }
+
+  private applyRemoteAwareness(update: Uint8Array, node: string): void {
+    if (this.gone) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, new RemoteOrigin(node));
+    } catch (error) {
+      this.options.log.warn(`room ${this.name}: undecodable awareness from ${node}: ${error}`);
+    }
+  }
+
+  /** Awareness client ids of this process's own connections. */
+  private localAwarenessIds(): number[] {
+    const states = this.awareness.getStates();
+    const ids: number[] = [];
+    for (const state of this.peers.values()) {
+      for (const id of state.awarenessIds) if (states.has(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  private publishLocalAwareness(): void {
+    if (this.gone) return;
+    const ids = this.localAwarenessIds();
+    if (ids.length === 0) return;
+    this.options.bus?.publishAwareness(
+      this.name,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+    );
+  }
+
+  /** Another process is gone: its clients' presence goes with it. */
+  private forgetNode(node: string): void {
+    const ids = this.remoteAwareness.get(node);
+    this.remoteAwareness.delete(node);
+    if (this.gone || !ids || ids.size === 0) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], new RemoteOrigin(node));
   }
 
   add(peer: Peer): void {
@@ -147,7 +275,7 @@ export class Room {
     if (!state) return this.peers.size === 0;
     this.peers.delete(peer);
     if (state.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], LEAVING);
     }
     return this.peers.size === 0;
   }
@@ -263,6 +391,8 @@ export class Room {
     // Raw and incremental: others receive exactly the bytes that were stored.
     const frame = encodeUpdate(update);
     for (const other of this.peers.keys()) if (other !== peer) other.send(frame);
+    // Then to the other relay processes: committed first, so the bus never runs ahead.
+    this.options.bus?.publishUpdate(this.name, update);
 
     if (this.logLength > this.options.compactAfter) await this.compact();
   }
@@ -298,6 +428,7 @@ export class Room {
   /** Drops every connection so that clients reconnect to a room freshly loaded from storage. */
   private breakRoom(): void {
     this.broken = true;
+    this.subscription?.close();
     for (const other of [...this.peers.keys()]) {
       other.fail(new Error('room reset after a refused update'), CLOSE_INTERNAL_ERROR);
     }
@@ -322,6 +453,7 @@ export class Room {
       try {
         if (this.logLength > 0) await this.compact();
       } finally {
+        this.subscription?.close();
         this.awareness.off('update', this.onAwarenessUpdate);
         this.awareness.destroy();
         this.doc.destroy();
@@ -339,6 +471,18 @@ export class Room {
     if (state) {
       for (const id of [...change.added, ...change.updated]) state.awarenessIds.add(id);
       for (const id of change.removed) state.awarenessIds.delete(id);
+    }
+    if (origin instanceof RemoteOrigin) {
+      let ids = this.remoteAwareness.get(origin.node);
+      if (!ids) this.remoteAwareness.set(origin.node, (ids = new Set()));
+      for (const id of [...change.added, ...change.updated]) ids.add(id);
+      for (const id of change.removed) ids.delete(id);
+    } else if ((state || origin === LEAVING) && changed.length > 0) {
+      // Only this process's own clients' presence travels; the rest is another's to tell.
+      this.options.bus?.publishAwareness(
+        this.name,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      );
     }
     // Sent to every peer, the sender included: stock clients close a connection that stays
     // silent for 30 s, and the echo of their own 15 s awareness renewal keeps it alive.

@@ -18,6 +18,8 @@ import type { BlobStore } from './blobs/blob-store.js';
 import { BLOB_DIR, DiskBlobStore } from './blobs/disk.js';
 import { createBlobRoutes } from './blobs/http.js';
 import { MemoryBlobStore } from './blobs/memory.js';
+import { PostgresBlobStore } from './blobs/postgres.js';
+import type { RoomBus } from './bus/bus.js';
 import { Connection } from './connection.js';
 import { createFeedRoutes } from './feeds/http.js';
 import { handleHttp } from './http.js';
@@ -27,6 +29,7 @@ import { RelayMetrics } from './metrics.js';
 import { CLOSE_SERVICE_RESTART, CLOSE_TOKEN_REVOKED, CLOSE_TRY_AGAIN_LATER } from './protocol.js';
 import { Rooms } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
+import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/storage.js';
 
@@ -68,7 +71,8 @@ export interface RelayOptions {
   shutdownSpreadMs?: number;
   /**
    * Photos and videos (`/blobs/<sha256>`). Default: `<data>/blobs/` next to the SQLite file
-   * (from `dataDir`, or from a `SqliteStorage` passed as `storage`), otherwise in memory.
+   * (from `dataDir`, or from a `SqliteStorage` passed as `storage`), in PostgreSQL with a
+   * `PostgresStorage`, otherwise in memory.
    */
   blobs?: BlobStore;
   /**
@@ -80,6 +84,12 @@ export interface RelayOptions {
   heartbeatMs?: number;
   /** Compact a room once its update log is longer than this. */
   compactAfter?: number;
+  /**
+   * Scaled-out mode: the bus to the other relay processes on the same storage (Redis,
+   * src/bus/). The caller owns it and closes it after `close()`. Without it, this relay
+   * fans out only to its own connections.
+   */
+  bus?: RoomBus;
 }
 
 export interface Relay {
@@ -185,7 +195,9 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       ? new DiskBlobStore(join(options.dataDir, BLOB_DIR))
       : storage instanceof SqliteStorage
         ? new DiskBlobStore(join(dirname(storage.file), BLOB_DIR))
-        : new MemoryBlobStore());
+        : storage instanceof PostgresStorage
+          ? new PostgresBlobStore(storage.pool)
+          : new MemoryBlobStore());
   const authorize =
     options.authorize ??
     tokenAuthorizer({ storage, keys, demoNeighbourhood: options.demoNeighbourhood });
@@ -206,6 +218,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     compactAfter: options.compactAfter ?? DEFAULT_COMPACT_AFTER,
     limits,
     metrics,
+    bus: options.bus,
   });
   const connections = new Set<Connection>();
   const perRoom = new ConnectionCounter(limits.maxConnectionsPerRoom);
@@ -213,16 +226,22 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const connectionKey = options.connectionKey ?? defaultConnectionKey(options.trustProxy ?? false);
   let ready = false;
 
-  /** Ready: listening, not draining, and storage answers a trivial query. */
+  /** Ready: listening, not draining, storage answers a trivial query, and so does the bus. */
   async function isReady(): Promise<boolean> {
     if (!ready) return false;
     try {
       await storage.ping();
-      return ready;
     } catch (error) {
       log.error(`readiness: storage does not answer: ${String(error)}`);
       return false;
     }
+    try {
+      await options.bus?.ping();
+    } catch (error) {
+      log.error(`readiness: the bus to the other relays does not answer: ${String(error)}`);
+      return false;
+    }
+    return ready;
   }
 
   const httpState = {

@@ -1,20 +1,34 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MemoryStorage, SqliteStorage, type Storage } from '../src/index.js';
+import { MemoryStorage, PostgresStorage, SqliteStorage, type Storage } from '../src/index.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
+import { postgresSchema } from './helpers/scaleout.js';
 import { tempDir } from './helpers/temp.js';
 import { waitFor } from './helpers/wait.js';
 
 const ROOM = 'maasburen/public';
 
+const commitsOf = new WeakMap<Y.Doc, Promise<unknown>[]>();
+
+/** Commits every update of `doc` to `storage`; `settled()` waits for the commits. */
+function logTo(storage: Storage, doc: Y.Doc): { settled(): Promise<unknown> } {
+  const commits: Promise<unknown>[] = [];
+  commitsOf.set(doc, commits);
+  doc.on('update', (update: Uint8Array) => commits.push(storage.appendUpdate(ROOM, update)));
+  return { settled: () => settled(doc) };
+}
+
+/** Waits for the commits of every update `doc` made so far. */
+const settled = (doc: Y.Doc) => Promise.all(commitsOf.get(doc)?.splice(0) ?? []);
+
 /** Writes `count` separate updates (one per edit) and returns the final document. */
 async function writeEdits(storage: Storage, count: number): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  doc.on('update', (update: Uint8Array) => void storage.appendUpdate(ROOM, update));
+  const log = logTo(storage, doc);
   const board = doc.getText('prikbord');
   for (let i = 0; i < count; i++) board.insert(board.length, `regel ${i}\n`);
-  await new Promise((resolve) => setImmediate(resolve));
+  await log.settled();
   return doc;
 }
 
@@ -26,12 +40,12 @@ async function contentOf(storage: Storage): Promise<string> {
   return text;
 }
 
-const dirs: { remove(): void }[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
+const dirs: { remove(): void | Promise<void> }[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await dir.remove();
 });
 
-const backends: [string, () => Storage][] = [
+const backends: [string, () => Storage | Promise<Storage>][] = [
   ['memory', () => new MemoryStorage()],
   [
     'sqlite',
@@ -41,11 +55,20 @@ const backends: [string, () => Storage][] = [
       return new SqliteStorage(dir.path);
     },
   ],
+  [
+    'postgres',
+    async () => {
+      // Real PostgreSQL (.ci/run starts it), one schema per test, dropped afterwards.
+      const schema = postgresSchema();
+      dirs.push({ remove: () => schema.drop() });
+      return PostgresStorage.open(schema.url);
+    },
+  ],
 ];
 
 describe.each(backends)('%s storage', (_name, open) => {
   it('keeps content identical through compaction and removes the folded log rows', async () => {
-    const storage = open();
+    const storage = await open();
     const doc = await writeEdits(storage, 40);
     const before = await contentOf(storage);
     expect(before).toBe(doc.getText('prikbord').toString());
@@ -57,7 +80,7 @@ describe.each(backends)('%s storage', (_name, open) => {
 
     // Later updates log on top of the snapshot and fold in the next time.
     doc.getText('prikbord').insert(0, 'nieuw\n');
-    await new Promise((resolve) => setImmediate(resolve));
+    await settled(doc);
     expect((await storage.stats(ROOM)).logLength).toBe(1);
     expect(await storage.compact(ROOM)).toEqual({ folded: 1 });
     expect(await contentOf(storage)).toBe(doc.getText('prikbord').toString());
@@ -67,12 +90,12 @@ describe.each(backends)('%s storage', (_name, open) => {
   });
 
   it('really forgets deleted text when compacting', async () => {
-    const storage = open();
+    const storage = await open();
     const doc = new Y.Doc();
-    doc.on('update', (update: Uint8Array) => void storage.appendUpdate(ROOM, update));
+    const log = logTo(storage, doc);
     doc.getText('prikbord').insert(0, 'telefoon 06-12345678');
     doc.getText('prikbord').delete(0, doc.getText('prikbord').length);
-    await new Promise((resolve) => setImmediate(resolve));
+    await log.settled();
     await storage.compact(ROOM);
     const stored = Buffer.concat((await storage.loadRoom(ROOM)).updates);
     expect(stored.includes('12345678')).toBe(false);

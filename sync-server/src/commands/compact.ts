@@ -26,7 +26,7 @@ async function run(args: string[]): Promise<void> {
   if (nb !== undefined && !isNeighbourhoodSlug(nb)) {
     throw new UsageError(`"${nb}" is not a neighbourhood slug`);
   }
-  await withStorage(values.data, async (storage) => {
+  await withStorage(values, async (storage) => {
     const rooms = (await storage.rooms()).filter(
       (room) => nb === undefined || room.startsWith(`${nb}/`),
     );

@@ -21,7 +21,7 @@ async function run(args: string[]): Promise<void> {
   const { values, positionals } = parsed;
   const [nb, ...extra] = positionals;
   if (!nb || extra.length > 0) throw new UsageError('export takes one neighbourhood');
-  await withStorage(values.data, async (storage) => {
+  await withStorage(values, async (storage) => {
     const backup = await exportNeighbourhood(storage, nb, new Date());
     process.stdout.write(`${JSON.stringify(backup, null, 2)}\n`);
   });

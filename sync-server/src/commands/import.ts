@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { importNeighbourhood } from '../backup.js';
-import { DEFAULT_DATA_DIR, withStorage } from './data-dir.js';
+import { DEFAULT_DATA_DIR, describeStorage, withStorage } from './data-dir.js';
 import { type Command, parseCommand, UsageError } from './usage.js';
 
 export const IMPORT_HELP = `Usage: buurthub import <backup.json> [--data DIR] [--merge]
@@ -30,12 +30,12 @@ async function run(args: string[]): Promise<void> {
     throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
   await withStorage(
-    values.data,
+    values,
     async (storage) => {
       const result = await importNeighbourhood(storage, parsed, { merge: values.merge });
       process.stdout.write(
         `${result.merged ? 'merged' : 'imported'} neighbourhood "${result.nb}" ` +
-          `(${result.rooms} rooms with content) into ${storage.file}\n`,
+          `(${result.rooms} rooms with content) into ${describeStorage(storage)}\n`,
       );
     },
     { create: true },

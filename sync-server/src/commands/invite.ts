@@ -51,7 +51,7 @@ async function invite(args: string[]): Promise<void> {
     throw new UsageError(`--base-url is not a URL: "${values['base-url']}"`);
   }
 
-  await withStorage(values.data, async (storage) => {
+  await withStorage(values, async (storage) => {
     if (!(await storage.neighbourhood(nb))) {
       throw new Error(
         `no neighbourhood "${nb}"; create it with: buurthub neighbourhood create ${nb} --name "..."`,

@@ -16,7 +16,7 @@ async function keys(args: string[]): Promise<void> {
   if (extra.length > 0 || (action !== 'list' && action !== 'rotate')) {
     throw new UsageError('expected "keys list" or "keys rotate"');
   }
-  await withStorage(values.data, async (storage) => {
+  await withStorage(values, async (storage) => {
     const store = new KeyStore(storage);
     if (action === 'rotate') {
       const next = await store.rotate();

@@ -33,7 +33,7 @@ async function neighbourhood(args: string[]): Promise<void> {
   }
   if (action === 'list') {
     if (slug !== undefined) throw new UsageError('list takes no arguments');
-    await withStorage(values.data, async (storage) => {
+    await withStorage(values, async (storage) => {
       const all = await storage.neighbourhoods();
       if (all.length === 0) process.stdout.write('No neighbourhoods yet.\n');
       for (const n of all) {
@@ -56,7 +56,7 @@ async function neighbourhood(args: string[]): Promise<void> {
     .map((v) => v.trim())
     .filter(Boolean);
   await withStorage(
-    values.data,
+    values,
     async (storage) => {
       const existing = await storage.neighbourhood(slug);
       await storage.putNeighbourhood({

@@ -19,7 +19,7 @@ async function revoke(args: string[]): Promise<void> {
   const { values, positionals } = parsed;
   const [sub, ...extra] = positionals;
   if (sub === undefined || extra.length > 0) throw new UsageError('expected one <sub>');
-  await withStorage(values.data, async (storage) => {
+  await withStorage(values, async (storage) => {
     await storage.revoke(sub, nowSeconds());
     process.stdout.write(`Revoked all tokens of ${sub} issued until now.\n`);
   });

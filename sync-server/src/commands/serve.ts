@@ -12,8 +12,9 @@ import {
   DEFAULT_PUBLIC_URL,
   DEFAULT_SHUTDOWN_SPREAD_MS,
 } from '../server.js';
-import { SqliteStorage } from '../storage/sqlite.js';
-import { DEFAULT_DATA_DIR } from './data-dir.js';
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_REDIS_PREFIX, RedisBus } from '../bus/redis.js';
+import { redactUrl } from '../storage/postgres.js';
+import { DEFAULT_DATA_DIR, describeStorage, openStorage } from './data-dir.js';
 import { type Command, parseFlags, UsageError } from './usage.js';
 
 export const SERVE_HELP = `Options for serve:
@@ -21,6 +22,15 @@ export const SERVE_HELP = `Options for serve:
   --host <h>     Address to bind (default ${DEFAULT_HOST}, all interfaces;
                  use 127.0.0.1 to serve only this machine).
   --data <dir>   Data directory; holds buurthub.sqlite (default ./data).
+  --postgres <url>  Scaled out: keep rooms, identity and blobs in PostgreSQL instead of
+                 --data (postgres://user@host/db[?schema=name]; env BUURTHUB_POSTGRES_URL).
+  --redis <url>  Scaled out: fan updates and presence out to the other relay processes
+                 through Redis (redis://host:6379; env BUURTHUB_REDIS_URL). Needs --postgres.
+  --redis-prefix <p>  Prefix of Redis keys and channels (default ${DEFAULT_REDIS_PREFIX};
+                 env BUURTHUB_REDIS_PREFIX).
+  --node-heartbeat-ms <n>  How often a relay tells the others it is alive; one silent for
+                 3 beats loses its clients' presence (default ${DEFAULT_HEARTBEAT_MS};
+                 env BUURTHUB_NODE_HEARTBEAT_MS).
   --demo         Seed the demo neighbourhood "${DEMO_NEIGHBOURHOOD}" if it is empty, and
                  DEMO ONLY: treat connections without a token to it as residents.
   --log-level <l>  ${LOG_LEVELS.join('|')} (default ${DEFAULT_LOG_LEVEL}; env BUURTHUB_LOG_LEVEL).
@@ -69,6 +79,10 @@ async function serve(args: string[]): Promise<void> {
         port: { type: 'string', default: String(DEFAULT_PORT) },
         host: { type: 'string', default: DEFAULT_HOST },
         data: { type: 'string', default: DEFAULT_DATA_DIR },
+        postgres: { type: 'string' },
+        redis: { type: 'string' },
+        'redis-prefix': { type: 'string' },
+        'node-heartbeat-ms': { type: 'string' },
         demo: { type: 'boolean', default: false },
         'log-level': { type: 'string' },
         'shutdown-spread-ms': { type: 'string' },
@@ -91,7 +105,11 @@ async function serve(args: string[]): Promise<void> {
   }
   let limits;
   let shutdownSpreadMs;
+  let heartbeatMs;
   try {
+    const beat = values['node-heartbeat-ms'] ?? env.BUURTHUB_NODE_HEARTBEAT_MS;
+    heartbeatMs =
+      beat === undefined ? DEFAULT_HEARTBEAT_MS : parseCount(String(beat), '--node-heartbeat-ms');
     limits = limitsFromConfig(values, env);
     const spread = values['shutdown-spread-ms'] ?? env.BUURTHUB_SHUTDOWN_SPREAD_MS;
     shutdownSpreadMs =
@@ -104,6 +122,14 @@ async function serve(args: string[]): Promise<void> {
   const publicUrl = parsePublicUrl(
     String(values['public-url'] ?? env.BUURTHUB_PUBLIC_URL ?? DEFAULT_PUBLIC_URL),
   );
+  const postgres = values.postgres ?? (env.BUURTHUB_POSTGRES_URL || undefined);
+  const redis = values.redis ?? (env.BUURTHUB_REDIS_URL || undefined);
+  if (redis && !postgres) {
+    throw new UsageError(
+      '--redis needs --postgres: relay processes that share rooms must share their storage',
+    );
+  }
+  const redisPrefix = values['redis-prefix'] ?? env.BUURTHUB_REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX;
   const trustProxy =
     values['trust-proxy'] === true || /^(1|true)$/.test(env.BUURTHUB_TRUST_PROXY ?? '');
   const base = createPinoLogger(level);
@@ -111,7 +137,22 @@ async function serve(args: string[]): Promise<void> {
   // Start and stop lines are a contract (scripts wait for "listening on"): always printed.
   const lifecycle = fromPino(base.child({}, { level: 'info' }));
 
-  const storage = new SqliteStorage(values.data);
+  const storage = await openStorage({ data: values.data, postgres }, { create: true });
+  if (postgres && !redis) {
+    log.warn(
+      'PostgreSQL without --redis: fine for one relay process; several would not see each other',
+    );
+  }
+  let bus;
+  try {
+    bus = redis
+      ? await RedisBus.connect({ url: redis, prefix: redisPrefix, heartbeatMs, log })
+      : undefined;
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  if (bus) log.info(`fan-out through Redis ${redactUrl(redis ?? '')} as node ${bus.node}`);
   if (values.demo) {
     if (!(await storage.neighbourhood(DEMO_NEIGHBOURHOOD))) {
       await storage.putNeighbourhood({
@@ -142,8 +183,10 @@ async function serve(args: string[]): Promise<void> {
       shutdownSpreadMs,
       trustProxy,
       publicUrl,
+      bus,
     });
   } catch (error) {
+    await bus?.close();
     await storage.close();
     throw error;
   }
@@ -151,7 +194,7 @@ async function serve(args: string[]): Promise<void> {
   // Tests and scripts wait for this line; keep "listening on <url>" in it.
   lifecycle.info(`buurthub relay listening on ${relay.url} (sync: ${wsUrl}/sync)`, {
     url: relay.url,
-    data: storage.file,
+    data: describeStorage(storage),
   });
 
   let stopping = false;
@@ -169,6 +212,7 @@ async function serve(args: string[]): Promise<void> {
     }, shutdownSpreadMs + 30_000).unref();
     relay
       .close()
+      .then(() => bus?.close())
       .then(() => storage.close())
       .then(
         () => {

@@ -45,7 +45,7 @@ async function token(args: string[]): Promise<void> {
   if (values.pk !== undefined && !/^[A-Za-z0-9_-]{43}$/.test(values.pk)) {
     throw new UsageError('--pk must be 32 bytes in base64url (43 characters)');
   }
-  await withStorage(values.data, async (storage) => {
+  await withStorage(values, async (storage) => {
     const sub = values.sub ?? `operator-${randomUUID()}`;
     const minted = await mintTokenFor(
       storage,

@@ -25,11 +25,20 @@ export function parseFlags<T>(parse: () => T): T {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Flags every command takes: where the relay's data lives, and --help. */
+/**
+ * Flags every command takes: where the relay's data lives (`--data`, or `--postgres` for a
+ * scaled-out relay), and --help.
+ */
 const COMMON_OPTIONS = {
   data: { type: 'string', default: DEFAULT_DATA_DIR },
+  postgres: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies Options;
+
+/** Appended to every admin command's help. */
+export const STORAGE_HELP = `  --postgres <url>  Use the PostgreSQL of a scaled-out relay instead of --data
+                 (postgres://user@host/db[?schema=name]; env BUURTHUB_POSTGRES_URL).
+`;
 
 type Parsed<O extends Options> = ReturnType<
   typeof parseArgs<{
@@ -60,7 +69,7 @@ export function parseCommand<const O extends Options>(
       }) as Parsed<O>,
   );
   if ((parsed.values as { help?: boolean }).help) {
-    process.stdout.write(help);
+    process.stdout.write(`${help.replace(/\n*$/, '\n')}${STORAGE_HELP}`);
     return null;
   }
   return parsed;

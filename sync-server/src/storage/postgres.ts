@@ -1,0 +1,567 @@
+/**
+ * Storage in PostgreSQL for the scaled-out mode: every relay process (and every admin
+ * command) given the same `--postgres` URL shares rooms, identity records and blobs.
+ *
+ * - Rooms: an `updates` log (one row per committed Yjs update, `bigserial` id) and one
+ *   garbage-collected snapshot per room, like the SQLite file.
+ * - Compaction folds the rows it read and deletes exactly those rows, by id: ids come from a
+ *   sequence and commit out of order across processes, so "everything up to the highest id
+ *   read" could include a row another process committed after the read.
+ * - Migrations are versioned and run under a session advisory lock, so several processes
+ *   starting at once apply each migration exactly once.
+ * - A `schema` (option, or `?schema=` in the URL) puts everything in one PostgreSQL schema;
+ *   tests use one schema each and drop it afterwards.
+ *
+ * Durability: `appendUpdate` resolves after PostgreSQL's COMMIT returned, which with the
+ * default `synchronous_commit = on` means the row is in PostgreSQL's fsync'd WAL.
+ */
+import pg from 'pg';
+import { foldUpdates } from './fold.js';
+import type {
+  CalendarKey,
+  Invite,
+  Neighbourhood,
+  RedeemResult,
+  RoomStats,
+  SigningKey,
+  Storage,
+  StoredRoom,
+} from './storage.js';
+
+export interface PostgresOptions {
+  /** `postgres://user@host:port/db`, optionally with `?schema=name`. */
+  url: string;
+  /** PostgreSQL schema for every table (default: `schema` from the URL, else `public`). */
+  schema?: string;
+  /** Pool size per process. Default 10. */
+  maxConnections?: number;
+  /** Give up on a connection attempt (or a query) after this long. Default 5000 / 15000. */
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
+}
+
+/**
+ * Ordered schema migrations; the index + 1 is the version. Append only: a released
+ * migration is never edited.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE updates (
+     id          bigserial PRIMARY KEY,
+     room        text      NOT NULL,
+     data        bytea     NOT NULL,
+     created_at  bigint    NOT NULL
+   );
+   CREATE INDEX updates_by_room ON updates (room, id);
+   CREATE TABLE snapshots (
+     room        text      PRIMARY KEY,
+     data        bytea     NOT NULL,
+     updated_at  bigint    NOT NULL
+   );
+   CREATE TABLE keys (
+     kid         text      PRIMARY KEY,
+     public_jwk  text      NOT NULL,
+     private_jwk text      NOT NULL,
+     created_at  bigint    NOT NULL,
+     retired_at  bigint,
+     used_until  bigint    NOT NULL
+   );
+   CREATE UNIQUE INDEX keys_one_current ON keys ((retired_at IS NULL)) WHERE retired_at IS NULL;
+   CREATE TABLE invites (
+     code        text      PRIMARY KEY,
+     nb          text      NOT NULL,
+     role        text      NOT NULL,
+     uses_left   integer   NOT NULL,
+     expires_at  bigint    NOT NULL,
+     created_at  bigint    NOT NULL
+   );
+   CREATE TABLE revocations (
+     sub         text      PRIMARY KEY,
+     revoked_at  bigint    NOT NULL
+   );
+   CREATE TABLE neighbourhoods (
+     slug        text      PRIMARY KEY,
+     name        text      NOT NULL,
+     villages    jsonb     NOT NULL,
+     kiosk_reads_community boolean NOT NULL DEFAULT false,
+     created_at  bigint    NOT NULL
+   );
+   CREATE TABLE calendar_keys (
+     key_hash    text      PRIMARY KEY,
+     sub         text      NOT NULL,
+     nb          text      NOT NULL,
+     created_at  bigint    NOT NULL
+   );
+   CREATE UNIQUE INDEX calendar_keys_one_per_member ON calendar_keys (sub, nb);`,
+  // 2: photos and videos (blobs/postgres.ts), so every relay process serves every blob.
+  `CREATE TABLE blobs (
+     hash        text      PRIMARY KEY,
+     size        bigint    NOT NULL,
+     mime        text      NOT NULL,
+     kind        text      NOT NULL,
+     data        bytea     NOT NULL,
+     created_at  bigint    NOT NULL
+   );`,
+];
+
+/** bigint (int8) and count(*) as JS numbers: every value here fits in 2^53. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+interface KeyRow {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: number;
+  retired_at: number | null;
+  used_until: number;
+}
+interface InviteRow {
+  code: string;
+  nb: string;
+  role: Invite['role'];
+  uses_left: number;
+  expires_at: number;
+  created_at: number;
+}
+interface NeighbourhoodRow {
+  slug: string;
+  name: string;
+  villages: string[];
+  kiosk_reads_community: boolean;
+  created_at: number;
+}
+
+const toKey = (row: KeyRow): SigningKey => ({
+  kid: row.kid,
+  publicJwk: JSON.parse(row.public_jwk) as SigningKey['publicJwk'],
+  privateJwk: JSON.parse(row.private_jwk) as SigningKey['privateJwk'],
+  createdAt: row.created_at,
+  retiredAt: row.retired_at,
+  usedUntil: row.used_until,
+});
+const toInvite = (row: InviteRow): Invite => ({
+  code: row.code,
+  nb: row.nb,
+  role: row.role,
+  usesLeft: row.uses_left,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+});
+const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
+  slug: row.slug,
+  name: row.name,
+  villages: row.villages,
+  kioskReadsCommunity: row.kiosk_reads_community,
+  createdAt: row.created_at,
+});
+
+/** `^[a-z_][a-z0-9_]*$`: schema names are spliced into SQL, so only plain identifiers. */
+export function isSchemaName(name: string): boolean {
+  return /^[a-z_][a-z0-9_]{0,62}$/.test(name);
+}
+
+/** Splits `?schema=` off a connection URL (pg would pass unknown parameters on). */
+export function parsePostgresUrl(url: string): { url: string; schema: string | undefined } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`not a PostgreSQL URL: ${url.replace(/:[^:@/]*@/, ':***@')}`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(`a PostgreSQL URL starts with postgres://, got ${parsed.protocol}`);
+  }
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  return { url: parsed.href, schema };
+}
+
+/** Hides the password of a URL for logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+export class PostgresStorage implements Storage {
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  /** For logs: the URL without password. */
+  readonly description: string;
+
+  private constructor(options: PostgresOptions) {
+    const { url, schema } = parsePostgresUrl(options.url);
+    this.schema = options.schema ?? schema ?? 'public';
+    if (!isSchemaName(this.schema)) throw new Error(`not a plain schema name: ${this.schema}`);
+    this.description = `${redactUrl(url)} (schema ${this.schema})`;
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      query_timeout: options.queryTimeoutMs ?? 15_000,
+      // Every connection works in the schema; `public` stays on the path for extensions.
+      options: `-c search_path=${this.schema},public`,
+      types: TYPES,
+    });
+    // An idle connection that dies (PostgreSQL restarted, network cut) is only reported
+    // here; the pool drops it and the next query opens a new one.
+    this.pool.on('error', () => {});
+  }
+
+  /** Connects, creates the schema if needed and brings it up to date. */
+  static async open(options: PostgresOptions | string): Promise<PostgresStorage> {
+    const storage = new PostgresStorage(typeof options === 'string' ? { url: options } : options);
+    try {
+      await storage.migrate();
+    } catch (error) {
+      await storage.pool.end().catch(() => {});
+      throw error;
+    }
+    return storage;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Session lock, per schema: processes that start together queue here, and each
+      // finds the migrations the first one applied.
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [
+        `buurthub-migrate:${this.schema}`,
+      ]);
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${this.schema}.schema_version (
+             version integer PRIMARY KEY, applied_at bigint NOT NULL)`,
+        );
+        const current = await this.versionOf(client);
+        if (current > MIGRATIONS.length) {
+          throw new Error(
+            `PostgreSQL schema ${this.schema} has version ${current}, newer than this relay knows (${MIGRATIONS.length}); update buurthub`,
+          );
+        }
+        for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+          await client.query('BEGIN');
+          try {
+            await client.query(MIGRATIONS[version - 1] as string);
+            await client.query(
+              `INSERT INTO ${this.schema}.schema_version (version, applied_at) VALUES ($1, $2)`,
+              [version, Date.now()],
+            );
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => {});
+            throw error;
+          }
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [
+          `buurthub-migrate:${this.schema}`,
+        ]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async versionOf(client: pg.PoolClient | pg.Pool): Promise<number> {
+    const { rows } = await client.query<{ v: number | null }>(
+      `SELECT max(version) AS v FROM ${this.schema}.schema_version`,
+    );
+    return rows[0]?.v ?? 0;
+  }
+
+  /** The schema version (number of applied migrations). */
+  schemaVersion(): Promise<number> {
+    return this.versionOf(this.pool);
+  }
+
+  /** Runs `work` in one transaction on one connection. */
+  private async transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    begin = 'BEGIN',
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      // A connection that could not even roll back is not given to the next caller.
+      client.release(broken);
+    }
+  }
+
+  async loadRoom(room: string): Promise<StoredRoom> {
+    // One snapshot of the database: a compaction committing in between cannot make us read
+    // the new snapshot together with rows it already folded, nor the old one without them.
+    return this.transaction(async (client) => {
+      const updates: Uint8Array[] = [];
+      const snapshot = await client.query<{ data: Buffer }>(
+        'SELECT data FROM snapshots WHERE room = $1',
+        [room],
+      );
+      if (snapshot.rows[0]) updates.push(new Uint8Array(snapshot.rows[0].data));
+      const log = await client.query<{ data: Buffer }>(
+        'SELECT data FROM updates WHERE room = $1 ORDER BY id',
+        [room],
+      );
+      for (const row of log.rows) updates.push(new Uint8Array(row.data));
+      return { updates, logLength: log.rows.length };
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  async appendUpdate(
+    room: string,
+    update: Uint8Array,
+  ): Promise<{ seq: number; logLength: number }> {
+    const { rows } = await this.pool.query<{ id: number; n: number }>(
+      `WITH ins AS (
+         INSERT INTO updates (room, data, created_at) VALUES ($1, $2, $3) RETURNING id
+       )
+       SELECT id, (SELECT count(*) FROM updates WHERE room = $1) + 1 AS n FROM ins`,
+      [room, Buffer.from(update.buffer, update.byteOffset, update.byteLength), Date.now()],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('insert returned no row');
+    return { seq: row.id, logLength: row.n };
+  }
+
+  async removeUpdate(room: string, seq: number): Promise<void> {
+    await this.pool.query('DELETE FROM updates WHERE room = $1 AND id = $2', [room, seq]);
+  }
+
+  async compact(room: string): Promise<{ folded: number }> {
+    return this.transaction(async (client) => {
+      // Compactions of one room (by any process) take turns: two folding at once would
+      // each write a snapshot without the other's rows.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `buurthub-compact:${this.schema}:${room}`,
+      ]);
+      const log = await client.query<{ id: number; data: Buffer }>(
+        'SELECT id, data FROM updates WHERE room = $1 ORDER BY id',
+        [room],
+      );
+      if (log.rows.length === 0) return { folded: 0 };
+      const parts: Uint8Array[] = [];
+      const snapshot = await client.query<{ data: Buffer }>(
+        'SELECT data FROM snapshots WHERE room = $1',
+        [room],
+      );
+      if (snapshot.rows[0]) parts.push(new Uint8Array(snapshot.rows[0].data));
+      for (const row of log.rows) parts.push(new Uint8Array(row.data));
+      const folded = foldUpdates(parts);
+      await client.query(
+        `INSERT INTO snapshots (room, data, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        [room, Buffer.from(folded), Date.now()],
+      );
+      // Exactly the rows read, by id; rows committed meanwhile stay in the log.
+      const deleted = await client.query('DELETE FROM updates WHERE id = ANY($1::bigint[])', [
+        log.rows.map((row) => row.id),
+      ]);
+      return { folded: deleted.rowCount ?? 0 };
+    });
+  }
+
+  async stats(room: string): Promise<RoomStats> {
+    const { rows } = await this.pool.query<{ n: number; s: boolean }>(
+      `SELECT (SELECT count(*) FROM updates WHERE room = $1) AS n,
+              EXISTS (SELECT 1 FROM snapshots WHERE room = $1) AS s`,
+      [room],
+    );
+    return { logLength: rows[0]?.n ?? 0, hasSnapshot: rows[0]?.s ?? false };
+  }
+
+  async rooms(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ room: string }>(
+      'SELECT room FROM snapshots UNION SELECT DISTINCT room FROM updates ORDER BY room',
+    );
+    return rows.map((row) => row.room);
+  }
+
+  // Identity records.
+
+  async signingKeys(): Promise<SigningKey[]> {
+    const { rows } = await this.pool.query<KeyRow>('SELECT * FROM keys ORDER BY created_at');
+    return rows.map(toKey);
+  }
+
+  private async insertKey(client: pg.PoolClient, key: SigningKey): Promise<void> {
+    await client.query(
+      `INSERT INTO keys (kid, public_jwk, private_jwk, created_at, retired_at, used_until)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        key.kid,
+        JSON.stringify(key.publicJwk),
+        JSON.stringify(key.privateJwk),
+        key.createdAt,
+        key.retiredAt,
+        key.usedUntil,
+      ],
+    );
+  }
+
+  private lockKeys(client: pg.PoolClient): Promise<unknown> {
+    return client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `buurthub-keys:${this.schema}`,
+    ]);
+  }
+
+  async ensureCurrentKey(candidate: SigningKey): Promise<SigningKey> {
+    // Relays and `buurthub token` starting together take turns, so only one key is made.
+    return this.transaction(async (client) => {
+      await this.lockKeys(client);
+      const { rows } = await client.query<KeyRow>('SELECT * FROM keys WHERE retired_at IS NULL');
+      if (rows[0]) return toKey(rows[0]);
+      const key = { ...candidate, retiredAt: null };
+      await this.insertKey(client, key);
+      return key;
+    });
+  }
+
+  async rotateKey(next: SigningKey, now: number): Promise<void> {
+    await this.transaction(async (client) => {
+      await this.lockKeys(client);
+      await client.query('UPDATE keys SET retired_at = $1 WHERE retired_at IS NULL', [now]);
+      await this.insertKey(client, { ...next, retiredAt: null });
+    });
+  }
+
+  async noteKeyUse(kid: string, until: number): Promise<void> {
+    await this.pool.query('UPDATE keys SET used_until = GREATEST(used_until, $1) WHERE kid = $2', [
+      until,
+      kid,
+    ]);
+  }
+
+  async createInvite(invite: Invite): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO invites (code, nb, role, uses_left, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [invite.code, invite.nb, invite.role, invite.usesLeft, invite.expiresAt, invite.createdAt],
+    );
+  }
+
+  async redeemInvite(code: string, now: number): Promise<RedeemResult> {
+    // One statement: concurrent redemptions on different processes cannot both take the
+    // last use.
+    const used = await this.pool.query<InviteRow>(
+      `UPDATE invites SET uses_left = uses_left - 1
+       WHERE code = $1 AND expires_at > $2 AND uses_left > 0 RETURNING *`,
+      [code, now],
+    );
+    if (used.rows[0]) return { invite: toInvite(used.rows[0]) };
+    const { rows } = await this.pool.query<InviteRow>('SELECT * FROM invites WHERE code = $1', [
+      code,
+    ]);
+    const row = rows[0];
+    if (!row) return { refused: 'unknown' };
+    return { refused: row.expires_at <= now ? 'expired' : 'used-up' };
+  }
+
+  async invites(nb?: string): Promise<Invite[]> {
+    const { rows } =
+      nb === undefined
+        ? await this.pool.query<InviteRow>('SELECT * FROM invites ORDER BY created_at, code')
+        : await this.pool.query<InviteRow>(
+            'SELECT * FROM invites WHERE nb = $1 ORDER BY created_at, code',
+            [nb],
+          );
+    return rows.map(toInvite);
+  }
+
+  async revoke(sub: string, at: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO revocations (sub, revoked_at) VALUES ($1, $2)
+       ON CONFLICT (sub) DO UPDATE
+         SET revoked_at = GREATEST(revocations.revoked_at, excluded.revoked_at)`,
+      [sub, at],
+    );
+  }
+
+  async revocations(): Promise<Map<string, number>> {
+    const { rows } = await this.pool.query<{ sub: string; revoked_at: number }>(
+      'SELECT sub, revoked_at FROM revocations',
+    );
+    return new Map(rows.map((row) => [row.sub, row.revoked_at]));
+  }
+
+  async putNeighbourhood(neighbourhood: Neighbourhood): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO neighbourhoods (slug, name, villages, kiosk_reads_community, created_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, villages = excluded.villages,
+         kiosk_reads_community = excluded.kiosk_reads_community`,
+      [
+        neighbourhood.slug,
+        neighbourhood.name,
+        JSON.stringify(neighbourhood.villages),
+        neighbourhood.kioskReadsCommunity,
+        neighbourhood.createdAt,
+      ],
+    );
+  }
+
+  async neighbourhood(slug: string): Promise<Neighbourhood | null> {
+    const { rows } = await this.pool.query<NeighbourhoodRow>(
+      'SELECT * FROM neighbourhoods WHERE slug = $1',
+      [slug],
+    );
+    return rows[0] ? toNeighbourhood(rows[0]) : null;
+  }
+
+  async neighbourhoods(): Promise<Neighbourhood[]> {
+    const { rows } = await this.pool.query<NeighbourhoodRow>(
+      'SELECT * FROM neighbourhoods ORDER BY slug',
+    );
+    return rows.map(toNeighbourhood);
+  }
+
+  async setCalendarKey(key: CalendarKey): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM calendar_keys WHERE sub = $1 AND nb = $2', [key.sub, key.nb]);
+      await client.query(
+        'INSERT INTO calendar_keys (key_hash, sub, nb, created_at) VALUES ($1, $2, $3, $4)',
+        [key.keyHash, key.sub, key.nb, key.createdAt],
+      );
+    });
+  }
+
+  async calendarKey(keyHash: string): Promise<CalendarKey | null> {
+    const { rows } = await this.pool.query<{
+      key_hash: string;
+      sub: string;
+      nb: string;
+      created_at: number;
+    }>('SELECT key_hash, sub, nb, created_at FROM calendar_keys WHERE key_hash = $1', [keyHash]);
+    const row = rows[0];
+    return row
+      ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
+      : null;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  private closed: Promise<void> | null = null;
+  close(): Promise<void> {
+    this.closed ??= this.pool.end();
+    return this.closed;
+  }
+
+  /** Drops the whole schema (tests clean up with this). */
+  async dropSchema(): Promise<void> {
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+}
