@@ -186,7 +186,9 @@ export function validateUpdate(update: Uint8Array): void {
   if (update.length === 0) throw new ProtocolError('invalid-update', 'empty update');
   try {
     Y.decodeUpdate(update);
-    const scratch = new Y.Doc({ gc: false });
+    // A fixed guid: a random one costs ~30 calls into the crypto source per update, which
+    // profiling showed as the relay's single largest cost (see docs/benchmarks.md).
+    const scratch = new Y.Doc({ gc: false, guid: 'buurthub-validate' });
     try {
       Y.applyUpdate(scratch, update);
     } finally {

@@ -69,6 +69,12 @@ class RemoteOrigin {
 /** Origin of the removal of a leaving connection's awareness states. */
 const LEAVING = Symbol('leaving');
 
+/** An update whose commit has started; see `Room.beginUpdate`. */
+interface PendingUpdate {
+  update: Uint8Array;
+  commit: Promise<{ seq: number; logLength: number }>;
+}
+
 interface PeerState {
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessIds: Set<number>;
@@ -85,6 +91,8 @@ export class Room {
   private logLength = 0;
   /** Stored size (snapshot + log) in bytes, checked against `maxDocumentBytes`. */
   private storedBytes = 0;
+  /** Bytes of updates whose commit has started but that are not applied yet. */
+  private inflightBytes = 0;
   private broken = false;
   private unloaded: Promise<void> | null = null;
   private subscription: RoomSubscription | null = null;
@@ -281,7 +289,18 @@ export class Room {
   }
 
   receive(peer: Peer, message: ClientMessage): void {
+    if (message.kind === 'sync-step-2' || message.kind === 'update') {
+      const pending = this.beginUpdate(peer, message.update);
+      if (pending) void this.enqueue(() => this.finishUpdate(peer, pending));
+      return;
+    }
     void this.enqueue(() => this.handle(peer, message));
+  }
+
+  private failPeer(peer: Peer, error: unknown): void {
+    if (error instanceof ProtocolError) peer.fail(error);
+    else if (error instanceof LimitExceeded) peer.fail(error, error.closeCode);
+    else throw error;
   }
 
   private async handle(peer: Peer, message: ClientMessage): Promise<void> {
@@ -299,7 +318,7 @@ export class Room {
         }
         case 'sync-step-2':
         case 'update':
-          return await this.handleUpdate(peer, message.update);
+          return; // see receive(): updates take their own path
         case 'awareness': {
           const state = this.peers.get(peer);
           if (!state) return;
@@ -326,9 +345,7 @@ export class Room {
         }
       }
     } catch (error) {
-      if (error instanceof ProtocolError) peer.fail(error);
-      else if (error instanceof LimitExceeded) peer.fail(error, error.closeCode);
-      else throw error;
+      this.failPeer(peer, error);
     }
   }
 
@@ -339,33 +356,54 @@ export class Room {
     return false;
   }
 
-  private async handleUpdate(peer: Peer, update: Uint8Array): Promise<void> {
-    if (!peer.canWrite) {
-      // Decoded and understood, but this connection may only read: drop it and say so once.
-      const state = this.peers.get(peer);
-      this.options.metrics.rejectMessage('read-only');
-      if (state && !state.toldReadOnly) {
-        state.toldReadOnly = true;
-        peer.send(encodePermissionDenied(`read-only access to ${this.name}`));
+  /**
+   * Checks an update and starts its commit at once, outside the room's queue, so that
+   * updates arriving together (in this room as in others) share one storage transaction.
+   * Applying, acknowledging and fanning out stay in arrival order: `finishUpdate` runs in
+   * the queue and first waits for this update's own commit. Null when the update is dropped.
+   */
+  private beginUpdate(peer: Peer, update: Uint8Array): PendingUpdate | null {
+    if (this.broken) return null;
+    try {
+      if (!peer.canWrite) {
+        // Decoded and understood, but this connection may only read: drop it and say so once.
+        const state = this.peers.get(peer);
+        this.options.metrics.rejectMessage('read-only');
+        if (state && !state.toldReadOnly) {
+          state.toldReadOnly = true;
+          peer.send(encodePermissionDenied(`read-only access to ${this.name}`));
+        }
+        return null;
       }
-      return;
+      validateUpdate(update);
+      if (isEmptyUpdate(update)) return null; // e.g. a client's sync step 2 with nothing new
+      this.checkLimits(update);
+    } catch (error) {
+      this.failPeer(peer, error);
+      return null;
     }
-    validateUpdate(update);
-    if (isEmptyUpdate(update)) return; // e.g. a client's sync step 2 with nothing new
-    this.checkLimits(update);
+    this.inflightBytes += update.byteLength;
+    const timer = this.options.metrics.commitSeconds.startTimer();
+    const commit = this.options.storage.appendUpdate(this.name, update);
+    // Timed from the start of the commit to its durability, not the wait in the queue.
+    const stop = () => void timer();
+    commit.then(stop, stop);
+    return { update, commit };
+  }
 
+  private async finishUpdate(peer: Peer, { update, commit }: PendingUpdate): Promise<void> {
     const { storage, log, metrics } = this.options;
     let committed: { seq: number; logLength: number };
-    const commitTimer = metrics.commitSeconds.startTimer();
     try {
-      committed = await storage.appendUpdate(this.name, update);
+      committed = await commit;
     } catch (error) {
       log.error(`room ${this.name}: storage refused an update: ${error}`, { room: this.name });
       peer.fail(new Error('storage failure'), CLOSE_INTERNAL_ERROR);
       return;
     } finally {
-      commitTimer();
+      this.inflightBytes -= update.byteLength;
     }
+    if (this.broken) return;
     this.logLength = committed.logLength;
     this.storedBytes += update.byteLength;
     metrics.setDocumentBytes(this.name, this.storedBytes);
@@ -417,10 +455,11 @@ export class Room {
         `document would hold ${this.doc.share.size + added} root types (limit ${limits.maxRootTypesPerDocument})`,
       );
     }
-    if (this.storedBytes + update.byteLength > limits.maxDocumentBytes) {
+    const grown = this.storedBytes + this.inflightBytes + update.byteLength;
+    if (grown > limits.maxDocumentBytes) {
       throw new LimitExceeded(
         'document-too-large',
-        `room ${this.name} would grow to ${this.storedBytes + update.byteLength} bytes (limit ${limits.maxDocumentBytes})`,
+        `room ${this.name} would grow to ${grown} bytes (limit ${limits.maxDocumentBytes})`,
       );
     }
   }
