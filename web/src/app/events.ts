@@ -17,6 +17,14 @@ export class BhPostCreatedEvent extends Event {
   }
 }
 
+/** A post was removed by its author or a moderator. */
+export class BhPostRemovedEvent extends Event {
+  static readonly type = 'bh-post-removed';
+  constructor(readonly postId: string) {
+    super(BhPostRemovedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** A comment was published under `postId`. */
 export class BhCommentCreatedEvent extends Event {
   static readonly type = 'bh-comment-created';
@@ -48,6 +56,7 @@ declare global {
   interface HTMLElementEventMap {
     'bh-joined': BhJoinedEvent;
     'bh-post-created': BhPostCreatedEvent;
+    'bh-post-removed': BhPostRemovedEvent;
     'bh-comment-created': BhCommentCreatedEvent;
     'bh-update-accept': BhUpdateAcceptEvent;
     'bh-update-dismiss': BhUpdateDismissEvent;

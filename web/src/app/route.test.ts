@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedPath, routeFromPath } from './route.js';
+import { eventHash, feedPath, postHash, routeFromHash, routeFromPath } from './route.js';
 
 describe('routes', () => {
   it('opens the join view with the code from an invite link', () => {
@@ -25,5 +25,41 @@ describe('routes', () => {
 
   it('links to the feed of a neighbourhood', () => {
     expect(feedPath('dijkstraat')).toBe('/nb/dijkstraat/#berichten');
+  });
+});
+
+describe('views in the hash', () => {
+  it('opens the feed, the composer and the invite view', () => {
+    expect(routeFromHash('')).toEqual({ view: 'feed' });
+    expect(routeFromHash('#berichten')).toEqual({ view: 'feed' });
+    expect(routeFromHash('#nieuw')).toEqual({ view: 'compose' });
+    expect(routeFromHash('#uitnodigen')).toEqual({ view: 'invite' });
+    expect(routeFromHash('#onbekend')).toEqual({ view: 'feed' });
+  });
+
+  it('opens a post and an event from the links in the relay feeds', () => {
+    expect(routeFromHash(postHash('p 1'))).toEqual({ view: 'feed', postId: 'p 1' });
+    expect(routeFromHash('#agenda/abc-123')).toEqual({
+      view: 'agenda',
+      page: 'event',
+      eventId: 'abc-123',
+    });
+    expect(routeFromHash(eventHash('a/b'))).toEqual({
+      view: 'agenda',
+      page: 'event',
+      eventId: 'a/b',
+    });
+    expect(routeFromHash('#agenda/%E0%A4%A')).toEqual({ view: 'agenda', page: 'upcoming' });
+  });
+
+  it('opens the agenda list, the month view and the event composer', () => {
+    expect(routeFromHash('#agenda')).toEqual({ view: 'agenda', page: 'upcoming' });
+    expect(routeFromHash('#agenda/maand')).toEqual({ view: 'agenda', page: 'month' });
+    expect(routeFromHash('#agenda/maand/2026-07')).toEqual({
+      view: 'agenda',
+      page: 'month',
+      month: '2026-07',
+    });
+    expect(routeFromHash('#agenda/nieuw')).toEqual({ view: 'agenda', page: 'new' });
   });
 });

@@ -31,3 +31,66 @@ export function routeFromPath(pathname: string, lastNeighbourhood: string | null
 export function feedPath(slug: string): string {
   return `/nb/${slug}/#berichten`;
 }
+
+/** The views of a neighbourhood, chosen by the URL hash. */
+export type View = 'feed' | 'compose' | 'invite' | 'agenda';
+
+/**
+ * What the hash asks for: `#berichten[/<post id>]`, `#nieuw`, `#uitnodigen`, and the agenda:
+ * `#agenda` (upcoming), `#agenda/maand[/YYYY-MM]`, `#agenda/nieuw` and `#agenda/<event id>`
+ * (the links in the relay's feeds). Anything else is the feed.
+ */
+export type HashRoute =
+  | { view: 'feed'; postId?: string }
+  | { view: 'compose' | 'invite' }
+  | { view: 'agenda'; page: 'upcoming' | 'new' }
+  | { view: 'agenda'; page: 'month'; month?: string }
+  | { view: 'agenda'; page: 'event'; eventId: string };
+
+function decodeId(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const id = decodeURIComponent(raw);
+    return id.length > 0 && id.length <= 100 ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function routeFromHash(hash: string): HashRoute {
+  const [head, ...rest] = hash.replace(/^#/, '').split('/');
+  const tail = rest.join('/');
+  switch (head) {
+    case 'nieuw':
+      return { view: 'compose' };
+    case 'uitnodigen':
+      return { view: 'invite' };
+    case 'agenda': {
+      if (!tail) return { view: 'agenda', page: 'upcoming' };
+      if (tail === 'nieuw') return { view: 'agenda', page: 'new' };
+      const month = /^maand(?:\/(\d{4}-\d{2}))?$/.exec(tail);
+      if (month)
+        return month[1]
+          ? { view: 'agenda', page: 'month', month: month[1] }
+          : { view: 'agenda', page: 'month' };
+      const eventId = decodeId(tail);
+      return eventId
+        ? { view: 'agenda', page: 'event', eventId }
+        : { view: 'agenda', page: 'upcoming' };
+    }
+    default: {
+      const postId = head === 'berichten' ? decodeId(tail) : undefined;
+      return postId ? { view: 'feed', postId } : { view: 'feed' };
+    }
+  }
+}
+
+/** The hash of an event's detail page. */
+export function eventHash(id: string): string {
+  return `#agenda/${encodeURIComponent(id)}`;
+}
+
+/** The hash of a post in the feed. */
+export function postHash(id: string): string {
+  return `#berichten/${encodeURIComponent(id)}`;
+}

@@ -58,6 +58,11 @@ export function applyDocumentLocale(): void {
 /** BCP 47 tags for Intl: British English keeps the 24-hour clock Dutch users expect. */
 const INTL_TAGS: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
+/** The BCP 47 tag of the current locale, for Intl formatters. */
+export function intlTag(): string {
+  return INTL_TAGS[current];
+}
+
 export type Params = Record<string, string | number>;
 
 /** Translates a message key, filling `{name}` parameters; plural messages use `count`. */

@@ -4,6 +4,7 @@
  * the browser's key store; IndexedDB keeps the CryptoKey object itself (structured clone).
  * The public key travels as base64url of its 32 raw bytes (the relay's `pk` claim).
  */
+import { cryptoKeySigner } from '@buurthub/shared';
 
 export class DeviceKeyUnsupportedError extends Error {
   constructor() {
@@ -102,4 +103,20 @@ export function deviceKey(): Promise<DeviceKey> {
   // A failure (unsupported, storage blocked) is not cached: the next attempt tries again.
   cached.catch(() => (cached = undefined));
   return cached;
+}
+
+/**
+ * Ed25519 over raw bytes with this device's (non-extractable) private key: the signer of
+ * signed crisis items (`DeviceSigner.sign`). Makes the key on first use, like `deviceKey`.
+ */
+export async function deviceBytesSigner(): Promise<(bytes: Uint8Array) => Promise<Uint8Array>> {
+  await deviceKey();
+  const db = await openDb();
+  try {
+    const pair = await readPair(db);
+    if (!pair) throw new DeviceKeyUnsupportedError();
+    return cryptoKeySigner(pair.privateKey);
+  } finally {
+    db.close();
+  }
 }

@@ -10,6 +10,11 @@ export interface StoredMedia {
   blob: Blob;
   uploaded: boolean;
   createdAt: number;
+  /**
+   * Picked for a post that is still a draft: kept so the draft survives a reload, but not
+   * uploaded until the post is published (a photo the writer drops never leaves the device).
+   */
+  draft?: boolean;
 }
 
 const DB_NAME = 'buurthub-media';
@@ -53,7 +58,12 @@ export const mediaStore = {
   },
   async pending(nb: string): Promise<StoredMedia[]> {
     const all = await run('readonly', (store) => store.getAll() as IDBRequest<StoredMedia[]>);
-    return all.filter((m) => m.nb === nb && !m.uploaded).sort((a, b) => a.createdAt - b.createdAt);
+    return all
+      .filter((m) => m.nb === nb && !m.uploaded && !m.draft)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  },
+  delete(hash: string): Promise<unknown> {
+    return run('readwrite', (store) => store.delete(hash));
   },
   async markUploaded(hash: string): Promise<void> {
     const media = await this.get(hash);

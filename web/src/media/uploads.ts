@@ -43,10 +43,34 @@ export class MediaUploads {
     return this.options.nb;
   }
 
+  /** Keeps a photo picked for a draft on the device, without uploading it (yet). */
+  async keepDraft(hash: string, blob: Blob, type: string): Promise<void> {
+    const existing = await mediaStore.get(hash);
+    if (existing) return;
+    await mediaStore.put({
+      hash,
+      nb: this.options.nb,
+      type,
+      blob,
+      uploaded: false,
+      createdAt: Date.now(),
+      draft: true,
+    });
+  }
+
+  /** Forgets a draft's photo the writer removed (never one that is published). */
+  async discardDraft(hash: string): Promise<void> {
+    const existing = await mediaStore.get(hash);
+    if (existing?.draft) await mediaStore.delete(hash);
+  }
+
   /** Keeps a prepared photo on the device and uploads it as soon as it can. */
   async add(hash: string, blob: Blob, type: string): Promise<void> {
     const existing = await mediaStore.get(hash);
-    if (!existing) {
+    if (existing?.draft) {
+      // Published now: from here on it is uploaded like any other photo.
+      await mediaStore.put({ ...existing, draft: false, createdAt: Date.now() });
+    } else if (!existing) {
       const media: StoredMedia = {
         hash,
         nb: this.options.nb,

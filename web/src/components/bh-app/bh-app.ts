@@ -3,7 +3,8 @@
  * opens a neighbourhood, `/` the last joined one or `maasburen`), provides the model, sync
  * state, member sessions and identity to every component, and lays out the header, crisis
  * banner, navigation and the current view (feed, composer or, for moderators and officials,
- * invites; chosen by the URL hash `#berichten` / `#nieuw` / `#uitnodigen`).
+ * invites, or the agenda; chosen by the URL hash `#berichten[/<post>]` / `#nieuw` /
+ * `#uitnodigen` / `#agenda[/…]`, see app/route.ts).
  *
  * Access follows the member session of the neighbourhood (see docs/architecture.md,
  * "Identity in the PWA"): members sync with their token, which is refreshed when due and
@@ -29,7 +30,14 @@ import {
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import type { BhJoinedEvent, BhPostCreatedEvent } from '../../app/events.js';
 import { LocalIdentity } from '../../app/identity.js';
-import { type Route, feedPath, routeFromPath } from '../../app/route.js';
+import {
+  type HashRoute,
+  type Route,
+  type View,
+  feedPath,
+  routeFromHash,
+  routeFromPath,
+} from '../../app/route.js';
 import { browserSessions } from '../../identity/app-sessions.js';
 import { deviceKey } from '../../identity/device-key.js';
 import { mayInvite } from '../../identity/invites.js';
@@ -45,7 +53,14 @@ import {
   syncUrlFor,
 } from '../../sync/neighbourhood.js';
 import type { SyncStatus } from '../../sync/sync-state.js';
+import '../bh-agenda/bh-agenda.js';
+import type { BhAgenda } from '../bh-agenda/bh-agenda.js';
 import '../bh-composer/bh-composer.js';
+import '../bh-crisis-page/bh-crisis-page.js';
+import { crisisContext } from '../../crisis/context.js';
+import { type CrisisRoute, crisisRouteFromHash } from '../../crisis/crisis-route.js';
+import type { CrisisService } from '../../crisis/crisis-service.js';
+import { openCrisis } from '../../crisis/open-crisis.js';
 import type { BhComposer } from '../bh-composer/bh-composer.js';
 import '../bh-crisis-banner/bh-crisis-banner.js';
 import '../bh-feed/bh-feed.js';
@@ -57,16 +72,16 @@ import '../bh-join/bh-join.js';
 import type { BhJoin } from '../bh-join/bh-join.js';
 import '../bh-name-dialog/bh-name-dialog.js';
 import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
+import '../bh-this-week/bh-this-week.js';
 import '../bh-update-toast/bh-update-toast.js';
 import { styles } from './bh-app.styles.js';
 
-type View = 'feed' | 'compose' | 'invite';
-const HASH: Record<View, string> = { feed: '#berichten', compose: '#nieuw', invite: '#uitnodigen' };
-
-function viewFromHash(hash: string): View {
-  for (const view of Object.keys(HASH) as View[]) if (HASH[view] === hash) return view;
-  return 'feed';
-}
+const HASH: Record<View, string> = {
+  feed: '#berichten',
+  compose: '#nieuw',
+  invite: '#uitnodigen',
+  agenda: '#agenda',
+};
 
 function titleCase(slug: string): string {
   return slug
@@ -88,6 +103,12 @@ export class BhApp extends LitElement {
   @provide({ context: publicContext }) @state() private publicSpace?: PublicSpace;
   @provide({ context: syncContext }) @state() private sync?: SyncStatus;
   @provide({ context: mediaContext }) @state() private media?: MediaUploads;
+  @provide({ context: crisisContext }) @state() private crisis?: CrisisService;
+  @state() private crisisRoute: CrisisRoute | null = crisisRouteFromHash(location.hash);
+  private readonly onCrisisHash = () => {
+    this.crisisRoute = crisisRouteFromHash(location.hash);
+    if (this.crisisRoute) void this.updateComplete.then(() => this.focusView());
+  };
   @provide({ context: sessionsContext }) private sessions: Sessions = browserSessions();
   @provide({ context: identityContext }) private identity = new MemberIdentity(
     this.sessions,
@@ -98,7 +119,7 @@ export class BhApp extends LitElement {
     location.pathname,
     this.sessions.lastNeighbourhood(),
   );
-  @state() private view: View = viewFromHash(location.hash);
+  @state() private hashRoute: HashRoute = routeFromHash(location.hash);
   @state() private announcement: MessageKey | '' = '';
   @query('bh-name-dialog') private nameDialog!: BhNameDialog;
 
@@ -110,11 +131,15 @@ export class BhApp extends LitElement {
   private readonly onPopState = () => this.go(location.pathname, false);
   private readonly onOnline = () => this.refreshIfDue();
   private readonly onHashChange = () => {
-    const view = viewFromHash(location.hash);
-    if (view === this.view) return;
-    this.view = view;
+    const next = routeFromHash(location.hash);
+    if (JSON.stringify(next) === JSON.stringify(this.hashRoute)) return;
+    this.hashRoute = next;
     void this.updateComplete.then(() => this.focusView());
   };
+
+  private get view(): View {
+    return this.hashRoute.view;
+  }
 
   constructor() {
     super();
@@ -161,6 +186,7 @@ export class BhApp extends LitElement {
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('online', this.onOnline);
     this.refreshTimer = setInterval(() => this.refreshIfDue(), 3600_000);
+    window.addEventListener('hashchange', this.onCrisisHash);
   }
 
   override disconnectedCallback(): void {
@@ -169,6 +195,8 @@ export class BhApp extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('online', this.onOnline);
     clearInterval(this.refreshTimer);
+    window.removeEventListener('hashchange', this.onCrisisHash);
+    this.crisis?.destroy();
     clearTimeout(this.announceTimer);
     this.offSessions?.();
     this.closeNeighbourhood();
@@ -191,6 +219,9 @@ export class BhApp extends LitElement {
           })
         : undefined;
       this.identity.open(this.neighbourhood?.slug ?? null, this.neighbourhood?.mode ?? 'guest');
+      this.crisis?.destroy();
+      this.crisis =
+        slug && this.publicSpace ? openCrisis(slug, this.publicSpace, this.sessions) : undefined;
     }
   }
 
@@ -249,7 +280,7 @@ export class BhApp extends LitElement {
   private go(path: string, push = true): void {
     if (push) history.pushState(null, '', path);
     const next = routeFromPath(location.pathname, this.sessions.lastNeighbourhood());
-    this.view = viewFromHash(location.hash);
+    this.hashRoute = routeFromHash(location.hash);
     const same =
       next.kind === this.route.kind &&
       (next.kind === 'join'
@@ -302,9 +333,10 @@ export class BhApp extends LitElement {
             ? nothing
             : html`<nav aria-label=${t('nav.label')}>
                 <ul>
-                  ${this.navLink('feed', t('nav.feed'))}
+                  ${this.navLink('feed', t('nav.feed'))} ${this.navLink('agenda', t('nav.agenda'))}
                   ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
+                  ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
                 </ul>
               </nav>`
         }
@@ -321,7 +353,7 @@ export class BhApp extends LitElement {
           <p class="announcement ${this.announcement ? 'visible' : ''}" role="status">
             ${this.announcement ? t(this.announcement) : ''}
           </p>
-          ${guest ? this.renderGuest() : this.renderView(slug, readOnly)}
+          ${this.crisisRoute ? html`<bh-crisis-page></bh-crisis-page>` : guest ? this.renderGuest() : this.renderView(slug, readOnly)}
         </main>
       </div>
       ${this.renderChrome()}
@@ -342,17 +374,24 @@ export class BhApp extends LitElement {
     if (this.view === 'invite' && this.canInvite(slug)) {
       return html`<bh-invite .nb=${slug}></bh-invite>`;
     }
+    const route = this.hashRoute;
+    if (route.view === 'agenda') {
+      return html`<bh-agenda .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-agenda>`;
+    }
     return this.view === 'compose'
       ? html`<bh-composer
           .draftKey=${`buurthub:draft:${slug}`}
           ?readOnly=${readOnly}
           @bh-post-created=${this.onPostCreated}
         ></bh-composer>`
-      : html`<bh-feed
-          ?readOnly=${readOnly}
-          composeHref=${HASH.compose}
-          @bh-comment-created=${() => this.announce('comment.posted')}
-        ></bh-feed>`;
+      : html`<bh-this-week></bh-this-week>
+          <bh-feed
+            ?readOnly=${readOnly}
+            .focusPostId=${route.view === 'feed' ? route.postId : undefined}
+            composeHref=${HASH.compose}
+            @bh-comment-created=${() => this.announce('comment.posted')}
+            @bh-post-removed=${() => this.announce('post.removed')}
+          ></bh-feed>`;
   }
 
   private renderChrome() {
@@ -391,8 +430,8 @@ export class BhApp extends LitElement {
       this.renderRoot.querySelector<BhJoin>('bh-join')?.focusFirstField();
       return;
     }
-    const view = this.renderRoot.querySelector<BhFeed | BhComposer | BhJoin | BhInvite>(
-      'bh-feed, bh-composer, bh-join, bh-invite',
+    const view = this.renderRoot.querySelector<BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda>(
+      'bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-crisis-page',
     );
     view?.focusHeading();
   }

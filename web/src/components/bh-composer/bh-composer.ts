@@ -1,7 +1,9 @@
 /**
  * Writes a new post: title, body, category and (optionally) village. The half-written draft
  * is saved to localStorage on every keystroke and restored after a reload or an app update;
- * it is cleared only once the post is in the document. Validation messages come from the
+ * it is cleared only once the post is in the document. Photos picked for the draft are kept
+ * in IndexedDB (not uploaded) and their references and descriptions in the draft, so they
+ * come back after a reload too. Validation messages come from the
  * model's ValidationError and are shown next to their field in the user's language.
  *
  * @fires bh-post-created - the post was published ({@link BhPostCreatedEvent})
@@ -36,6 +38,7 @@ import type { IdentityService } from '../../app/identity.js';
 import { issueMessage } from '../../app/validation-messages.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import { PhotoUnreadableError, preparePhoto, sha256Hex } from '../../media/photo.js';
+import { mediaStore } from '../../media/media-store.js';
 import type { MediaUploads } from '../../media/uploads.js';
 import { localStore } from '../../sync/local-store.js';
 import { styles } from './bh-composer.styles.js';
@@ -112,6 +115,60 @@ export class BhComposer extends LitElement {
     super.connectedCallback();
     this.draft = this.loadDraft();
     this.restored = FIELDS.some((f) => this.draft[f] !== '');
+    void this.restorePhotos();
+  }
+
+  private get photosKey(): string {
+    return `${this.draftKey}:photos`;
+  }
+
+  /** The draft's photos: references and descriptions here, the bytes in IndexedDB. */
+  private savePhotoRefs(): void {
+    if (this.photos.length === 0) {
+      localStore.remove(this.photosKey);
+      return;
+    }
+    const refs = this.photos.map(({ hash, type, width, height, alt }) => ({
+      hash,
+      type,
+      width,
+      height,
+      alt,
+    }));
+    localStore.set(this.photosKey, JSON.stringify(refs));
+  }
+
+  private async restorePhotos(): Promise<void> {
+    let refs: unknown;
+    try {
+      refs = JSON.parse(localStore.get(this.photosKey) ?? '[]');
+    } catch {
+      return;
+    }
+    if (!Array.isArray(refs)) return;
+    const restored: PickedPhoto[] = [];
+    for (const ref of refs.slice(0, PHOTOS_MAX) as Partial<PickedPhoto>[]) {
+      if (typeof ref?.hash !== 'string' || restored.some((p) => p.hash === ref.hash)) continue;
+      const stored = await mediaStore.get(ref.hash).catch(() => undefined);
+      if (!stored || (stored.type !== 'image/webp' && stored.type !== 'image/jpeg')) continue;
+      restored.push({
+        hash: ref.hash,
+        blob: stored.blob,
+        type: stored.type,
+        width: Number(ref.width) || 1,
+        height: Number(ref.height) || 1,
+        url: URL.createObjectURL(stored.blob),
+        alt: typeof ref.alt === 'string' ? ref.alt : '',
+        error: false,
+      });
+    }
+    if (restored.length === 0) return;
+    // Photos picked since opening stay; restored ones go first, in their old order.
+    this.photos = [
+      ...restored,
+      ...this.photos.filter((p) => !restored.some((r) => r.hash === p.hash)),
+    ];
+    this.restored = true;
   }
 
   override render() {
@@ -310,10 +367,12 @@ export class BhComposer extends LitElement {
         const prepared = await preparePhoto(file);
         const hash = await sha256Hex(prepared.blob);
         if (this.photos.some((p) => p.hash === hash)) continue;
+        await this.media?.keepDraft(hash, prepared.blob, prepared.type);
         this.photos = [
           ...this.photos,
           { ...prepared, hash, url: URL.createObjectURL(prepared.blob), alt: '', error: false },
         ];
+        this.savePhotoRefs();
       } catch (error) {
         if (!(error instanceof PhotoUnreadableError)) throw error;
         this.photoError = t('composer.photoUnreadable', { name: file.name });
@@ -326,12 +385,17 @@ export class BhComposer extends LitElement {
   private onAltInput(index: number, event: Event) {
     const alt = (event.target as HTMLTextAreaElement).value;
     this.photos = this.photos.map((p, i) => (i === index ? { ...p, alt, error: false } : p));
+    this.savePhotoRefs();
   }
 
   private async removePhoto(index: number) {
     const [removed] = this.photos.splice(index, 1);
-    if (removed) URL.revokeObjectURL(removed.url);
+    if (removed) {
+      URL.revokeObjectURL(removed.url);
+      void this.media?.discardDraft(removed.hash);
+    }
     this.photos = [...this.photos];
+    this.savePhotoRefs();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.file-button input')?.focus();
   }
@@ -400,6 +464,7 @@ export class BhComposer extends LitElement {
       this.errors = {};
       this.restored = false;
       localStore.remove(this.draftKey);
+      localStore.remove(this.photosKey);
       this.dispatchEvent(new BhPostCreatedEvent(post.id));
     } catch (error) {
       if (error instanceof ValidationError) {

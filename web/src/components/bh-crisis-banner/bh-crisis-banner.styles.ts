@@ -1,27 +1,36 @@
 import { css } from 'lit';
+import { crisisStyles } from '../../crisis/present.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  crisisStyles,
   css`
     :host {
       display: block;
+    }
+    :host([active]) {
       background: var(--bh-danger-soft);
       border-block-end: 3px solid var(--bh-danger);
-    }
-    :host([hidden]) {
-      display: none;
     }
     .banner {
       max-width: var(--bh-column);
       margin: 0 auto;
       padding: 0.75rem 1rem 1rem;
     }
+    .top {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+      margin: 0 0 0.5rem;
+    }
     .label {
       display: flex;
       align-items: center;
       gap: 0.5rem;
-      margin: 0 0 0.5rem;
+      margin: 0;
       font-size: 0.95rem;
       text-transform: uppercase;
       letter-spacing: 0.04em;
@@ -37,33 +46,38 @@ export const styles = [
       color: #fff;
       font-size: 0.9rem;
     }
+    .notify {
+      min-height: 44px;
+      padding: 0.35rem 0.9rem;
+      font-size: 0.95rem;
+    }
+    .announce {
+      margin: 0;
+    }
+    .announce:not(.visible) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    .announce.visible {
+      background: var(--bh-surface);
+      border: 2px solid var(--bh-danger);
+      border-radius: var(--bh-radius-s);
+      padding: 0.5rem 0.75rem;
+      margin: 0 0 0.75rem;
+      font-weight: 600;
+    }
     .alert {
       background: var(--bh-surface);
       border: 1px solid #efc3bf;
-      border-inline-start: 6px solid var(--bh-danger);
+      border-inline-start: 8px solid var(--sev);
       border-radius: var(--bh-radius-s);
       padding: 0.75rem 1rem;
     }
     .alert + .alert {
       margin-block-start: 0.75rem;
-    }
-    .alert.moderate,
-    .alert.minor {
-      border-inline-start-color: var(--bh-warning);
-    }
-    .severity {
-      display: inline-block;
-      margin: 0 0 0.35rem;
-      padding: 0.1rem 0.6rem;
-      border-radius: 999px;
-      background: var(--bh-danger);
-      color: #fff;
-      font-size: 0.85rem;
-      font-weight: 700;
-    }
-    .moderate .severity,
-    .minor .severity {
-      background: var(--bh-warning);
     }
     h3 {
       margin: 0 0 0.35rem;
@@ -73,11 +87,11 @@ export const styles = [
     p {
       margin: 0 0 0.5rem;
     }
-    .description,
     .update-text {
       white-space: pre-line;
     }
-    .villages {
+    .villages,
+    .age {
       color: var(--bh-muted);
       font-size: 0.9rem;
     }
@@ -94,6 +108,21 @@ export const styles = [
     }
     .update-text {
       margin: 0;
+    }
+    .footer {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: 0.5rem;
+      margin: 0.6rem 0 0;
+    }
+    .footer a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      font-weight: 700;
+      color: var(--bh-primary);
     }
   `,
 ];

@@ -1,6 +1,12 @@
 /**
- * Active crisis alerts of the public space, on top of every view: headline, severity,
- * what to do and the latest rolling update. Renders nothing when no alert is active.
+ * Active crisis alerts of the public space, on top of every view: coloured by severity,
+ * with the "Officieel" badge only when the alert and its whole timeline verify against the
+ * pinned relay keys (and "Niet geverifieerd" clearly otherwise), the headline, what to do,
+ * the latest rolling update and a link to the alert page (`#crisis/<id>`).
+ *
+ * It also holds the crisis live region: alerts and updates that arrive by sync are
+ * announced here for screen readers (and shown), and a "Meldingen aan" button asks for
+ * permission to show system notifications — only when the user presses it, never at load.
  *
  * @csspart alert - one alert card
  */
@@ -10,7 +16,16 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { publicContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
-import { LocaleController, formatDateTime, formatTime, t } from '../../i18n/i18n.js';
+import { crisisContext } from '../../crisis/context.js';
+import type { CrisisService } from '../../crisis/crisis-service.js';
+import { renderBadge, shownView } from '../../crisis/present.js';
+import {
+  LocaleController,
+  formatDateTime,
+  formatRelative,
+  formatTime,
+  t,
+} from '../../i18n/i18n.js';
 import { styles } from './bh-crisis-banner.styles.js';
 
 @customElement('bh-crisis-banner')
@@ -20,6 +35,10 @@ export class BhCrisisBanner extends LitElement {
   @consume({ context: publicContext, subscribe: true })
   @state()
   private publicSpace?: PublicSpace;
+
+  @consume({ context: crisisContext, subscribe: true })
+  @state()
+  private crisis?: CrisisService;
 
   private readonly clock = new ClockController(this, 15_000);
 
@@ -31,37 +50,81 @@ export class BhCrisisBanner extends LitElement {
       () => this.publicSpace,
       (space, changed) => space.crisis.observe(changed),
     );
+    new ObserveController(
+      this,
+      () => this.crisis,
+      (crisis, changed) => crisis.onChange(changed),
+    );
   }
 
   override render() {
     const alerts = this.publicSpace?.crisis.active(this.clock.now) ?? [];
-    this.hidden = alerts.length === 0;
-    if (alerts.length === 0) return nothing;
+    const announcement = this.crisis?.announcement;
+    // The live region stays in the page even without alerts, so it is heard when one comes.
+    const live = html`<p
+      class="announce ${announcement ? 'visible' : ''}"
+      aria-live="assertive"
+      aria-atomic="true"
+    >
+      ${announcement?.text ?? ''}
+    </p>`;
+    this.toggleAttribute('active', alerts.length > 0);
+    if (alerts.length === 0) return live;
+    const permission = this.crisis?.notificationPermission;
     return html`<section class="banner" aria-labelledby="crisis-heading">
-      <h2 id="crisis-heading" class="label">
-        <span class="icon" aria-hidden="true">!</span>${t('crisis.label')}
-      </h2>
-      ${alerts.map((alert) => this.renderAlert(alert))}
+      <div class="top">
+        <h2 id="crisis-heading" class="label">
+          <span class="icon" aria-hidden="true">!</span>${t('crisis.label')}
+        </h2>
+        ${
+          permission === 'default'
+            ? html`<button class="secondary notify" @click=${this.enableNotifications}>
+                ${t('crisis.notificationsOn')}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${live} ${alerts.map((alert) => this.renderAlert(alert))}
     </section>`;
   }
 
+  private async enableNotifications() {
+    await this.crisis?.enableNotifications();
+    this.requestUpdate();
+  }
+
   private renderAlert(alert: CrisisAlertView) {
-    const latest = alert.updates.at(-1);
-    return html`<article part="alert" class="alert ${alert.severity}">
-      <p class="severity">${t(`crisis.severity.${alert.severity}`)}</p>
-      <h3>${alert.headline}</h3>
-      <p class="description">${alert.description}</p>
+    const verification = this.crisis?.verification(alert);
+    const view = shownView(alert, verification);
+    const latest = view.updates.filter((u) => u.msgType === 'update').at(-1);
+    const now = this.clock.now;
+    return html`<article
+      part="alert"
+      class="alert sev-${view.severity}"
+      aria-labelledby="h-${alert.id}"
+    >
+      <div class="badges">
+        <span class="severity">${t(`crisis.severity.${view.severity}`)}</span>
+        ${renderBadge(verification)}
+      </div>
+      <h3 id="h-${alert.id}">${view.headline}</h3>
       ${
-        alert.instruction
+        verification && !verification.official
+          ? html`<p class="unverified-note">${t('crisis.unverifiedNote')}</p>`
+          : nothing
+      }
+      ${
+        view.instruction
           ? html`<p class="instruction">
-              <strong>${t('crisis.instruction')}:</strong> ${alert.instruction}
+              <strong>${t('crisis.instruction')}:</strong>
+              <span class="pre">${view.instruction}</span>
             </p>`
           : nothing
       }
       ${
-        alert.villages.length > 0
+        view.villages.length > 0
           ? html`<p class="villages">
-              ${t('crisis.villages', { villages: alert.villages.join(', ') })}
+              ${t('crisis.villages', { villages: view.villages.join(', ') })}
             </p>`
           : nothing
       }
@@ -79,6 +142,14 @@ export class BhCrisisBanner extends LitElement {
             </div>`
           : nothing
       }
+      <p class="footer">
+        <span class="age"
+          >${t('crisis.updatedAgo', { ago: formatRelative(view.updatedAt, now) })}</span
+        >
+        <a href="#crisis/${encodeURIComponent(alert.id)}"
+          >${t('crisis.openAlert')}<span class="visually-hidden">: ${view.headline}</span></a
+        >
+      </p>
     </article>`;
   }
 }

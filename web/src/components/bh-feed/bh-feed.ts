@@ -1,6 +1,8 @@
 /**
  * The neighbourhood's posts, newest first, each with its comments; narrowed by category,
  * village and a search text (all words must occur in title or body, accents ignored).
+ * A `#berichten/<id>` link (`focusPostId`) scrolls to that post and moves focus to it, also
+ * when the post arrives through sync after the feed opened.
  *
  * @csspart list - the list of posts
  */
@@ -19,6 +21,7 @@ import { communityContext, publicContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import '../bh-post-card/bh-post-card.js';
+import type { BhPostCard } from '../bh-post-card/bh-post-card.js';
 import { styles } from './bh-feed.styles.js';
 
 @customElement('bh-feed')
@@ -29,6 +32,8 @@ export class BhFeed extends LitElement {
   @property({ type: Boolean }) readOnly = false;
   /** Link target of the "write a post" call to action in the empty state. */
   @property() composeHref = '#nieuw';
+  /** The post a deep link points at: scrolled to and focused once it is there. */
+  @property() focusPostId?: string;
 
   @consume({ context: communityContext, subscribe: true })
   @state()
@@ -59,9 +64,43 @@ export class BhFeed extends LitElement {
     );
   }
 
-  /** Moves focus to the feed heading (after a view change). */
+  /** The deep-linked post not focused yet (it may still be on its way). */
+  private pendingFocus: string | undefined;
+
+  /** Moves focus to the feed heading, or to the linked post (after a view change). */
   focusHeading(): void {
+    if (this.pendingFocus || this.focusPostId) {
+      this.pendingFocus = this.focusPostId;
+      void this.focusPending();
+      return;
+    }
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('focusPostId') && this.focusPostId) {
+      this.pendingFocus = this.focusPostId;
+      // A linked post is shown whatever the filters were.
+      this.category = '';
+      this.village = '';
+      this.query = '';
+    }
+  }
+
+  protected override updated(): void {
+    if (this.pendingFocus) void this.focusPending();
+  }
+
+  private async focusPending(): Promise<void> {
+    const id = this.pendingFocus;
+    if (!id) return;
+    const card = Array.from(this.renderRoot.querySelectorAll<BhPostCard>('bh-post-card')).find(
+      (c) => c.post?.id === id,
+    );
+    if (!card) return;
+    this.pendingFocus = undefined;
+    await card.updateComplete;
+    card.focusPost();
   }
 
   override render() {

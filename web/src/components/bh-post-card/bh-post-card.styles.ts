@@ -218,6 +218,66 @@ export const styles = [
     .comment-row button {
       flex: none;
     }
+    .card:focus {
+      outline: none;
+    }
+    .card:focus-visible {
+      outline: 3px solid var(--bh-focus);
+      outline-offset: 2px;
+    }
+    :host {
+      scroll-margin-block-start: 8rem;
+    }
+    .owner-actions,
+    .comment-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0 0 0.5rem;
+    }
+    .comment-actions {
+      margin: 0;
+      gap: 0.25rem;
+    }
+    button.danger {
+      color: var(--bh-danger);
+      border-color: var(--bh-danger);
+    }
+    button.danger:hover {
+      background: var(--bh-danger-soft);
+    }
+    button.danger-solid {
+      background: var(--bh-danger);
+      color: #fff;
+    }
+    button.danger-solid:hover {
+      background: #7f1a14;
+    }
+    .edit-form {
+      margin: 0 0 0.75rem;
+    }
+    .edit-form textarea {
+      margin-block-end: 0.5rem;
+    }
+    dialog {
+      border: 0;
+      border-radius: var(--bh-radius);
+      padding: 1.25rem;
+      max-width: min(28rem, calc(100vw - 2rem));
+      box-shadow: 0 8px 32px rgb(0 0 0 / 0.25);
+      color: var(--bh-text);
+    }
+    dialog::backdrop {
+      background: rgb(23 33 28 / 0.45);
+    }
+    dialog h4 {
+      color: var(--bh-text);
+      font-size: 1.15rem;
+      margin: 0 0 0.5rem;
+    }
+    dialog p {
+      margin: 0 0 1rem;
+    }
     @media (max-width: 30rem) {
       .comment-row {
         flex-direction: column;

@@ -1,10 +1,14 @@
 /**
  * One post of the feed: category, village, title, author and time, the body (Buurthub
  * markup rendered through Lit templates), its photos with their upload progress, reactions,
- * a share button, comments with one level of answers, and forms to add them. The `<article>` is named by the post title,
- * so tests and assistive technology can find a post's comment form by its title.
+ * a share button (sharing the post's own link, `#berichten/<id>`), comments with one level of
+ * answers, and forms to add them. The author (or a moderator) edits and removes the post
+ * and their comments; edited ones say "bewerkt"; removing asks first in a native dialog.
+ * The `<article>` is named by the post title, so tests and assistive technology can find a
+ * post's comment form by its title.
  *
  * @fires bh-comment-created - a comment was published ({@link BhCommentCreatedEvent})
+ * @fires bh-post-removed - the post was removed ({@link BhPostRemovedEvent})
  * @csspart card - the article card
  */
 import {
@@ -12,17 +16,21 @@ import {
   type CommentView,
   type CommunitySpace,
   type PostView,
+  BODY_MAX,
   REACTIONS,
   type ReactionKind,
+  TITLE_MAX,
   ValidationError,
+  canModerate,
 } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { communityContext, identityContext } from '../../app/context.js';
-import { BhCommentCreatedEvent } from '../../app/events.js';
+import { BhCommentCreatedEvent, BhPostRemovedEvent } from '../../app/events.js';
 import type { IdentityService } from '../../app/identity.js';
 import { renderMarkup } from '../../app/markup.js';
+import { postHash } from '../../app/route.js';
 import { issueMessage } from '../../app/validation-messages.js';
 import '../bh-photo/bh-photo.js';
 import { localStore } from '../../sync/local-store.js';
@@ -71,17 +79,40 @@ export class BhPostCard extends LitElement {
   /** The top-level comment being answered, if any. */
   @state() private replyTo: string | null = null;
   @state() private shared = false;
+  /** The post is being edited. */
+  @state() private editing = false;
+  @state() private editErrors: { title?: string; body?: string } = {};
+  /** The comment being edited, if any. */
+  @state() private editingComment: string | null = null;
+  @state() private editCommentError = '';
+  /** What the open "remove?" dialog is about. */
+  @state() private removing: { kind: 'post' } | { kind: 'comment'; id: string } | null = null;
+  /** Where focus goes back to when the dialog or an edit form closes. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor() {
     super();
     new LocaleController(this);
   }
 
+  /** Scrolls the post into view and moves focus to it (a `#berichten/<id>` link). */
+  focusPost(): void {
+    const article = this.renderRoot.querySelector<HTMLElement>('article');
+    article?.scrollIntoView({ block: 'start' });
+    article?.focus({ preventScroll: true });
+  }
+
+  /** The author of the item, or a moderator/official, may change it. */
+  private mayChange(authorId: string): boolean {
+    const me = this.identity?.current;
+    return !this.readOnly && !!me && (me.id === authorId || canModerate(me.role));
+  }
+
   override render() {
     const post = this.post;
     if (!post) return nothing;
     const id = post.id;
-    return html`<article part="card" class="card" aria-labelledby="title-${id}">
+    return html`<article part="card" class="card" tabindex="-1" aria-labelledby="title-${id}">
       <div class="tags">
         <span class="chip ${post.category}"
           >${tDynamic(`category.${post.category}`, post.category)}</span
@@ -99,7 +130,32 @@ export class BhPostCard extends LitElement {
         ${this.renderTime(post.createdAt)}
         ${post.editedAt ? html`<span class="edited">(${t('post.edited')})</span>` : nothing}
       </p>
-      <div class="body">${renderMarkup(post.body)}</div>
+      ${
+        this.editing
+          ? this.renderEditForm(post)
+          : html`<div class="body">${renderMarkup(post.body)}</div>
+              ${
+                this.mayChange(post.author.id)
+                  ? html`<div class="owner-actions">
+                      <button
+                        type="button"
+                        class="secondary small"
+                        id="edit-post"
+                        @click=${this.startEdit}
+                      >
+                        ${t('post.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary small danger"
+                        @click=${(e: Event) => this.askRemove(e, { kind: 'post' })}
+                      >
+                        ${t('post.remove')}
+                      </button>
+                    </div>`
+                  : nothing
+              }`
+      }
       ${
         post.photos.length > 0
           ? html`<div class="photos ${post.photos.length === 1 ? 'single' : ''}">
@@ -162,7 +218,175 @@ export class BhPostCard extends LitElement {
         }
         ${this.readOnly ? nothing : this.renderCommentForm(id)}
       </section>
+      ${this.renderRemoveDialog()}
     </article>`;
+  }
+
+  private renderEditForm(post: PostView) {
+    const { title, body } = this.editErrors;
+    return html`<form class="edit-form" novalidate @submit=${this.saveEdit}>
+      <div class="field">
+        <label for="edit-title-${post.id}">${t('composer.title')}</label>
+        <input
+          id="edit-title-${post.id}"
+          name="title"
+          maxlength=${TITLE_MAX}
+          .value=${post.title}
+          aria-invalid=${title ? 'true' : 'false'}
+          aria-describedby=${title ? `edit-title-${post.id}-error` : nothing}
+        />
+        ${title ? html`<p id="edit-title-${post.id}-error" class="field-error">${title}</p>` : nothing}
+      </div>
+      <div class="field">
+        <label for="edit-body-${post.id}">${t('composer.body')}</label>
+        <textarea
+          id="edit-body-${post.id}"
+          name="body"
+          rows="6"
+          maxlength=${BODY_MAX}
+          .value=${post.body}
+          aria-invalid=${body ? 'true' : 'false'}
+          aria-describedby=${body ? `edit-body-${post.id}-error` : nothing}
+        ></textarea>
+        ${body ? html`<p id="edit-body-${post.id}-error" class="field-error">${body}</p>` : nothing}
+      </div>
+      <div class="owner-actions">
+        <button type="submit" class="primary small">${t('post.save')}</button>
+        <button type="button" class="secondary small" @click=${this.cancelEdit}>
+          ${t('post.cancel')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private async startEdit() {
+    this.editing = true;
+    this.editErrors = {};
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.edit-form input')?.focus();
+  }
+
+  private async cancelEdit() {
+    this.editing = false;
+    this.editErrors = {};
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#edit-post')?.focus();
+  }
+
+  private async saveEdit(event: SubmitEvent) {
+    event.preventDefault();
+    const post = this.post;
+    const me = this.identity?.current;
+    if (!post || !me || !this.community) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const title = (form.elements.namedItem('title') as HTMLInputElement).value;
+    const body = (form.elements.namedItem('body') as HTMLTextAreaElement).value;
+    try {
+      this.community.posts.edit(post.id, { title, body }, me);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const errors: { title?: string; body?: string } = {};
+      for (const issue of error.issues) {
+        if ((issue.path === 'title' || issue.path === 'body') && !errors[issue.path]) {
+          errors[issue.path] = issueMessage(issue);
+        }
+      }
+      this.editErrors = errors;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.edit-form [aria-invalid="true"]')?.focus();
+      return;
+    }
+    await this.cancelEdit();
+  }
+
+  private async askRemove(event: Event, what: { kind: 'post' } | { kind: 'comment'; id: string }) {
+    this.returnFocus = event.currentTarget as HTMLElement;
+    this.removing = what;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal();
+  }
+
+  private renderRemoveDialog() {
+    const what = this.removing;
+    return html`<dialog
+      aria-labelledby="remove-heading"
+      @close=${this.onDialogClose}
+      @cancel=${() => (this.removing = null)}
+    >
+      <h4 id="remove-heading">
+        ${what?.kind === 'comment' ? t('comment.removeConfirm') : t('post.removeConfirm')}
+      </h4>
+      <p>${t('post.removeHint')}</p>
+      <div class="owner-actions">
+        <button type="button" class="primary small danger-solid" @click=${this.confirmRemove}>
+          ${t('post.remove')}
+        </button>
+        <button
+          type="button"
+          class="secondary small"
+          @click=${() => this.renderRoot.querySelector('dialog')?.close()}
+        >
+          ${t('post.cancel')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  private onDialogClose() {
+    this.removing = null;
+    // Back to the button that opened it, if it is still there.
+    if (this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.returnFocus = null;
+  }
+
+  private confirmRemove() {
+    const post = this.post;
+    const me = this.identity?.current;
+    const what = this.removing;
+    if (!post || !me || !this.community || !what) return;
+    if (what.kind === 'post') {
+      this.returnFocus = null;
+      this.renderRoot.querySelector('dialog')?.close();
+      this.community.posts.remove(post.id, me);
+      this.dispatchEvent(new BhPostRemovedEvent(post.id));
+    } else {
+      this.community.posts.removeComment(post.id, what.id, me);
+      // The comment's buttons are gone: focus the comment field instead.
+      this.returnFocus = this.renderRoot.querySelector<HTMLElement>(`#comment-${post.id}`);
+      this.renderRoot.querySelector('dialog')?.close();
+    }
+  }
+
+  private async startCommentEdit(commentId: string) {
+    this.editingComment = commentId;
+    this.editCommentError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#edit-comment-${commentId}`)?.focus();
+  }
+
+  private async endCommentEdit(commentId: string) {
+    this.editingComment = null;
+    this.editCommentError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#edit-comment-button-${commentId}`)?.focus();
+  }
+
+  private async saveComment(event: SubmitEvent, commentId: string) {
+    event.preventDefault();
+    const post = this.post;
+    const me = this.identity?.current;
+    if (!post || !me || !this.community) return;
+    const field = (event.currentTarget as HTMLFormElement).querySelector('textarea');
+    try {
+      this.community.posts.editComment(post.id, commentId, { body: field?.value ?? '' }, me);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const issue = error.issues[0];
+      this.editCommentError = issue ? issueMessage(issue, 'comment') : t('validation.invalid');
+      field?.focus();
+      return;
+    }
+    await this.endCommentEdit(commentId);
   }
 
   private renderTime(at: number) {
@@ -173,12 +397,62 @@ export class BhPostCard extends LitElement {
 
   private renderComment(c: CommentView) {
     if (c.removed) return html`<p class="comment-body removed">${t('comment.removed')}</p>`;
-    return html`<p class="comment-meta">
-        <strong>${c.author.name}</strong>
-        <span aria-hidden="true">·</span> ${this.renderTime(c.createdAt)}
-        ${c.editedAt ? html`<span class="edited">(${t('post.edited')})</span>` : nothing}
-      </p>
-      <div class="comment-body">${renderMarkup(c.body)}</div>`;
+    const meta = html`<p class="comment-meta">
+      <strong>${c.author.name}</strong>
+      <span aria-hidden="true">·</span> ${this.renderTime(c.createdAt)}
+      ${c.editedAt ? html`<span class="edited">(${t('post.edited')})</span>` : nothing}
+    </p>`;
+    if (this.editingComment === c.id) {
+      const errorId = `edit-comment-${c.id}-error`;
+      return html`${meta}
+        <form class="edit-form" novalidate @submit=${(e: SubmitEvent) => this.saveComment(e, c.id)}>
+          <label for="edit-comment-${c.id}">${t('comment.editLabel')}</label>
+          <textarea
+            id="edit-comment-${c.id}"
+            rows="3"
+            maxlength=${COMMENT_MAX}
+            .value=${c.body}
+            aria-invalid=${this.editCommentError ? 'true' : 'false'}
+            aria-describedby=${this.editCommentError ? errorId : nothing}
+          ></textarea>
+          ${
+            this.editCommentError
+              ? html`<p id=${errorId} class="field-error">${this.editCommentError}</p>`
+              : nothing
+          }
+          <div class="owner-actions">
+            <button type="submit" class="primary small">${t('post.save')}</button>
+            <button type="button" class="secondary small" @click=${() => this.endCommentEdit(c.id)}>
+              ${t('post.cancel')}
+            </button>
+          </div>
+        </form>`;
+    }
+    return html`${meta}
+      <div class="comment-body">${renderMarkup(c.body)}</div>
+      ${
+        this.mayChange(c.author.id)
+          ? html`<div class="comment-actions">
+              <button
+                type="button"
+                class="link"
+                id="edit-comment-button-${c.id}"
+                aria-label=${t('comment.editNamed', { name: c.author.name })}
+                @click=${() => this.startCommentEdit(c.id)}
+              >
+                ${t('post.edit')}
+              </button>
+              <button
+                type="button"
+                class="link"
+                aria-label=${t('comment.removeNamed', { name: c.author.name })}
+                @click=${(e: Event) => this.askRemove(e, { kind: 'comment', id: c.id })}
+              >
+                ${t('post.remove')}
+              </button>
+            </div>`
+          : nothing
+      }`;
   }
 
   private renderReactions(post: PostView) {
@@ -212,7 +486,7 @@ export class BhPostCard extends LitElement {
   private async share() {
     const post = this.post;
     if (!post) return;
-    const url = `${location.origin}${location.pathname}#berichten`;
+    const url = `${location.origin}${location.pathname}${postHash(post.id)}`;
     if (typeof navigator.share === 'function') {
       try {
         await navigator.share({ title: post.title, url });

@@ -1,0 +1,50 @@
+import { css } from 'lit';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+    .card {
+      background: var(--bh-surface);
+      border: 1px solid var(--bh-border);
+      border-radius: var(--bh-radius);
+      box-shadow: var(--bh-shadow);
+      padding: 1rem 1.1rem 1.1rem;
+    }
+    h3 {
+      margin: 0 0 0.5rem;
+      font-size: 1.15rem;
+    }
+    h4 {
+      margin: 1rem 0 0.25rem;
+      font-size: 1rem;
+    }
+    p {
+      margin: 0 0 0.75rem;
+    }
+    .url-row {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .url-row input {
+      flex: 1;
+      min-width: 0;
+      font-family: ui-monospace, monospace;
+      font-size: 0.9rem;
+    }
+    .hint {
+      margin-block: 0.35rem 0.5rem;
+    }
+    .status {
+      margin: 0.5rem 0 0;
+      font-weight: 600;
+      color: var(--bh-primary);
+    }
+    .status:empty {
+      display: none;
+    }
+  `,
+];

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+    .back {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      margin-block-end: 0.5rem;
+      color: var(--bh-primary);
+      font-weight: 600;
+    }
+    .back::before {
+      content: '← ';
+      white-space: pre;
+    }
+    .card {
+      background: var(--bh-surface);
+      border: 1px solid var(--bh-border);
+      border-radius: var(--bh-radius);
+      box-shadow: var(--bh-shadow);
+      padding: 1.1rem 1.1rem 1.25rem;
+    }
+    h2 {
+      font-size: 1.5rem;
+      margin: 0 0 0.75rem;
+      line-height: 1.25;
+      overflow-wrap: anywhere;
+    }
+    h2:focus {
+      outline: none;
+    }
+    h2:focus-visible {
+      outline: 3px solid var(--bh-focus);
+    }
+    h3 {
+      font-size: 1.1rem;
+      margin: 0 0 0.5rem;
+    }
+    h4 {
+      font-size: 1rem;
+      margin: 0.75rem 0 0.25rem;
+    }
+    .tags {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      margin: 0 0 0.5rem;
+      font-size: 0.85rem;
+    }
+    .chip {
+      display: inline-block;
+      padding: 0.15rem 0.65rem;
+      border-radius: 999px;
+      font-weight: 700;
+      background: var(--bh-primary-soft);
+      color: #1a5a42;
+    }
+    .chip.public {
+      background: #e5eefb;
+      color: #1d4a85;
+    }
+    .edited {
+      color: var(--bh-muted);
+    }
+    .facts {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0 0 1rem;
+    }
+    .facts div {
+      display: grid;
+      grid-template-columns: minmax(7rem, auto) 1fr;
+      gap: 0.75rem;
+    }
+    dt {
+      font-weight: 700;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    dd.full {
+      color: var(--bh-danger);
+      font-weight: 700;
+    }
+    .photo {
+      margin: 0 0 1rem;
+      border-radius: var(--bh-radius-s);
+      overflow: hidden;
+    }
+    .body {
+      margin: 0 0 1rem;
+      line-height: 1.55;
+      overflow-wrap: anywhere;
+    }
+    .body p {
+      white-space: pre-line;
+    }
+    .body a {
+      color: var(--bh-primary);
+    }
+    .rsvp,
+    .attendees,
+    .calendar-actions {
+      border-block-start: 1px solid var(--bh-border);
+      padding-block-start: 1rem;
+      margin-block-start: 1rem;
+    }
+    .rsvp-buttons {
+      display: grid;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      gap: 0.5rem;
+    }
+    .rsvp-button {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.1rem;
+      background: var(--bh-surface);
+      color: var(--bh-primary);
+      border-color: var(--bh-primary);
+      padding-inline: 0.5rem;
+    }
+    .rsvp-button:not([aria-pressed='true']):hover:not(:disabled) {
+      background: var(--bh-primary-soft);
+    }
+    .rsvp-button[aria-pressed='true'] {
+      background: var(--bh-primary);
+      color: var(--bh-on-primary);
+    }
+    .rsvp-button[aria-pressed='true']::before {
+      content: '✓';
+    }
+    .count {
+      font-size: 1.3rem;
+      font-weight: 800;
+    }
+    .rsvp-status {
+      margin: 0.5rem 0 0;
+      color: var(--bh-muted);
+    }
+    .attendees ul {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+    }
+    .calendar-actions .hint {
+      margin-block-start: 0.5rem;
+    }
+  `,
+];
