@@ -4,9 +4,13 @@
  * reactions, an agenda of upcoming and past events (public and members-only) with RSVPs,
  * and the expired high-water alert of July 2021 with its rolling updates. Written through
  * the shared model API, so it is exactly what the app would have written, and stored before
- * the relay serves anyone. No photos yet: a photo reference needs its blob in the relay's
- * blob store, which the demo does not seed.
+ * the relay serves anyone. Three posts carry a photo: small illustrative JPEGs shipped in
+ * `sync-server/demo-media/`, put into the relay's blob store on every demo start (a blob
+ * that is there already is not rewritten) and referenced by hash, so `/blobs/<hash>` serves
+ * them like any uploaded photo.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import * as Y from 'yjs';
 import {
   type Author,
@@ -14,6 +18,7 @@ import {
   CommunitySpace,
   type DeviceSigner,
   type EventInput,
+  type MediaRef,
   PublicSpace,
   type ReactionKind,
   type RsvpAnswer,
@@ -30,6 +35,7 @@ import {
 } from '@buurthub/shared';
 import { KeyStore } from './auth/keys.js';
 import { mintToken } from './auth/tokens.js';
+import type { BlobLimits, BlobStore } from './blobs/blob-store.js';
 import type { Storage } from './storage/storage.js';
 
 export const DEMO_NEIGHBOURHOOD = 'maasburen';
@@ -49,8 +55,17 @@ const fatima: Author = { id: 'demo-fatima', name: 'Fatima El Amrani', role: 'res
 const joost: Author = { id: 'demo-joost', name: 'Joost van Dijk', role: 'resident' };
 const marieke: Author = { id: 'demo-marieke', name: 'Marieke Jansen', role: 'resident' };
 
+/** The demo photos, in `sync-server/demo-media/` (next to `src/` and `dist/`). */
+export const DEMO_MEDIA_DIR = new URL('../demo-media/', import.meta.url);
+
+interface DemoPhoto {
+  file: string;
+  alt: string;
+}
+
 interface DemoPost {
   title: string;
+  photo?: DemoPhoto;
   body: string;
   category: Category;
   village: string;
@@ -68,6 +83,10 @@ const POSTS: DemoPost[] = [
     category: 'gemeente',
     village: 'Middelaar',
     author: gemeente,
+    photo: {
+      file: 'fiets.jpg',
+      alt: 'Een blauwe fiets tegen een muur, bij het afgesloten fietspad langs de Maas.',
+    },
     comments: [
       { body: 'Fijn dat dit nu gebeurt. Rijdt de veerpont wel gewoon?', author: henk },
       {
@@ -124,6 +143,10 @@ const POSTS: DemoPost[] = [
     category: 'activiteit',
     village: 'Middelaar',
     author: anja,
+    photo: {
+      file: 'maasoever.jpg',
+      alt: 'De Maasoever bij Middelaar: een zandpad langs het water, met bomen aan de overkant.',
+    },
     visibility: 'public',
     comments: [
       { body: 'Wij komen met z’n vieren, de kinderen vinden dit prachtig.', author: joost },
@@ -144,6 +167,10 @@ const POSTS: DemoPost[] = [
     category: 'initiatief',
     village: 'Molenhoek',
     author: fatima,
+    photo: {
+      file: 'moestuin.jpg',
+      alt: 'Twee moestuinbakken met jonge plantjes en een paar rode tomaatjes op een grasveld.',
+    },
     comments: [
       { body: 'Goed idee! Ik heb nog pootaardappelen en een oude regenton.', author: henk },
     ],
@@ -353,7 +380,71 @@ async function isEmpty(storage: Storage, nb: string): Promise<boolean> {
  * Seeds `maasburen` unless any of its rooms already has content, so restarting with
  * `--demo` never duplicates posts. Returns whether it seeded.
  */
-export async function seedDemo(storage: Storage, now = Date.now()): Promise<boolean> {
+/** Width and height from a baseline or progressive JPEG's frame header, or null. */
+export function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
+  let i = 2;
+  while (i + 9 < bytes.length && bytes[i] === 0xff) {
+    const marker = bytes[i + 1] as number;
+    const length = ((bytes[i + 2] as number) << 8) | (bytes[i + 3] as number);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return {
+        height: ((bytes[i + 5] as number) << 8) | (bytes[i + 6] as number),
+        width: ((bytes[i + 7] as number) << 8) | (bytes[i + 8] as number),
+      };
+    }
+    i += 2 + length;
+  }
+  return null;
+}
+
+async function* chunks(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
+
+/**
+ * Puts the demo photos into the blob store (idempotent: a blob is named by its hash and
+ * never rewritten) and returns their media references by file name.
+ */
+export async function seedDemoMedia(
+  blobs: BlobStore,
+  limits: BlobLimits,
+): Promise<Map<string, MediaRef>> {
+  const refs = new Map<string, MediaRef>();
+  for (const post of POSTS) {
+    if (!post.photo) continue;
+    const bytes = new Uint8Array(await readFile(new URL(post.photo.file, DEMO_MEDIA_DIR)));
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    await blobs.put(hash, chunks(bytes), limits);
+    const size = jpegSize(bytes);
+    refs.set(post.photo.file, {
+      hash,
+      type: 'image/jpeg',
+      alt: post.photo.alt,
+      ...(size ?? {}),
+      bytes: bytes.byteLength,
+    });
+  }
+  return refs;
+}
+
+export interface DemoMediaOptions {
+  blobs: BlobStore;
+  limits: BlobLimits;
+}
+
+/**
+ * Seeds the demo neighbourhood when its rooms are empty; returns whether it did. With
+ * `media`, the demo photos go into the blob store (every time, so a lost blob comes back)
+ * and three posts reference them.
+ */
+export async function seedDemo(
+  storage: Storage,
+  now = Date.now(),
+  media?: DemoMediaOptions,
+): Promise<boolean> {
+  const photos = media
+    ? await seedDemoMedia(media.blobs, media.limits)
+    : new Map<string, MediaRef>();
   if (!(await isEmpty(storage, DEMO_NEIGHBOURHOOD))) return false;
 
   // A clock the seed advances by hand, so content gets realistic, spread-out timestamps.
@@ -408,6 +499,9 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<bool
           category: post.category,
           village: post.village,
           ...(post.visibility ? { visibility: post.visibility } : {}),
+          ...(post.photo && photos.has(post.photo.file)
+            ? { photos: [photos.get(post.photo.file) as MediaRef] }
+            : {}),
         },
         post.author,
       );

@@ -183,21 +183,27 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   );
 }
 
+/**
+ * The blob store that goes with a storage: `<data>/blobs/` next to the SQLite file,
+ * PostgreSQL with PostgreSQL storage, memory otherwise.
+ */
+export function defaultBlobStore(storage: Storage, dataDir?: string): BlobStore {
+  return dataDir
+    ? new DiskBlobStore(join(dataDir, BLOB_DIR))
+    : storage instanceof SqliteStorage
+      ? new DiskBlobStore(join(dirname(storage.file), BLOB_DIR))
+      : storage instanceof PostgresStorage
+        ? new PostgresBlobStore(storage.pool)
+        : new MemoryBlobStore();
+}
+
 export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.log ?? consoleLogger;
   const ownsStorage = !options.storage;
   const storage =
     options.storage ?? (options.dataDir ? new SqliteStorage(options.dataDir) : new MemoryStorage());
   const keys = new KeyStore(storage);
-  const blobs =
-    options.blobs ??
-    (options.dataDir
-      ? new DiskBlobStore(join(options.dataDir, BLOB_DIR))
-      : storage instanceof SqliteStorage
-        ? new DiskBlobStore(join(dirname(storage.file), BLOB_DIR))
-        : storage instanceof PostgresStorage
-          ? new PostgresBlobStore(storage.pool)
-          : new MemoryBlobStore());
+  const blobs = options.blobs ?? defaultBlobStore(storage, options.dataDir);
   const authorize =
     options.authorize ??
     tokenAuthorizer({ storage, keys, demoNeighbourhood: options.demoNeighbourhood });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -97,6 +98,18 @@ describe('buurthub serve as a process', () => {
     expect(posts.length).toBe(8);
     expect(new Set(posts.map((p) => p.category)).size).toBeGreaterThanOrEqual(5);
     expect(posts.reduce((n, p) => n + p.comments.length, 0)).toBeGreaterThanOrEqual(5);
+    // A few posts carry a demo photo, served from the relay's blob store like an upload.
+    const photos = posts.flatMap((p) => p.photos);
+    expect(photos.length).toBeGreaterThanOrEqual(2);
+    const photo = photos[0] as (typeof photos)[number];
+    expect(photo).toMatchObject({ type: 'image/jpeg', width: 1200, height: 800 });
+    expect(photo.alt?.length).toBeGreaterThan(10);
+    const served = await fetch(`${first.url}/blobs/${photo.hash}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect(bytes.byteLength).toBe(photo.bytes);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(photo.hash);
     const space = new PublicSpace(publicRoom.doc);
     expect(space.settings.get()?.villages).toEqual(['Middelaar', 'Mook', 'Molenhoek', 'Plasmolen']);
     const alerts = space.crisis.all();
@@ -115,6 +128,7 @@ describe('buurthub serve as a process', () => {
 
     const second = await serve(data.path, '--demo');
     expect(second.output()).toContain('not seeded again');
+    expect((await fetch(`${second.url}/blobs/${photo.hash}`)).status).toBe(200);
     await second.stop('SIGTERM');
     relays.splice(relays.indexOf(second), 1);
 

@@ -3,10 +3,18 @@
  */
 import { parseArgs } from 'node:util';
 import { seedDemo, DEMO_NEIGHBOURHOOD, DEMO_VILLAGES } from '../demo.js';
-import { LIMIT_FLAG_OPTIONS, limitsFromConfig, limitsHelp, parseCount } from '../limits.js';
+import {
+  LIMIT_FLAG_OPTIONS,
+  limitsFromConfig,
+  limitsHelp,
+  parseCount,
+  resolveLimits,
+} from '../limits.js';
 import { createPinoLogger, DEFAULT_LOG_LEVEL, fromPino, isLogLevel, LOG_LEVELS } from '../log.js';
+import type { BlobStore } from '../blobs/blob-store.js';
 import {
   createRelay,
+  defaultBlobStore,
   DEFAULT_HOST,
   DEFAULT_PORT,
   DEFAULT_PUBLIC_URL,
@@ -153,6 +161,7 @@ async function serve(args: string[]): Promise<void> {
     throw error;
   }
   if (bus) log.info(`fan-out through Redis ${redactUrl(redis ?? '')} as node ${bus.node}`);
+  let blobs: BlobStore | undefined;
   if (values.demo) {
     if (!(await storage.neighbourhood(DEMO_NEIGHBOURHOOD))) {
       await storage.putNeighbourhood({
@@ -163,7 +172,9 @@ async function serve(args: string[]): Promise<void> {
         createdAt: Math.floor(Date.now() / 1000),
       });
     }
-    const seeded = await seedDemo(storage);
+    // The demo photos go into the same blob store the relay serves them from.
+    blobs = defaultBlobStore(storage);
+    const seeded = await seedDemo(storage, Date.now(), { blobs, limits: resolveLimits(limits) });
     log.info(
       seeded
         ? `demo neighbourhood "${DEMO_NEIGHBOURHOOD}" seeded`
@@ -178,6 +189,7 @@ async function serve(args: string[]): Promise<void> {
       storage,
       log,
       limits,
+      ...(blobs ? { blobs } : {}),
       // DEMO ONLY: tokenless visitors of the demo neighbourhood are residents (logged).
       demoNeighbourhood: values.demo ? DEMO_NEIGHBOURHOOD : undefined,
       shutdownSpreadMs,

@@ -477,6 +477,22 @@ export const nl = {
   'crisis.error.publish': 'Ondertekenen lukte niet op dit apparaat. Probeer het opnieuw.',
   'crisis.villagesFree': "Dorpen (met komma's ertussen)",
   'crisis.error.expires': 'Het einde moet na het begin liggen.',
+  'kiosk.none': 'Geen crisismeldingen',
+  'kiosk.noneHint':
+    'Het is rustig in de buurt. Is er iets aan de hand, dan zie je het hier meteen.',
+  'kiosk.joinQr': 'QR-code om lid te worden van de buurt',
+  'kiosk.joinHint': 'Scan om lid te worden van je buurt',
+  'kiosk.alertQr': 'QR-code van dit crisisbericht',
+  'kiosk.alertQrHint': 'Scan voor alle informatie en vragen',
+  'kiosk.alertsLabel': 'Actieve crisismeldingen',
+  'kiosk.carousel': 'diavoorstelling',
+  'kiosk.slide': 'melding',
+  'kiosk.position': 'Melding {n} van {count}',
+  'kiosk.choose': 'Kies een melding',
+  'kiosk.previous': 'Vorige melding',
+  'kiosk.next': 'Volgende melding',
+  'kiosk.pause': 'Pauzeren',
+  'kiosk.play': 'Doorbladeren',
 } as const;
 
 type Widen<T> = T extends string ? string : { one: string; other: string };

@@ -113,5 +113,26 @@ export const styles = [
       border-inline-start: 5px solid var(--bh-primary);
       font-weight: 600;
     }
+    /* Printing an alert page (A4 for the notice board): only the page, not the app around it. */
+    @media print {
+      :host {
+        min-height: 0;
+      }
+      bh-header,
+      bh-crisis-banner,
+      nav,
+      .skip,
+      .announcement,
+      .readonly,
+      .needs-invite,
+      bh-update-toast,
+      bh-name-dialog {
+        display: none !important;
+      }
+      .column {
+        max-width: none;
+        padding: 0;
+      }
+    }
   `,
 ];

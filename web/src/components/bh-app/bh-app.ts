@@ -60,9 +60,11 @@ import '../bh-crisis-page/bh-crisis-page.js';
 import { crisisContext } from '../../crisis/context.js';
 import { type CrisisRoute, crisisRouteFromHash } from '../../crisis/crisis-route.js';
 import type { CrisisService } from '../../crisis/crisis-service.js';
+import { isKioskView } from '../../crisis/kiosk.js';
 import { openCrisis } from '../../crisis/open-crisis.js';
 import type { BhComposer } from '../bh-composer/bh-composer.js';
 import '../bh-crisis-banner/bh-crisis-banner.js';
+import '../bh-kiosk/bh-kiosk.js';
 import '../bh-feed/bh-feed.js';
 import type { BhFeed } from '../bh-feed/bh-feed.js';
 import '../bh-header/bh-header.js';
@@ -70,6 +72,7 @@ import '../bh-invite/bh-invite.js';
 import type { BhInvite } from '../bh-invite/bh-invite.js';
 import '../bh-join/bh-join.js';
 import type { BhJoin } from '../bh-join/bh-join.js';
+import type { BhKiosk } from '../bh-kiosk/bh-kiosk.js';
 import '../bh-name-dialog/bh-name-dialog.js';
 import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-this-week/bh-this-week.js';
@@ -105,7 +108,10 @@ export class BhApp extends LitElement {
   @provide({ context: mediaContext }) @state() private media?: MediaUploads;
   @provide({ context: crisisContext }) @state() private crisis?: CrisisService;
   @state() private crisisRoute: CrisisRoute | null = crisisRouteFromHash(location.hash);
+  /** The kiosk's full-screen crisis view (`#kiosk`, or always in the kiosk window). */
+  @state() private kiosk = isKioskView(location.hash, window.buurthubKiosk);
   private readonly onCrisisHash = () => {
+    this.kiosk = isKioskView(location.hash, window.buurthubKiosk);
     this.crisisRoute = crisisRouteFromHash(location.hash);
     if (this.crisisRoute) void this.updateComplete.then(() => this.focusView());
   };
@@ -320,6 +326,11 @@ export class BhApp extends LitElement {
     const slug = this.neighbourhood?.slug ?? '';
     const name = this.publicSpace?.settings.get()?.name ?? titleCase(slug);
     document.title = name ? `${name} · ${t('app.title')}` : t('app.title');
+    if (this.kiosk) {
+      return html`<main id="main" part="main" tabindex="-1" class="kiosk">
+        <bh-kiosk .nb=${slug} .name=${name}></bh-kiosk>
+      </main>`;
+    }
     const readOnly = Boolean(this.community?.readOnly || this.publicSpace?.readOnly);
     const guest = this.neighbourhood?.mode === 'guest';
     const needsInvite = this.sessions.get(slug)?.needsInvite === true;
@@ -430,9 +441,9 @@ export class BhApp extends LitElement {
       this.renderRoot.querySelector<BhJoin>('bh-join')?.focusFirstField();
       return;
     }
-    const view = this.renderRoot.querySelector<BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda>(
-      'bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-crisis-page',
-    );
+    const view = this.renderRoot.querySelector<
+      BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda | BhKiosk
+    >('bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-crisis-page');
     view?.focusHeading();
   }
 }

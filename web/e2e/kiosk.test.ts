@@ -1,0 +1,211 @@
+/**
+ * The kiosk's full-screen crisis view and the alert page in print (issue 5 "Everywhere"):
+ * at 1920×1080 a kiosk first shows the calm "Geen crisismeldingen" screen, then an alert an
+ * official published (signed, with an update) with the "Officieel" badge and a QR code of
+ * the alert page; the Electron preload's `window.buurthubKiosk` opens the view by itself.
+ * In print media the alert page leaves out the app's header, navigation and banner.
+ *
+ * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-none.png, kiosk-alert.png and
+ * alert-print.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRelay, runCli } from '../../sync-server/test/helpers/cli.js';
+import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { axeViolations, launchChromium } from './support/browser.js';
+import { freePort, startRelay } from './support/relay.js';
+
+const KIOSK = { width: 1920, height: 1080 };
+const NB = 'maasoever';
+const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots';
+const HEADLINE = 'Hoogwater: kade Mook loopt onder';
+
+async function cli(args: string[]): Promise<string> {
+  const result = await runCli(args);
+  if (result.code !== 0) throw new Error(`buurthub ${args.join(' ')} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Waits until the kiosk's alert has faded in (axe would measure a half-transparent one). */
+async function settled(p: Page): Promise<void> {
+  await p
+    .locator('bh-kiosk article')
+    .evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+}
+
+describe('kiosk view and print', () => {
+  const data = tempDir('buurthub-kiosk-e2e-');
+  let base: string;
+  let relay: CliRelay;
+  let browser: Browser;
+  let official: Page;
+  let kiosk: Page;
+  let alertUrl = '';
+
+  async function joinAs(p: Page, name: string, role: string): Promise<void> {
+    const out = await cli(['invite', NB, '--role', role, '--data', data.path, '--base-url', base]);
+    const link = /Link: (\S+)/.exec(out)?.[1] as string;
+    await p.goto(link);
+    await p.locator('bh-join').getByLabel('Je naam').fill(name);
+    await p.getByRole('button', { name: 'Lid worden' }).click();
+    await p.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
+  }
+
+  async function shot(p: Page, name: string): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    await p.screenshot({ path: join(SHOTS, name) });
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    await cli([
+      'neighbourhood',
+      'create',
+      NB,
+      '--name',
+      'Maasoever',
+      '--villages',
+      'Mook,Middelaar',
+      '--data',
+      data.path,
+    ]);
+    relay = await startRelay(port, data.path);
+    browser = await launchChromium();
+    official = await (await browser.newContext({ viewport: KIOSK })).newPage();
+    const kioskContext = await browser.newContext({ viewport: KIOSK });
+    kiosk = await kioskContext.newPage();
+    await joinAs(official, 'Gemeente Mook', 'official');
+    await joinAs(kiosk, 'Buurthuis', 'resident');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop('SIGKILL');
+    data.remove();
+  });
+
+  it('shows a calm screen with a join QR code when no alert is active', async () => {
+    await kiosk.evaluate(() => (location.hash = '#kiosk'));
+    const view = kiosk.locator('bh-kiosk');
+    await view.getByRole('heading', { name: 'Geen crisismeldingen' }).waitFor();
+    await view.getByText('Maasoever').first().waitFor();
+    await view.getByRole('img', { name: 'QR-code om lid te worden van de buurt' }).waitFor();
+    expect(await kiosk.locator('bh-header').count()).toBe(0);
+    expect(await kiosk.getByRole('navigation').count()).toBe(0);
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await shot(kiosk, 'kiosk-none.png');
+  });
+
+  it('shows an official alert full screen with its badge, update and QR code', async () => {
+    await official.getByRole('navigation').getByRole('link', { name: 'Crisis' }).click();
+    await official.getByRole('link', { name: 'Crisisbericht maken' }).click();
+    await official.getByLabel('Sjabloon').selectOption('hoogwater');
+    await official.getByLabel('Kop').fill(HEADLINE);
+    await official.getByLabel("Dorpen (met komma's ertussen)").fill('Mook, Middelaar');
+    await official
+      .getByLabel('Wat er aan de hand is')
+      .fill('Het water stijgt. De hoogste stand wordt vrijdag 14:00 verwacht.');
+    await official.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await official.getByRole('button', { name: 'Ondertekenen en plaatsen' }).click();
+    await expect.poll(() => official.evaluate(() => location.hash)).toMatch(/^#crisis\/.+/);
+    alertUrl = official.url();
+    const page = official.locator('bh-crisis-alert');
+    await page.locator('.badge.official').first().waitFor({ timeout: 15_000 });
+    await page.getByLabel('Tekst van de update').fill('Hoogste stand nu verwacht vrijdag 18:00.');
+    await page.getByRole('button', { name: 'Update ondertekenen en plaatsen' }).click();
+    await page.locator('.timeline').getByText('Hoogste stand nu verwacht vrijdag 18:00.').waitFor();
+
+    const view = kiosk.locator('bh-kiosk');
+    const article = view.getByRole('article', { name: 'Melding 1 van 1' });
+    await article.getByRole('heading', { name: HEADLINE }).waitFor({ timeout: 20_000 });
+    await article.getByText('Officieel', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await article.getByText('Niet geverifieerd').count()).toBe(0);
+    await article
+      .getByText('Hoogste stand nu verwacht vrijdag 18:00.')
+      .waitFor({ timeout: 15_000 });
+    await article.getByText(/Laatst bijgewerkt/).waitFor();
+    await article.getByText('Geldt voor: Mook, Middelaar').waitFor();
+    const qr = article.locator('bh-qr-code');
+    const id = decodeURIComponent(new URL(alertUrl).hash.replace(/^#crisis\//, ''));
+    expect(await qr.evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe(
+      `${base}/nb/${NB}/#crisis/${encodeURIComponent(id)}`,
+    );
+    await settled(kiosk);
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await shot(kiosk, 'kiosk-alert.png');
+  });
+
+  it('opens the kiosk view by itself in the kiosk window', async () => {
+    const context = kiosk.context();
+    await context.addInitScript(() => {
+      (window as unknown as { buurthubKiosk: object }).buurthubKiosk = Object.freeze({
+        isKiosk: true,
+      });
+    });
+    // Leaving #kiosk for the feed is a same-document navigation: reload to run the preload.
+    await kiosk.evaluate(() => (location.hash = '#berichten'));
+    await kiosk.reload();
+    await kiosk
+      .locator('bh-kiosk')
+      .getByRole('heading', { name: HEADLINE })
+      .waitFor({ timeout: 20_000 });
+    expect(await kiosk.getByRole('navigation').count()).toBe(0);
+  });
+
+  it('offers dots and buttons to move between several alerts, by touch and keyboard', async () => {
+    await official.evaluate(() => (location.hash = '#crisis-nieuw'));
+    await official.getByLabel('Sjabloon').selectOption('storm');
+    await official.getByLabel('Kop').fill('Storm: blijf binnen');
+    await official.getByLabel("Dorpen (met komma's ertussen)").fill('Mook');
+    await official.getByLabel('Wat er aan de hand is').fill('Zware windstoten tot 110 km/u.');
+    await official.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await official.getByRole('button', { name: 'Ondertekenen en plaatsen' }).click();
+    const view = kiosk.locator('bh-kiosk');
+    const dots = view.getByRole('group', { name: 'Kies een melding' });
+    await dots.waitFor({ timeout: 20_000 });
+    expect(await dots.getByRole('button').count()).toBe(2);
+    await dots.getByRole('button', { name: 'Melding 2 van 2' }).click();
+    await view.getByRole('article', { name: 'Melding 2 van 2' }).waitFor();
+    expect(
+      await dots.getByRole('button', { name: 'Melding 2 van 2' }).getAttribute('aria-current'),
+    ).toBe('true');
+    await view.getByRole('button', { name: 'Volgende melding' }).focus();
+    await kiosk.keyboard.press('Enter');
+    await view.getByRole('article', { name: 'Melding 1 van 2' }).waitFor();
+    await view.getByRole('button', { name: 'Pauzeren' }).click();
+    await view.getByRole('button', { name: 'Doorbladeren' }).waitFor();
+    // The next alert fades in (not with prefers-reduced-motion): check contrast once it is in.
+    await settled(kiosk);
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await kiosk.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await shot(kiosk, 'kiosk-alerts-2.png');
+  });
+
+  it('prints the alert page without the header, navigation, sync state and banner', async () => {
+    await official.goto(alertUrl);
+    const page = official.locator('bh-crisis-alert');
+    await page.getByRole('heading', { name: HEADLINE }).waitFor();
+    await official.locator('bh-crisis-banner').getByRole('article').first().waitFor();
+    const display = (selector: string) =>
+      official.evaluate((sel) => {
+        const root = document.querySelector('bh-app')?.shadowRoot;
+        const el = root?.querySelector(sel);
+        return el ? getComputedStyle(el).display : 'missing';
+      }, selector);
+    expect(await display('bh-header')).not.toBe('none');
+    await official.emulateMedia({ media: 'print' });
+    try {
+      for (const selector of ['bh-header', 'nav', 'bh-crisis-banner']) {
+        expect(await display(selector)).toBe('none');
+      }
+      expect(await page.getByRole('heading', { name: HEADLINE }).isVisible()).toBe(true);
+      mkdirSync(SHOTS, { recursive: true });
+      await official.screenshot({ path: join(SHOTS, 'alert-print.png'), fullPage: true });
+    } finally {
+      await official.emulateMedia({ media: null });
+    }
+  });
+});

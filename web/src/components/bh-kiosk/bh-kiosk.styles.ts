@@ -1,0 +1,268 @@
+import { css } from 'lit';
+import { crisisStyles } from '../../crisis/present.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  crisisStyles,
+  css`
+    :host {
+      display: block;
+      min-height: 100vh;
+      background: #f4f6f5;
+      color: var(--bh-text);
+      font-size: clamp(1.1rem, 1.35vw, 2rem);
+    }
+    .screen {
+      min-height: 100vh;
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
+      padding: 1.5vw 2.5vw;
+      gap: 1.2vw;
+    }
+    .top {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+    }
+    .top h1 {
+      display: flex;
+      align-items: center;
+      gap: 0.6rem;
+      margin: 0;
+      font-size: 1.3em;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+      color: var(--bh-danger);
+    }
+    .top h1:focus {
+      outline: none;
+    }
+    .nb {
+      color: var(--bh-text);
+      text-transform: none;
+      letter-spacing: 0;
+      font-weight: 600;
+    }
+    .icon {
+      display: inline-grid;
+      place-items: center;
+      width: 1.6em;
+      height: 1.6em;
+      border-radius: 50%;
+      background: var(--bh-danger);
+      color: #fff;
+    }
+    .top-end {
+      display: flex;
+      align-items: center;
+      gap: 1.5rem;
+    }
+    .clock {
+      font-size: 1.4em;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .carousel {
+      flex: 1;
+      display: flex;
+    }
+    .alert {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      background: var(--bh-surface);
+      border-radius: var(--bh-radius);
+      box-shadow: var(--bh-shadow);
+      overflow: hidden;
+      border: 4px solid var(--sev);
+      animation: fade-in 0.6s ease-out;
+    }
+    @keyframes fade-in {
+      from {
+        opacity: 0;
+      }
+      to {
+        opacity: 1;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .alert {
+        animation: none;
+      }
+    }
+    .band {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 1rem;
+      padding: 1rem 2rem;
+      background: var(--sev);
+      color: #fff;
+    }
+    .severity-text {
+      font-size: 1.6em;
+      font-weight: 800;
+      text-transform: uppercase;
+      letter-spacing: 0.05em;
+    }
+    .status {
+      padding: 0.15rem 0.8rem;
+      border: 2px solid #fff;
+      border-radius: 999px;
+      font-weight: 700;
+    }
+    .badge-wrap {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.8rem;
+      margin-inline-start: auto;
+    }
+    .band .badge {
+      font-size: 1.1em;
+      padding: 0.3rem 1rem;
+    }
+    .band .signer {
+      color: #fff;
+      font-size: 0.9em;
+    }
+    .body {
+      flex: 1;
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 3rem;
+      padding: 1.5rem 2.5rem;
+    }
+    .headline {
+      margin: 0 0 1.5rem;
+      font-size: 2.6em;
+      line-height: 1.1;
+    }
+    .instruction {
+      margin: 0 0 1.5rem;
+      font-size: 1.5em;
+      line-height: 1.3;
+    }
+    .villages {
+      margin: 0 0 1.5rem;
+      font-size: 1.2em;
+      font-weight: 600;
+    }
+    .update {
+      margin: 0 0 1.5rem;
+      padding: 1rem 1.5rem;
+      border-inline-start: 8px solid var(--sev);
+      background: #f1f3f2;
+      border-radius: var(--bh-radius-s);
+    }
+    .update-meta {
+      margin: 0 0 0.3rem;
+      font-weight: 700;
+    }
+    .update-text {
+      margin: 0;
+      font-size: 1.25em;
+    }
+    .updated {
+      margin: 0;
+      color: var(--bh-muted);
+    }
+    .unverified-note {
+      font-size: 1.1em;
+    }
+    .qr {
+      margin: 0;
+      align-self: start;
+      width: min(18vw, 22rem);
+      text-align: center;
+    }
+    .qr bh-qr-code {
+      display: block;
+      width: 100%;
+      max-inline-size: none;
+    }
+    .qr figcaption {
+      margin-top: 0.6rem;
+      font-weight: 600;
+    }
+    .controls {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 1.2rem;
+    }
+    .controls button {
+      min-height: 64px;
+      min-width: 64px;
+      font-size: 1em;
+    }
+    .nav-button {
+      font-size: 1.6em !important;
+      line-height: 1;
+    }
+    .dots {
+      display: flex;
+      gap: 0.8rem;
+    }
+    .controls .dot {
+      width: 64px;
+      min-width: 64px;
+      padding: 0;
+      border-radius: 50%;
+      border: 3px solid var(--bh-text);
+      background: var(--bh-surface);
+      position: relative;
+    }
+    .dot::after {
+      content: '';
+      position: absolute;
+      inset: 18px;
+      border-radius: 50%;
+    }
+    .dot[aria-current='true']::after {
+      background: var(--bh-text);
+    }
+    .calm {
+      background: #eef4f1;
+    }
+    .calm-body {
+      flex: 1;
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      gap: 4rem;
+      padding: 0 3vw;
+    }
+    .calm-nb {
+      margin: 0 0 0.5rem;
+      font-size: 1.6em;
+      font-weight: 700;
+      color: var(--bh-primary);
+    }
+    .calm h1 {
+      margin: 0 0 1rem;
+      font-size: 3.4em;
+      line-height: 1.1;
+    }
+    .calm h1:focus {
+      outline: none;
+    }
+    .calm-hint {
+      margin: 0 0 2rem;
+      font-size: 1.4em;
+      max-width: 32ch;
+    }
+    .calm .qr {
+      align-self: center;
+      width: min(24vw, 28rem);
+    }
+    .calm-clock {
+      margin: 0;
+    }
+    .calm-clock .clock {
+      font-size: 4em;
+    }
+  `,
+];

@@ -1,0 +1,295 @@
+/**
+ * The kiosk's full-screen crisis view (DESIGN.md §7, issue 5 "Everywhere"): the active
+ * alerts of the public space for a large touch screen, one at a time, in very large type
+ * with a severity colour band, the same "Officieel" / "Niet geverifieerd" badge as the
+ * banner, what to do, the villages, the latest update and a QR code of the alert page on
+ * the public URL. Several alerts rotate every 15 s; touching or focusing the view pauses
+ * that, and dots plus previous/next/pause buttons work by touch and keyboard. With no
+ * active alert it shows a calm screen with the neighbourhood's name, the clock and a QR
+ * code to join.
+ *
+ * Shown for `#kiosk` and always in the Electron kiosk window (`window.buurthubKiosk`).
+ */
+import type { CrisisAlertView, PublicSpace } from '@buurthub/shared';
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { publicContext } from '../../app/context.js';
+import { ClockController, ObserveController } from '../../app/controllers.js';
+import { crisisContext } from '../../crisis/context.js';
+import type { CrisisService } from '../../crisis/crisis-service.js';
+import {
+  ROTATE_MS,
+  alertPublicUrl,
+  joinPublicUrl,
+  nextIndex,
+  publicBase,
+} from '../../crisis/kiosk.js';
+import { renderBadge, shownView } from '../../crisis/present.js';
+import {
+  LocaleController,
+  formatDateTime,
+  formatRelative,
+  formatTime,
+  t,
+} from '../../i18n/i18n.js';
+import '../bh-language-switch/bh-language-switch.js';
+import '../bh-qr-code/bh-qr-code.js';
+import { styles } from './bh-kiosk.styles.js';
+
+/** How long a touch keeps the rotation paused. */
+const TOUCH_PAUSE_MS = 60_000;
+
+@customElement('bh-kiosk')
+export class BhKiosk extends LitElement {
+  static override styles = styles;
+
+  /** The neighbourhood's slug (for the alert links). */
+  @property() nb = '';
+  /** The neighbourhood's name, shown on the calm screen and in the top bar. */
+  @property() name = '';
+
+  @consume({ context: publicContext, subscribe: true })
+  @state()
+  private publicSpace?: PublicSpace;
+
+  @consume({ context: crisisContext, subscribe: true })
+  @state()
+  private crisis?: CrisisService;
+
+  @state() private index = 0;
+  /** Paused by the pause button (until pressed again). */
+  @state() private stopped = false;
+  @state() private focusWithin = false;
+  @state() private touchedUntil = 0;
+
+  private readonly clock = new ClockController(this, 5_000);
+  private rotateTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    new ObserveController(
+      this,
+      () => this.publicSpace,
+      (space, changed) => space.crisis.observe(changed),
+    );
+    new ObserveController(
+      this,
+      () => this.publicSpace,
+      (space, changed) => space.settings.observe(changed),
+    );
+    new ObserveController(
+      this,
+      () => this.crisis,
+      (crisis, changed) => crisis.onChange(changed),
+    );
+    this.addEventListener('pointerdown', () => (this.touchedUntil = Date.now() + TOUCH_PAUSE_MS));
+    this.addEventListener('focusin', () => (this.focusWithin = true));
+    this.addEventListener('focusout', (event: FocusEvent) => {
+      if (!this.renderRoot.contains(event.relatedTarget as Node | null)) this.focusWithin = false;
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.restartRotation();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.rotateTimer);
+  }
+
+  /** Whether the alerts rotate on their own right now. */
+  get rotating(): boolean {
+    return !this.stopped && !this.focusWithin && Date.now() >= this.touchedUntil;
+  }
+
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private restartRotation(): void {
+    clearInterval(this.rotateTimer);
+    this.rotateTimer = setInterval(() => {
+      const count = this.alerts().length;
+      if (count > 1 && this.rotating) this.index = nextIndex(this.index, count);
+    }, ROTATE_MS);
+  }
+
+  private alerts(): CrisisAlertView[] {
+    return this.publicSpace?.crisis.active(Date.now()) ?? [];
+  }
+
+  private show(index: number): void {
+    this.index = index;
+    this.restartRotation();
+  }
+
+  private get base(): string {
+    return publicBase(location.origin, window.buurthubKiosk);
+  }
+
+  private get displayName(): string {
+    return this.publicSpace?.settings.get()?.name ?? this.name;
+  }
+
+  override render() {
+    const alerts = this.alerts();
+    const now = this.clock.now;
+    const clock = html`<time class="clock" datetime=${new Date(now).toISOString()}
+      >${formatTime(now)}</time
+    >`;
+    if (alerts.length === 0) return this.renderCalm(clock);
+    const index = Math.min(this.index, alerts.length - 1);
+    const alert = alerts[index] as CrisisAlertView;
+    return html`<div class="screen alerts">
+      <header class="top">
+        <h1 tabindex="-1">
+          <span class="icon" aria-hidden="true">!</span>${t('crisis.label')}
+          <span class="nb">· ${this.displayName}</span>
+        </h1>
+        <div class="top-end">${clock}<bh-language-switch></bh-language-switch></div>
+      </header>
+      <section
+        class="carousel"
+        aria-roledescription=${t('kiosk.carousel')}
+        aria-label=${t('kiosk.alertsLabel')}
+      >
+        ${keyed(alert.id, this.renderAlert(alert, index, alerts.length, now))}
+      </section>
+      ${alerts.length > 1 ? this.renderControls(alerts, index) : nothing}
+    </div>`;
+  }
+
+  private renderCalm(clock: unknown) {
+    const join = joinPublicUrl(this.base);
+    return html`<div class="screen calm">
+      <header class="top">
+        <span></span>
+        <div class="top-end"><bh-language-switch></bh-language-switch></div>
+      </header>
+      <div class="calm-body">
+        <div class="calm-text">
+          <p class="calm-nb">${this.displayName}</p>
+          <h1 tabindex="-1">${t('kiosk.none')}</h1>
+          <p class="calm-hint">${t('kiosk.noneHint')}</p>
+          <p class="calm-clock">${clock}</p>
+        </div>
+        <figure class="qr">
+          <bh-qr-code .value=${join} .label=${t('kiosk.joinQr')}></bh-qr-code>
+          <figcaption>${t('kiosk.joinHint')}</figcaption>
+        </figure>
+      </div>
+    </div>`;
+  }
+
+  private renderAlert(alert: CrisisAlertView, index: number, count: number, now: number) {
+    const verification = this.crisis?.verification(alert);
+    const view = shownView(alert, verification);
+    const latest = view.updates.filter((u) => u.msgType === 'update').at(-1);
+    const url = alertPublicUrl(this.base, this.nb, alert.id);
+    return html`<article
+      class="alert sev-${view.severity}"
+      aria-roledescription=${t('kiosk.slide')}
+      aria-label=${t('kiosk.position', { n: index + 1, count })}
+    >
+      <div class="band">
+        <span class="severity-text">${t(`crisis.severity.${view.severity}`)}</span>
+        ${view.status !== 'actual' ? html`<span class="status">${t(`crisis.status.${view.status}`)}</span>` : nothing}
+        <span class="badge-wrap">${renderBadge(verification)}</span>
+      </div>
+      <div class="body">
+        <div class="text">
+          <h2 class="headline">${view.headline}</h2>
+          ${
+            verification && !verification.official
+              ? html`<p class="unverified-note">${t('crisis.unverifiedNote')}</p>`
+              : nothing
+          }
+          ${
+            view.instruction
+              ? html`<p class="instruction">
+                  <strong>${t('crisis.instruction')}:</strong>
+                  <span class="pre">${view.instruction}</span>
+                </p>`
+              : nothing
+          }
+          ${
+            view.villages.length > 0 || view.areaDesc
+              ? html`<p class="villages">
+                  ${t('crisis.villages', {
+                    villages: [view.villages.join(', '), view.areaDesc ?? '']
+                      .filter(Boolean)
+                      .join(' · '),
+                  })}
+                </p>`
+              : nothing
+          }
+          ${
+            latest
+              ? html`<div class="update">
+                  <p class="update-meta">
+                    <time datetime=${new Date(latest.at).toISOString()}
+                      >${t('crisis.latestUpdate', { time: formatTime(latest.at) })}</time
+                    >
+                  </p>
+                  <p class="update-text pre">${latest.text}</p>
+                </div>`
+              : nothing
+          }
+          <p class="updated">
+            ${t('crisis.lastUpdated', { time: formatDateTime(view.updatedAt) })}
+            (${formatRelative(view.updatedAt, now)})
+          </p>
+        </div>
+        <figure class="qr">
+          <bh-qr-code .value=${url} .label=${t('kiosk.alertQr')}></bh-qr-code>
+          <figcaption>${t('kiosk.alertQrHint')}</figcaption>
+        </figure>
+      </div>
+    </article>`;
+  }
+
+  private renderControls(alerts: CrisisAlertView[], index: number) {
+    const count = alerts.length;
+    return html`<div class="controls">
+      <button
+        class="secondary nav-button"
+        aria-label=${t('kiosk.previous')}
+        @click=${() => this.show(nextIndex(index, count, -1))}
+      >
+        <span aria-hidden="true">‹</span>
+      </button>
+      <div class="dots" role="group" aria-label=${t('kiosk.choose')}>
+        ${alerts.map(
+          (_, i) =>
+            html`<button
+              class="dot"
+              aria-label=${t('kiosk.position', { n: i + 1, count })}
+              aria-current=${i === index ? 'true' : 'false'}
+              @click=${() => this.show(i)}
+            ></button>`,
+        )}
+      </div>
+      <button
+        class="secondary nav-button"
+        aria-label=${t('kiosk.next')}
+        @click=${() => this.show(nextIndex(index, count))}
+      >
+        <span aria-hidden="true">›</span>
+      </button>
+      <button class="secondary pause" @click=${() => (this.stopped = !this.stopped)}>
+        ${this.stopped ? t('kiosk.play') : t('kiosk.pause')}
+      </button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bh-kiosk': BhKiosk;
+  }
+}
