@@ -14,10 +14,11 @@ import { addDays, zonedDate } from '@buurthub/shared';
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay, runCli } from '../../sync-server/test/helpers/cli.js';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { freePort, startRelay } from './support/relay.js';
+import { cli, inviteLink, joinWithLink } from './support/members.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -26,12 +27,6 @@ const SHOTS = process.env.BH_SHOTS;
 const TITLE = 'Snoeimiddag; met koffie, en taart';
 // Two days from now in Amsterdam: upcoming, whatever time the test runs.
 const DAY = addDays(zonedDate(Date.now(), 'Europe/Amsterdam'), 2);
-
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`buurthub ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 describe('the agenda', () => {
   const data = tempDir('buurthub-agenda-e2e-');
@@ -51,21 +46,7 @@ describe('the agenda', () => {
   }
 
   async function joinAs(p: Page, name: string): Promise<void> {
-    const out = await cli([
-      'invite',
-      NB,
-      '--role',
-      'resident',
-      '--data',
-      data.path,
-      '--base-url',
-      base,
-    ]);
-    const link = /Link: (\S+)/.exec(out)?.[1] as string;
-    await p.goto(link);
-    await p.locator('bh-join').getByLabel('Je naam').fill(name);
-    await p.getByRole('button', { name: 'Lid worden' }).click();
-    await p.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
+    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
   }
 
   async function shot(p: Page, name: string, fullPage = true): Promise<void> {

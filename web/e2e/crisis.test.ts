@@ -14,22 +14,17 @@ import { PublicSpace } from '@buurthub/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockClient, synced } from '../../sync-server/test/helpers/clients.js';
-import { type CliRelay, runCli } from '../../sync-server/test/helpers/cli.js';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { freePort, startRelay } from './support/relay.js';
+import { cli, inviteLink, joinWithLink } from './support/members.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
 const NB = 'maaskant';
 const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots';
 const MIEKE = { id: 'mieke', name: 'Mieke', role: 'moderator' as const };
-
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`buurthub ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 /** Records every system notification the page shows. */
 function recordNotifications(): void {
@@ -56,12 +51,7 @@ describe('crisis alerts', () => {
   let alertUrl = '';
 
   async function joinAs(p: Page, name: string, role: string): Promise<void> {
-    const out = await cli(['invite', NB, '--role', role, '--data', data.path, '--base-url', base]);
-    const link = /Link: (\S+)/.exec(out)?.[1] as string;
-    await p.goto(link);
-    await p.locator('bh-join').getByLabel('Je naam').fill(name);
-    await p.getByRole('button', { name: 'Lid worden' }).click();
-    await p.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
+    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
   }
 
   async function shot(p: Page, name: string, fullPage = true): Promise<void> {

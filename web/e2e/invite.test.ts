@@ -10,21 +10,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay, runCli } from '../../sync-server/test/helpers/cli.js';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { freePort, startRelay } from './support/relay.js';
+import { cli } from './support/members.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
 const NB = 'kerkpad';
 const SHOTS = process.env.BH_SHOTS;
-
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`buurthub ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 describe('inviting neighbours from the app', () => {
   const data = tempDir('buurthub-invite-e2e-');

@@ -10,11 +10,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay, runCli } from '../../sync-server/test/helpers/cli.js';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { hasExif, jpegWithGps } from './support/exif.js';
 import { freePort, startRelay } from './support/relay.js';
+import { cli, inviteLink, joinWithLink } from './support/members.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -30,12 +31,6 @@ const XSS_BODY = [
   '- zandzakken bij de kerk',
   '- <b onmouseover="window.__xss=1">niet</b> de auto in de uiterwaard',
 ].join('\n');
-
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`buurthub ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 async function network(
   cdp: CDPSession,
@@ -69,21 +64,7 @@ describe('posts with photos', () => {
   }
 
   async function joinAs(p: Page, name: string): Promise<void> {
-    const out = await cli([
-      'invite',
-      NB,
-      '--role',
-      'resident',
-      '--data',
-      data.path,
-      '--base-url',
-      base,
-    ]);
-    const link = /Link: (\S+)/.exec(out)?.[1] as string;
-    await p.goto(link);
-    await p.locator('bh-join').getByLabel('Je naam').fill(name);
-    await p.getByRole('button', { name: 'Lid worden' }).click();
-    await p.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
+    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
   }
 
   /** A 2400×1800 camera-like JPEG (noise, so it does not compress to nothing) with GPS EXIF. */

@@ -7,19 +7,14 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay, runCli } from '../../sync-server/test/helpers/cli.js';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { freePort, startRelay } from './support/relay.js';
+import { cli, inviteLink, joinWithLink } from './support/members.js';
 
 const PHONE = { width: 390, height: 844 };
 const NB = 'molenwijk';
-
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args);
-  if (result.code !== 0) throw new Error(`buurthub ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 /** The element that has focus, looking through shadow roots. */
 function deepFocus(p: Page): Promise<string> {
@@ -47,20 +42,7 @@ describe('editing, removing and linking posts', () => {
   }
 
   async function joinAs(p: Page, name: string): Promise<void> {
-    const out = await cli([
-      'invite',
-      NB,
-      '--role',
-      'resident',
-      '--data',
-      data.path,
-      '--base-url',
-      base,
-    ]);
-    await p.goto(/Link: (\S+)/.exec(out)?.[1] as string);
-    await p.locator('bh-join').getByLabel('Je naam').fill(name);
-    await p.getByRole('button', { name: 'Lid worden' }).click();
-    await p.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
+    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
   }
 
   async function post(p: Page, title: string, body: string): Promise<void> {
