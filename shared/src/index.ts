@@ -156,3 +156,14 @@ export {
 } from './moderation/moderation-space.js';
 export { MESSAGE_ACK, encodeAck, readAck } from './sync/ack.js';
 export { type KeyValueStore, PendingChanges } from './sync/pending.js';
+export {
+  ICAL_TIME_ZONE,
+  VTIMEZONE_LINES,
+  dateTimeProperty,
+  dateValue,
+  escapeText,
+  foldLine,
+  ruleOffset,
+  utcDateTime,
+  zoneOffset,
+} from './icalendar.js';

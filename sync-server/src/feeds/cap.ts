@@ -16,7 +16,7 @@
 import { escapeXml } from './atom.js';
 import { type FeedAlert, formatLocal } from './crisis-view.js';
 import { crisisUrl } from './links.js';
-import { zoneOffset } from './time-zone.js';
+import { zoneOffset } from '@buurthub/shared';
 
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
 

@@ -7,7 +7,7 @@
  * newer client never makes a feed invalid.
  */
 import type { CrisisAlertView } from '@buurthub/shared';
-import { FEED_TIME_ZONE } from './time-zone.js';
+import { ICAL_TIME_ZONE as FEED_TIME_ZONE } from '@buurthub/shared';
 
 export const CAP_STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const;
 export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel'] as const;

@@ -1,7 +1,7 @@
-import type { EventView } from '@buurthub/shared';
+import { type EventView, dateTimeProperty, escapeText, foldLine } from '@buurthub/shared';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { dateTimeProperty, escapeText, eventToIcs, foldLine, icsFileName } from './ics.js';
+import { eventToIcs, icsFileName } from './ics.js';
 
 function view(overrides: Partial<EventView> = {}): EventView {
   return {

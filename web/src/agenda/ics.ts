@@ -8,134 +8,17 @@
  * where the zone database and the VTIMEZONE rules disagree); all-day events are DATE values
  * with an exclusive DTEND.
  */
-import { type EventView, addDays, markupToPlainText, parseMarkup } from '@buurthub/shared';
-
-export const ICS_TIME_ZONE = 'Europe/Amsterdam';
-const MAX_LINE_OCTETS = 75;
-const HOUR = 3_600_000;
-const encoder = new TextEncoder();
-
-const octets = (text: string) => encoder.encode(text).length;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** TEXT escaping (§3.3.11); control characters other than newline are dropped. */
-export function escapeText(value: string): string {
-  return (
-    value
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex -- removing control characters on purpose
-      .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
-      .replace(/\\/g, '\\\\')
-      .replace(/;/g, '\\;')
-      .replace(/,/g, '\\,')
-      .replace(/\n/g, '\\n')
-  );
-}
-
-/** Folds a content line into parts of at most 75 octets, continuation lines start with a space. */
-export function foldLine(line: string): string {
-  if (octets(line) <= MAX_LINE_OCTETS) return line;
-  const parts: string[] = [];
-  let current = '';
-  let used = 0;
-  for (const char of line) {
-    const size = octets(char);
-    // The leading space of a continuation line counts towards its 75 octets.
-    const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-    if (used + size > limit) {
-      parts.push(current);
-      current = '';
-      used = 0;
-    }
-    current += char;
-    used += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-const VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  `TZID:${ICS_TIME_ZONE}`,
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
-
-/** 01:00 UTC on the last Sunday of `month` (0-based): when the EU clocks change. */
-function lastSundayOneUtc(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month + 1, 0));
-  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
-}
-
-/** The offset the VTIMEZONE above gives at `ms`. */
-function ruleOffset(ms: number): number {
-  const year = new Date(ms).getUTCFullYear();
-  return ms >= lastSundayOneUtc(year, 2) && ms < lastSundayOneUtc(year, 9) ? 2 * HOUR : HOUR;
-}
-
-const wallFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: ICS_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The offset the zone database gives at `ms`. */
-function zoneOffset(ms: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of wallFormat.formatToParts(ms)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const get = (type: string) => parts[type] ?? 0;
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour') % 24,
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
-}
-
-function basicDateTime(ms: number): string {
-  const d = new Date(ms);
-  return (
-    `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`
-  );
-}
-
-export function utcDateTime(ms: number): string {
-  return `${basicDateTime(ms)}Z`;
-}
-
-/** `NAME;TZID=Europe/Amsterdam:<local>` when that local time is exact, else `NAME:<utc>Z`. */
-export function dateTimeProperty(name: string, ms: number): string {
-  const offset = zoneOffset(ms);
-  const repeatedHour =
-    (offset === HOUR && ruleOffset(ms - HOUR) === 2 * HOUR) ||
-    (offset === 2 * HOUR && ruleOffset(ms + HOUR) === HOUR);
-  if (offset !== ruleOffset(ms) || repeatedHour) return `${name}:${utcDateTime(ms)}`;
-  return `${name};TZID=${ICS_TIME_ZONE}:${basicDateTime(ms + offset)}`;
-}
+import {
+  type EventView,
+  VTIMEZONE_LINES,
+  addDays,
+  dateTimeProperty,
+  escapeText,
+  foldLine,
+  markupToPlainText,
+  parseMarkup,
+  utcDateTime,
+} from '@buurthub/shared';
 
 export interface IcsOptions {
   /** The neighbourhood slug, for a UID that matches the relay's feed. */
@@ -154,7 +37,7 @@ export function eventToIcs(event: EventView, options: IcsOptions): string {
     'PRODID:-//Buurthub//Buurthub PWA//NL',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    ...(when.allDay ? [] : VTIMEZONE),
+    ...(when.allDay ? [] : VTIMEZONE_LINES),
     'BEGIN:VEVENT',
     `UID:${event.id}@${options.nb}.buurthub`,
     `DTSTAMP:${modified}`,

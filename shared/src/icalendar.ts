@@ -1,7 +1,9 @@
 /**
- * Europe/Amsterdam for iCalendar: the VTIMEZONE component the feeds carry (the EU rules in
- * force since 1996: CEST from the last Sunday of March 01:00 UTC to the last Sunday of
- * October 01:00 UTC) and the wall-clock reading of an instant in that zone.
+ * iCalendar (RFC 5545) building blocks shared by the relay's agenda feed and the PWA's
+ * "add to calendar" file, so both write exactly the same text: TEXT escaping, line folding
+ * at 75 octets (never inside a UTF-8 character), and Europe/Amsterdam times with their
+ * VTIMEZONE (the EU rules in force since 1996: CEST from the last Sunday of March 01:00 UTC
+ * to the last Sunday of October 01:00 UTC).
  *
  * A local time with `TZID=Europe/Amsterdam` is only written when it means exactly the
  * instant the event has: the zone database (Intl) and the VTIMEZONE rules agree at that
@@ -11,15 +13,69 @@
  * which every reader takes the same way.
  */
 
-export const FEED_TIME_ZONE = 'Europe/Amsterdam';
+/** UTF-8 length of `text` in octets (shared/ has neither Buffer nor TextEncoder types). */
+function utf8Length(text: string): number {
+  let octets = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    octets += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return octets;
+}
+
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * TEXT escaping (RFC 5545 §3.3.11). Control characters other than tab and newline are not
+ * allowed in content lines and are dropped; CRLF and CR count as one newline.
+ */
+export function escapeText(value: string): string {
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\n/g, '\\n')
+  );
+}
+
+/**
+ * Folds one content line into lines of at most 75 octets (the CRLF not counted), each
+ * continuation starting with a space, splitting only between UTF-8 characters.
+ */
+export function foldLine(line: string): string {
+  if (utf8Length(line) <= MAX_LINE_OCTETS) return line;
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Length(char);
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+export const ICAL_TIME_ZONE = 'Europe/Amsterdam';
 
 const HOUR = 3_600_000;
 
-/** The VTIMEZONE lines for `FEED_TIME_ZONE` (content lines, not yet folded). */
+/** The VTIMEZONE lines for `ICAL_TIME_ZONE` (content lines, not yet folded). */
 export const VTIMEZONE_LINES: readonly string[] = [
   'BEGIN:VTIMEZONE',
-  `TZID:${FEED_TIME_ZONE}`,
-  `X-LIC-LOCATION:${FEED_TIME_ZONE}`,
+  `TZID:${ICAL_TIME_ZONE}`,
+  `X-LIC-LOCATION:${ICAL_TIME_ZONE}`,
   'BEGIN:DAYLIGHT',
   'TZOFFSETFROM:+0100',
   'TZOFFSETTO:+0200',
@@ -52,7 +108,7 @@ export function ruleOffset(ms: number): number {
 }
 
 const wallFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: FEED_TIME_ZONE,
+  timeZone: ICAL_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -106,7 +162,7 @@ export function dateTimeProperty(name: string, ms: number): string {
     (offset === HOUR && ruleOffset(ms - HOUR) === 2 * HOUR) || // second 02:xx
     (offset === 2 * HOUR && ruleOffset(ms + HOUR) === HOUR); // first 02:xx
   if (offset !== ruleOffset(ms) || repeatedHour) return `${name}:${utcDateTime(ms)}`;
-  return `${name};TZID=${FEED_TIME_ZONE}:${basicDateTime(ms + offset)}`;
+  return `${name};TZID=${ICAL_TIME_ZONE}:${basicDateTime(ms + offset)}`;
 }
 
 /** A DATE value from `YYYY-MM-DD`: `20260329`. */
