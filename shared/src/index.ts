@@ -87,6 +87,26 @@ export { REACTIONS, type ReactionKind } from './community/reactions.js';
 export { type Block, type Inline, markupToPlainText, parseMarkup, safeHref } from './markup.js';
 export { PublicSpace } from './public/public-space.js';
 export {
+  BOARD_NODE_NAMES,
+  BOARD_TEXT_MAX,
+  type BoardMarks,
+  type BoardNode,
+  type BoardNodeName,
+  boardImage,
+  contentText,
+  headingLevel,
+} from './public/boards/board-content.js';
+export {
+  AUTO_VERSION_MS,
+  BOARD_TITLE_MAX,
+  type BoardInput,
+  type BoardPatch,
+  type BoardVersion,
+  type BoardVersionKind,
+  VERSION_NAME_MAX,
+} from './public/boards/board-schema.js';
+export { type BoardView, Boards } from './public/boards/boards.js';
+export {
   ALERT_CATEGORIES,
   ALERT_MEDIA_MAX,
   ALERT_STATUSES,

@@ -2,19 +2,23 @@
 import type * as Y from 'yjs';
 import { type ModelContext, modelContext } from '../context.js';
 import { isSchemaTooNew, observeSchema } from '../schema-version.js';
+import { Boards } from './boards/boards.js';
 import { CrisisAlerts } from './crisis.js';
 import { Settings } from './settings.js';
 
 export class PublicSpace {
   readonly settings: Settings;
   readonly crisis: CrisisAlerts;
+  readonly boards: Boards;
 
   constructor(
     readonly doc: Y.Doc,
     ctx: Partial<ModelContext> = {},
   ) {
     this.settings = new Settings(doc);
-    this.crisis = new CrisisAlerts(doc, modelContext(ctx));
+    const context = modelContext(ctx);
+    this.crisis = new CrisisAlerts(doc, context);
+    this.boards = new Boards(doc, context);
   }
 
   get readOnly(): boolean {
