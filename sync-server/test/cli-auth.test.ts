@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { rawClient } from './helpers/clients.js';
+import { PublicSpace } from '@buurthub/shared';
+import { rawClient, stockClient, synced } from './helpers/clients.js';
 import { tryWrite, upgradeStatus } from './helpers/auth.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tempDir } from './helpers/temp.js';
@@ -72,6 +73,17 @@ describe('identity commands against a running relay', () => {
     expect(created.code).toBe(0);
     const list = await runCli(['neighbourhood', 'list', '--data', relay.dataDir]);
     expect(list.stdout).toContain('maasburen\tMaasburen (Mook, Plasmolen)');
+    // The apps read name and villages from the public space: a guest sees them there.
+    const guest = stockClient(relay.url, `${NB}/public`, { token: '' });
+    try {
+      await synced(guest);
+      expect(new PublicSpace(guest.doc).settings.get()).toEqual({
+        name: 'Maasburen',
+        villages: ['Mook', 'Plasmolen'],
+      });
+    } finally {
+      guest.destroy();
+    }
 
     const made = await runCli([
       'invite',

@@ -1,9 +1,18 @@
 /**
  * `buurthub neighbourhood create|list`: the neighbourhood records the relay keeps next to
- * the documents (name, villages, whether kiosks may read the community space).
+ * the documents (name, villages, whether kiosks may read the community space). Name and
+ * villages are also written into the public space's settings, which is where the apps
+ * read them (the village filter, the crisis composer's areas).
  */
-import { isNeighbourhoodSlug } from '@buurthub/shared';
+import * as Y from 'yjs';
+import {
+  type NeighbourhoodSettings,
+  isNeighbourhoodSlug,
+  PublicSpace,
+  roomName,
+} from '@buurthub/shared';
 import { nowSeconds } from '../auth/keys.js';
+import type { Storage } from '../storage/storage.js';
 import { withStorage } from './data-dir.js';
 import { type Command, parseCommand, UsageError } from './usage.js';
 
@@ -66,11 +75,39 @@ async function neighbourhood(args: string[]): Promise<void> {
         kioskReadsCommunity: values['kiosk-reads-community'],
         createdAt: existing?.createdAt ?? nowSeconds(),
       });
+      await writeSettings(storage, slug, { name, villages });
       process.stdout.write(`${existing ? 'Updated' : 'Created'} neighbourhood ${slug}: ${name}\n`);
       // Setting up a neighbourhood is how a new relay's data directory begins.
     },
     { create: true },
   );
+}
+
+/** The operator acting through the CLI, as an author the model accepts for settings. */
+const OPERATOR = { id: 'operator', name: 'Beheer', role: 'official' } as const;
+
+/**
+ * Appends the settings to the public room's log, unless they are already there. A relay
+ * that has the room open at this moment sees them the next time it loads the room.
+ */
+async function writeSettings(
+  storage: Storage,
+  slug: string,
+  settings: NeighbourhoodSettings,
+): Promise<void> {
+  const room = roomName(slug, 'public');
+  const doc = new Y.Doc();
+  try {
+    for (const update of (await storage.loadRoom(room)).updates) Y.applyUpdate(doc, update);
+    const space = new PublicSpace(doc);
+    const current = space.settings.get();
+    if (JSON.stringify(current) === JSON.stringify(settings)) return;
+    const before = Y.encodeStateVector(doc);
+    space.settings.set(settings, OPERATOR);
+    await storage.appendUpdate(room, Y.encodeStateAsUpdate(doc, before));
+  } finally {
+    doc.destroy();
+  }
 }
 
 export const neighbourhoodCommand: Command = {
