@@ -2,7 +2,8 @@
  * Posts with photos in Chromium against a real relay (issue 4): a photo post written offline
  * shows its photo at once, uploads with visible progress when the network returns and then
  * appears with its photo for a neighbour; the uploaded file has no EXIF (no GPS position);
- * script in a title or body stays text; reactions and answers reach the other member.
+ * script in a title or body stays text; reactions (on posts and, by keyboard, on answers) and
+ * answers reach the other member.
  *
  * BH_SHOTS=<dir> also saves screenshots of the composer, the feed and a post with a photo.
  */
@@ -212,13 +213,17 @@ describe('posts with photos', () => {
 
   it('shows reactions and answers to the other member', async () => {
     const theirs = bram.getByRole('article', { name: XSS_TITLE });
-    await theirs.getByRole('button', { name: 'Hartje 0' }).click();
-    await theirs.getByRole('button', { name: 'Hartje 1' }).waitFor();
+    const theirPost = theirs.getByRole('group', { name: 'Reacties met een pictogram' });
+    await theirPost.getByRole('button', { name: 'Hartje 0' }).click();
+    await theirPost.getByRole('button', { name: 'Hartje 1' }).waitFor();
     expect(
-      await theirs.getByRole('button', { name: 'Hartje 1' }).getAttribute('aria-pressed'),
+      await theirPost.getByRole('button', { name: 'Hartje 1' }).getAttribute('aria-pressed'),
     ).toBe('true');
     const mine = anna.getByRole('article', { name: XSS_TITLE });
-    await mine.getByRole('button', { name: 'Hartje 1' }).waitFor({ timeout: 15_000 });
+    await mine
+      .getByRole('group', { name: 'Reacties met een pictogram' })
+      .getByRole('button', { name: 'Hartje 1' })
+      .waitFor({ timeout: 15_000 });
 
     await mine.getByLabel('Schrijf een reactie').fill('Wie helpt er zaterdag met zandzakken?');
     await mine.getByRole('button', { name: 'Plaats reactie' }).click();
@@ -227,6 +232,44 @@ describe('posts with photos', () => {
     await theirs.getByLabel('Je antwoord aan Anna Maas').fill('Ik kom om 9 uur.');
     await theirs.getByRole('button', { name: 'Plaats antwoord' }).click();
     await mine.locator('ul.answers').getByText('Ik kom om 9 uur.').waitFor({ timeout: 15_000 });
+  });
+
+  it('lets a member react to an answer by keyboard, and the neighbour sees it', async () => {
+    const mine = anna.getByRole('article', { name: XSS_TITLE });
+    const onAnswer = mine.getByRole('group', {
+      name: 'Pictogrammen bij de reactie van Bram Oever',
+    });
+    await onAnswer.getByRole('button', { name: 'Hartje 0' }).focus();
+    await anna.keyboard.press('Tab');
+    await anna.keyboard.press('Space');
+    const thanks = onAnswer.getByRole('button', { name: 'Bedankt 1' });
+    await thanks.waitFor();
+    expect(await thanks.getAttribute('aria-pressed')).toBe('true');
+    // Enter takes it back, Space gives it again: a real toggle, not a one-way counter.
+    await anna.keyboard.press('Enter');
+    await onAnswer.getByRole('button', { name: 'Bedankt 0' }).waitFor();
+    expect(
+      await onAnswer.getByRole('button', { name: 'Bedankt 0' }).getAttribute('aria-pressed'),
+    ).toBe('false');
+    await anna.keyboard.press('Space');
+    await thanks.waitFor();
+
+    const theirs = bram.getByRole('article', { name: XSS_TITLE });
+    const seen = theirs
+      .getByRole('group', { name: 'Pictogrammen bij de reactie van Bram Oever' })
+      .getByRole('button', { name: 'Bedankt 1' });
+    await seen.waitFor({ timeout: 15_000 });
+    expect(await seen.getAttribute('aria-pressed')).toBe('false');
+    // The post's own reactions did not change.
+    await theirs
+      .getByRole('group', { name: 'Reacties met een pictogram' })
+      .getByRole('button', { name: 'Bedankt 0' })
+      .waitFor();
+    expect(await axeViolations(anna)).toEqual([]);
+    if (SHOTS) {
+      await mine.locator('.comments').scrollIntoViewIfNeeded();
+      await anna.screenshot({ path: join(SHOTS, 'comment-reactions-390.png') });
+    }
   });
 
   it('filters the feed by category and search words', async () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type MediaRef, mediaRefSchema } from '../media.js';
 import { authorSchema } from '../roles.js';
 import { readStored } from '../validation.js';
-import { type ReactionKind, readReactions } from './reactions.js';
+import { type ReactionKind, emptyReactions, readReactions } from './reactions.js';
 import { type Visibility, storedVisibility, visibilitySchema } from './visibility.js';
 
 export const CATEGORIES = [
@@ -67,6 +67,8 @@ const storedComment = z.object({
 type StoredComment = z.infer<typeof storedComment>;
 
 export interface CommentView extends Omit<StoredComment, 'deletedAt'> {
+  /** Per kind, the ids of the members who gave it (sorted), as on a post. */
+  reactions: Record<ReactionKind, string[]>;
   /**
    * Only on a removed top-level comment that still has answers: it stays as a placeholder
    * (empty body) so the answers keep their place. Other removed comments are not shown.
@@ -106,21 +108,26 @@ export function readStoredComment(value: unknown): StoredComment | null {
   return readStored(storedComment, value.toJSON());
 }
 
+interface ReadComment extends StoredComment {
+  reactions: Record<ReactionKind, string[]>;
+}
+
 function oldestFirst(a: StoredComment, b: StoredComment): number {
   return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 }
 
-function view(comment: StoredComment): CommentView {
+function view(comment: ReadComment): CommentView {
   const { deletedAt: _deleted, ...rest } = comment;
   return rest;
 }
 
 export function readComments(value: unknown): CommentView[] {
   if (!(value instanceof Y.Map)) return [];
-  const all: StoredComment[] = [];
+  const all: ReadComment[] = [];
   for (const c of value.values()) {
     const comment = readStoredComment(c);
-    if (comment) all.push(comment);
+    if (comment)
+      all.push({ ...comment, reactions: readReactions((c as Y.Map<unknown>).get('reactions')) });
   }
   const topLevel = all.filter((c) => c.parentId === undefined).sort(oldestFirst);
   const thread: CommentView[] = [];
@@ -130,7 +137,9 @@ export function readComments(value: unknown): CommentView[] {
       .sort(oldestFirst)
       .map(view);
     if (parent.deletedAt === undefined) thread.push(view(parent));
-    else if (answers.length > 0) thread.push({ ...view(parent), body: '', removed: true });
+    else if (answers.length > 0) {
+      thread.push({ ...view(parent), body: '', reactions: emptyReactions(), removed: true });
+    }
     thread.push(...answers);
   }
   return thread;

@@ -30,7 +30,7 @@ import {
   readStoredComment,
 } from './post-schema.js';
 import { matchesTerms, queryTerms } from './post-search.js';
-import { REACTIONS, type ReactionKind, reactionKey } from './reactions.js';
+import { REACTIONS, type ReactionKind, reactionKey, setReaction } from './reactions.js';
 import type { Visibility } from './visibility.js';
 
 export {
@@ -129,22 +129,34 @@ export class Posts {
    * whether it is on now. One reaction per member per kind; taking it back writes `false`.
    */
   react(postId: string, kind: ReactionKind, author: Author, on?: boolean): boolean {
-    const which = parseInput(reactionSchema, kind);
-    const who = parseInput(authorSchema, author);
-    if (!isMember(who.role)) throw new PermissionError('Only members react to posts.');
+    const key = reactorKey(kind, author);
     const post = this.visible(postId);
-    const key = reactionKey(which, who.id);
+    let result = false;
     writeTransaction(this.doc, 'community', () => {
-      let reactions = post.get('reactions');
-      if (!(reactions instanceof Y.Map)) {
-        // Posts written before reactions existed get the map on the first reaction.
-        reactions = new Y.Map<boolean>();
-        post.set('reactions', reactions);
-      }
-      const map = reactions as Y.Map<unknown>;
-      map.set(key, on ?? map.get(key) !== true);
+      result = setReaction(post, key, on);
     });
-    return (post.get('reactions') as Y.Map<unknown>).get(key) === true;
+    return result;
+  }
+
+  /** Like `react`, on a comment or answer that is still shown. */
+  reactToComment(
+    postId: string,
+    commentId: string,
+    kind: ReactionKind,
+    author: Author,
+    on?: boolean,
+  ): boolean {
+    const key = reactorKey(kind, author);
+    const comment = this.commentsOf(postId).get(commentId);
+    const stored = readStoredComment(comment);
+    if (!comment || !stored || stored.deletedAt !== undefined) {
+      throw new NotFoundError(`No comment ${commentId}`);
+    }
+    let result = false;
+    writeTransaction(this.doc, 'community', () => {
+      result = setReaction(comment, key, on);
+    });
+    return result;
   }
 
   /** Adds a comment, or an answer to a top-level comment when `parentId` is given. */
@@ -175,6 +187,8 @@ export class Posts {
       comment.set('author', who);
       comment.set('createdAt', this.ctx.now());
       if (data.parentId !== undefined) comment.set('parentId', data.parentId);
+      // Made with the comment: two first reactions made offline then land in the same map.
+      comment.set('reactions', new Y.Map<boolean>());
       comments.set(id, comment);
     });
     return this.requireComment(postId, id);
@@ -276,6 +290,14 @@ export class Posts {
 }
 
 const reactionSchema = z.enum(REACTIONS);
+
+/** The reaction's key for a member; only members react. */
+function reactorKey(kind: ReactionKind, author: Author): string {
+  const which = parseInput(reactionSchema, kind);
+  const who = parseInput(authorSchema, author);
+  if (!isMember(who.role)) throw new PermissionError('Only members react.');
+  return reactionKey(which, who.id);
+}
 
 function defaultVisibility(category: Category): Visibility {
   return category === 'gemeente' ? 'public' : 'members';

@@ -1,5 +1,5 @@
 /**
- * Reactions on a post: a small fixed set, at most one of each kind per member.
+ * Reactions on a post or a comment: a small fixed set, at most one of each kind per member.
  *
  * Stored as a nested Y.Map from `<kind>:<memberId>` to a boolean. Taking a reaction back
  * writes `false` instead of deleting the key, so every change adds content the relay can
@@ -21,6 +21,23 @@ function parseKey(key: string): { kind: ReactionKind; memberId: string } | null 
   const memberId = key.slice(colon + 1);
   if (!(REACTIONS as readonly string[]).includes(kind) || memberId.length === 0) return null;
   return { kind: kind as ReactionKind, memberId };
+}
+
+/**
+ * Turns the reaction under `key` on or off in `item`'s `reactions` map (without `on`: toggles
+ * it) and returns whether it is on now. Call inside a write transaction. Items written before
+ * reactions existed get the map on their first reaction.
+ */
+export function setReaction(item: Y.Map<unknown>, key: string, on?: boolean): boolean {
+  let reactions = item.get('reactions');
+  if (!(reactions instanceof Y.Map)) {
+    reactions = new Y.Map<boolean>();
+    item.set('reactions', reactions);
+  }
+  const map = reactions as Y.Map<unknown>;
+  const next = on ?? map.get(key) !== true;
+  map.set(key, next);
+  return next;
 }
 
 export function emptyReactions(): Record<ReactionKind, string[]> {

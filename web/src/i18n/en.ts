@@ -189,6 +189,7 @@ export const en: Messages = {
   'reaction.thanks': 'Thanks',
   'reaction.helpful': 'Helpful',
   'reaction.laugh': 'Funny',
+  'reaction.commentLabel': 'Icons on the comment by {name}',
   'comment.reply': 'Reply to {name}',
   'comment.replyLabel': 'Your reply to {name}',
   'comment.replySubmit': 'Post reply',

@@ -192,6 +192,7 @@ export const nl = {
   'reaction.thanks': 'Bedankt',
   'reaction.helpful': 'Nuttig',
   'reaction.laugh': 'Grappig',
+  'reaction.commentLabel': 'Pictogrammen bij de reactie van {name}',
   'comment.reply': 'Antwoord aan {name}',
   'comment.replyLabel': 'Je antwoord aan {name}',
   'comment.replySubmit': 'Plaats antwoord',

@@ -185,6 +185,21 @@ export const styles = [
       border-radius: 999px;
       font-weight: 600;
     }
+    .reaction-icon {
+      flex: none;
+    }
+    .reactions.small {
+      margin-block: 0.25rem;
+    }
+    .reactions.small button.reaction {
+      font-size: 0.85rem;
+      padding: 0.2rem 0.55rem;
+      gap: 0.25rem;
+    }
+    .reactions.small .reaction-icon {
+      width: 16px;
+      height: 16px;
+    }
     button.reaction[aria-pressed='true'] {
       background: var(--bh-primary-soft);
       border: 2px solid var(--bh-primary);

@@ -12,6 +12,7 @@
  * @csspart card - the article card
  */
 import {
+  type Author,
   COMMENT_MAX,
   type CommentView,
   type CommunitySpace,
@@ -36,17 +37,11 @@ import '../bh-photo/bh-photo.js';
 import { localStore } from '../../sync/local-store.js';
 import { LocaleController, formatDateTime, formatRelative, t, tDynamic } from '../../i18n/i18n.js';
 import { styles } from './bh-post-card.styles.js';
+import { reactionIcon } from './reaction-icons.js';
 
 function commentDraftKey(postId: string, parentId?: string): string {
   return `buurthub:comment-draft:${postId}${parentId ? `:${parentId}` : ''}`;
 }
-
-const REACTION_ICONS: Record<ReactionKind, string> = {
-  heart: '❤️',
-  thanks: '🙏',
-  helpful: '👍',
-  laugh: '😄',
-};
 
 /** Top-level comments, each with its answers (the model gives them in thread order). */
 function threads(comments: CommentView[]): { comment: CommentView; answers: CommentView[] }[] {
@@ -164,7 +159,9 @@ export class BhPostCard extends LitElement {
           : nothing
       }
       <div class="actions-row">
-        ${this.renderReactions(post)}
+        ${this.renderReactions(post.reactions, t('reaction.label'), (kind, author) =>
+          this.community?.posts.react(post.id, kind, author),
+        )}
         <div class="share">
           <button type="button" class="secondary small" @click=${this.share}>
             ${t('post.share')}
@@ -428,8 +425,19 @@ export class BhPostCard extends LitElement {
           </div>
         </form>`;
     }
+    const post = this.post;
     return html`${meta}
       <div class="comment-body">${renderMarkup(c.body)}</div>
+      ${
+        post
+          ? this.renderReactions(
+              c.reactions,
+              t('reaction.commentLabel', { name: c.author.name }),
+              (kind, author) => this.community?.posts.reactToComment(post.id, c.id, kind, author),
+              true,
+            )
+          : nothing
+      }
       ${
         this.mayChange(c.author.id)
           ? html`<div class="comment-actions">
@@ -455,32 +463,38 @@ export class BhPostCard extends LitElement {
       }`;
   }
 
-  private renderReactions(post: PostView) {
+  private renderReactions(
+    reactions: Record<ReactionKind, string[]>,
+    label: string,
+    react: (kind: ReactionKind, author: Author) => void,
+    small = false,
+  ) {
     const me = this.identity?.current?.id;
-    return html`<div class="reactions" role="group" aria-label=${t('reaction.label')}>
+    return html`<div class="reactions ${small ? 'small' : ''}" role="group" aria-label=${label}>
       ${REACTIONS.map((kind) => {
-        const count = post.reactions[kind].length;
-        const mine = me !== undefined && post.reactions[kind].includes(me);
+        const count = reactions[kind].length;
+        const mine = me !== undefined && reactions[kind].includes(me);
         return html`<button
           type="button"
           class="reaction"
           aria-pressed=${mine ? 'true' : 'false'}
           ?disabled=${this.readOnly}
-          @click=${() => void this.react(kind)}
+          @click=${() => void this.react(kind, react)}
         >
-          <span aria-hidden="true">${REACTION_ICONS[kind]}</span>
-          <span class="visually-hidden">${t(`reaction.${kind}`)}</span>
-          <span>${count}</span>
+          ${reactionIcon(kind)}
+          <span class=${small ? 'visually-hidden' : 'reaction-label'}
+            >${t(`reaction.${kind}`)}</span
+          >
+          <span class="reaction-count">${count}</span>
         </button>`;
       })}
     </div>`;
   }
 
-  private async react(kind: ReactionKind) {
-    const post = this.post;
-    if (!post || !this.community || !this.identity || this.readOnly) return;
+  private async react(kind: ReactionKind, react: (kind: ReactionKind, author: Author) => void) {
+    if (!this.identity || this.readOnly) return;
     const author = await this.identity.ensure();
-    if (author) this.community.posts.react(post.id, kind, author);
+    if (author) react(kind, author);
   }
 
   private async share() {
