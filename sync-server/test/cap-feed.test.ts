@@ -9,6 +9,7 @@ import {
   NB,
   parseXml,
   validateCap,
+  writeXssAlert,
   XSS,
 } from './helpers/crisis.js';
 import { mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
@@ -342,21 +343,11 @@ describe('crisis alerts as CAP 1.2', () => {
 
   it('keeps script and markup payloads as escaped text and still validates', async () => {
     relay = await startRelay({ publicUrl: PUBLIC_URL });
-    let id = '';
     await writeNeighbourhood(
       relay.storage,
       NB,
       ({ pub }) => {
-        id = pub.crisis.create(
-          highWater(Date.now(), {
-            headline: XSS.headline,
-            description: XSS.description,
-            instruction: XSS.instruction,
-            villages: [XSS.village],
-          }),
-          { ...gemeente, name: XSS.author },
-        ).id;
-        pub.crisis.addUpdate(id, { text: XSS.update }, gemeente);
+        writeXssAlert(pub);
       },
       Date.now() - HOUR,
     );

@@ -9,6 +9,7 @@ import {
   NB,
   parser,
   parseXml,
+  writeXssAlert,
   XSS,
 } from './helpers/crisis.js';
 import { mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
@@ -191,16 +192,7 @@ describe('crisis alerts and their updates as an Atom feed', () => {
       relay.storage,
       NB,
       ({ pub }) => {
-        const { id } = pub.crisis.create(
-          highWater(Date.now(), {
-            headline: XSS.headline,
-            description: XSS.description,
-            instruction: XSS.instruction,
-            villages: [XSS.village],
-          }),
-          { ...gemeente, name: XSS.author },
-        );
-        pub.crisis.addUpdate(id, { text: XSS.update }, gemeente);
+        writeXssAlert(pub);
       },
       Date.now() - HOUR,
     );

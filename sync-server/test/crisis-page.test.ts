@@ -8,6 +8,7 @@ import {
   HOUR,
   NB,
   parser,
+  writeXssAlert,
   XSS,
   elementNames,
 } from './helpers/crisis.js';
@@ -203,16 +204,7 @@ describe('the plain HTML crisis page', () => {
       NB,
       ({ pub }) => {
         pub.settings.set({ name: '<iframe src=//evil>', villages: [] }, mieke);
-        const { id } = pub.crisis.create(
-          highWater(Date.now(), {
-            headline: XSS.headline,
-            description: XSS.description,
-            instruction: XSS.instruction,
-            villages: [XSS.village],
-          }),
-          { ...gemeente, name: XSS.author },
-        );
-        pub.crisis.addUpdate(id, { text: XSS.update }, gemeente);
+        writeXssAlert(pub);
       },
       Date.now() - HOUR,
     );

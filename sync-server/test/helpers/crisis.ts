@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
-import type { AlertInput, Author } from '@buurthub/shared';
+import type { AlertInput, Author, PublicSpace } from '@buurthub/shared';
 import type { TestRelay } from './relay.js';
 
 export const NB = 'maasburen';
@@ -84,3 +84,18 @@ export const XSS = {
   author: '<b onmouseover=alert(4)>Gemeente</b>',
   update: '</li><script>alert(5)</script><style>body{display:none}</style>',
 };
+
+/** An alert with a payload in every text field (and the author's name), plus an update. */
+export function writeXssAlert(pub: PublicSpace): string {
+  const { id } = pub.crisis.create(
+    highWater(Date.now(), {
+      headline: XSS.headline,
+      description: XSS.description,
+      instruction: XSS.instruction,
+      villages: [XSS.village],
+    }),
+    { ...gemeente, name: XSS.author },
+  );
+  pub.crisis.addUpdate(id, { text: XSS.update }, gemeente);
+  return id;
+}
