@@ -6,35 +6,22 @@
  * (urgency and certainty `Unknown`, category `Other`), so an alert written by an older or
  * newer client never makes a feed invalid.
  */
-import type { CrisisAlertView } from '@buurthub/shared';
-import { ICAL_TIME_ZONE as FEED_TIME_ZONE } from '@buurthub/shared';
+import type { AlertCategory, CrisisAlertView } from '@buurthub/shared';
+import { ALERT_CATEGORIES, ICAL_TIME_ZONE as FEED_TIME_ZONE } from '@buurthub/shared';
 
 export const CAP_STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const;
 export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel'] as const;
 export const CAP_SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const;
 export const CAP_URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const;
 export const CAP_CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const;
-export const CAP_CATEGORIES = [
-  'Geo',
-  'Met',
-  'Safety',
-  'Security',
-  'Rescue',
-  'Fire',
-  'Health',
-  'Env',
-  'Transport',
-  'Infra',
-  'CBRNE',
-  'Other',
-] as const;
 
 export type CapStatus = (typeof CAP_STATUSES)[number];
 export type CapMsgType = (typeof CAP_MSG_TYPES)[number];
 export type CapSeverity = (typeof CAP_SEVERITIES)[number];
 export type CapUrgency = (typeof CAP_URGENCIES)[number];
 export type CapCertainty = (typeof CAP_CERTAINTIES)[number];
-export type CapCategory = (typeof CAP_CATEGORIES)[number];
+/** Our categories are CAP's, spelled as CAP spells them. */
+export type CapCategory = AlertCategory;
 
 export interface FeedMedia {
   hash: string;
@@ -134,7 +121,7 @@ export function feedAlert(view: CrisisAlertView): FeedAlert {
     severity: capValue(view.severity, CAP_SEVERITIES, 'Unknown'),
     urgency: capValue(view.urgency, CAP_URGENCIES, 'Unknown'),
     certainty: capValue(view.certainty, CAP_CERTAINTIES, 'Unknown'),
-    category: capValue(view.category, CAP_CATEGORIES, 'Other'),
+    category: capValue(view.category, ALERT_CATEGORIES, 'Other'),
     event: view.event?.trim() ?? '',
     areas: [...new Set(areas)],
     effective: view.effective,
