@@ -105,3 +105,15 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** The raised card that holds a form, an alert or a panel. */
+export const cardStyles = css`
+  .card {
+    background: var(--bh-surface);
+    border: 1px solid var(--bh-border);
+    border-radius: var(--bh-radius);
+    box-shadow: var(--bh-shadow);
+    padding: 1rem 1.1rem;
+    margin-block-end: 1rem;
+  }
+`;

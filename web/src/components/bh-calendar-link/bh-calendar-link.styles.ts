@@ -1,18 +1,16 @@
 import { css } from 'lit';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  cardStyles,
   css`
     :host {
       display: block;
     }
     .card {
-      background: var(--bh-surface);
-      border: 1px solid var(--bh-border);
-      border-radius: var(--bh-radius);
-      box-shadow: var(--bh-shadow);
       padding: 1rem 1.1rem 1.1rem;
+      margin-block-end: 0;
     }
     h3 {
       margin: 0 0 0.5rem;

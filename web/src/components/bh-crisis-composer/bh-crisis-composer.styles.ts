@@ -1,21 +1,14 @@
 import { css } from 'lit';
 import { crisisStyles } from '../../crisis/present.js';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  cardStyles,
   crisisStyles,
   css`
     :host {
       display: block;
-    }
-    .card {
-      background: var(--bh-surface);
-      border: 1px solid var(--bh-border);
-      border-radius: var(--bh-radius);
-      padding: 1rem 1.1rem;
-      margin-block-end: 1rem;
-      box-shadow: var(--bh-shadow);
     }
     .preview {
       border-block-start: 8px solid var(--sev);

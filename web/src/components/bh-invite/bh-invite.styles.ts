@@ -1,19 +1,15 @@
 import { css } from 'lit';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  cardStyles,
   css`
     :host {
       display: block;
     }
     .card {
-      background: var(--bh-surface);
-      border: 1px solid var(--bh-border);
-      border-radius: var(--bh-radius);
-      box-shadow: var(--bh-shadow);
       padding: 1.25rem 1.1rem 1.35rem;
-      margin-block-end: 1rem;
     }
     h2 {
       font-size: 1.4rem;

@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  cardStyles,
   css`
     :host {
       display: block;
@@ -13,11 +14,8 @@ export const styles = [
       margin-inline: auto;
     }
     .card {
-      background: var(--bh-surface);
-      border: 1px solid var(--bh-border);
-      border-radius: var(--bh-radius);
-      box-shadow: var(--bh-shadow);
       padding: 1.25rem 1.1rem 1.35rem;
+      margin-block-end: 0;
     }
     /* The guest panel says "you are welcome here", not "access denied". */
     .card.panel {
