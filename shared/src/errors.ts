@@ -18,3 +18,15 @@ export class EventFullError extends Error {
     super(`The event is full: all ${capacity} places are taken.`);
   }
 }
+
+/** A step a participation round's current phase does not allow (e.g. an idea after the ideas phase). */
+export class PhaseError extends Error {
+  override readonly name = 'PhaseError';
+  constructor(
+    readonly roundId: string,
+    readonly phase: string,
+    what: string,
+  ) {
+    super(`Round ${roundId} is in phase "${phase}": ${what} is not possible now.`);
+  }
+}

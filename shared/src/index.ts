@@ -1,6 +1,6 @@
 /** @buurthub/shared: the neighbourhood document model and sync helpers (no DOM, no Node APIs). */
 export { type ModelContext, modelContext } from './context.js';
-export { EventFullError, NotFoundError, PermissionError } from './errors.js';
+export { EventFullError, NotFoundError, PermissionError, PhaseError } from './errors.js';
 export { type Author, type Role, ROLES, authorSchema, canModerate, isMember } from './roles.js';
 export {
   SPACE_NAMES,
@@ -50,6 +50,24 @@ export {
   type QuestionInput,
   type QuestionView,
 } from './community/crisis-questions.js';
+export { type IdeaView, Participation, type RoundView } from './participation/participation.js';
+export {
+  type IdeaInput,
+  type Outcome,
+  type OutcomeInput,
+  type OutcomeStatus,
+  OUTCOMES,
+  type Phase,
+  type PhaseChange,
+  PHASES,
+  type ResponseInput,
+  type ResponseView as IdeaResponseView,
+  type RoundInput,
+  type Statement,
+  type StatementInput,
+} from './participation/round-schema.js';
+export { ideaRows, type ReportWord, responseRows, submitter } from './participation/report.js';
+export { type CsvValue, toCsv } from './csv.js';
 export {
   type Attendee,
   CAPACITY_MAX,

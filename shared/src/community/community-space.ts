@@ -5,6 +5,7 @@ import { isSchemaTooNew, observeSchema } from '../schema-version.js';
 import { CrisisQuestions } from './crisis-questions.js';
 import { Events, type EventsOptions } from './events.js';
 import { Posts } from './posts.js';
+import { Participation } from '../participation/participation.js';
 
 export type CommunitySpaceOptions = EventsOptions;
 
@@ -13,6 +14,8 @@ export class CommunitySpace {
   readonly events: Events;
   /** Questions and answers under crisis alerts (the alerts live in `public`). */
   readonly crisisQuestions: CrisisQuestions;
+  /** Participation rounds on municipal plans. */
+  readonly participation: Participation;
 
   constructor(
     readonly doc: Y.Doc,
@@ -23,6 +26,7 @@ export class CommunitySpace {
     this.posts = new Posts(doc, context);
     this.events = new Events(doc, context, options);
     this.crisisQuestions = new CrisisQuestions(doc, context);
+    this.participation = new Participation(doc, context);
   }
 
   /** True when a newer app wrote this document: show it, but do not write. */
