@@ -125,6 +125,21 @@ export {
 } from './public/boards/board-schema.js';
 export { type BoardView, Boards } from './public/boards/boards.js';
 export {
+  type SocialMapHit,
+  SocialMap,
+  type SocialMapQuery,
+} from './public/social-map/social-map.js';
+export {
+  HELP_CATEGORIES,
+  type HelpCategory,
+  type OrganisationInput,
+  type OrganisationView,
+  type RegulationInput,
+  type RegulationView,
+  type StoryInput,
+  type StoryView,
+} from './public/social-map/social-map-schema.js';
+export {
   ALERT_CATEGORIES,
   ALERT_MEDIA_MAX,
   ALERT_STATUSES,

@@ -5,11 +5,14 @@ import { isSchemaTooNew, observeSchema } from '../schema-version.js';
 import { Boards } from './boards/boards.js';
 import { CrisisAlerts } from './crisis.js';
 import { Settings } from './settings.js';
+import { SocialMap } from './social-map/social-map.js';
 
 export class PublicSpace {
   readonly settings: Settings;
   readonly crisis: CrisisAlerts;
   readonly boards: Boards;
+  /** Organisations, regulations and residents' stories (sociale kaart). */
+  readonly socialMap: SocialMap;
 
   constructor(
     readonly doc: Y.Doc,
@@ -19,6 +22,7 @@ export class PublicSpace {
     const context = modelContext(ctx);
     this.crisis = new CrisisAlerts(doc, context);
     this.boards = new Boards(doc, context);
+    this.socialMap = new SocialMap(doc, context);
   }
 
   get readOnly(): boolean {
