@@ -51,7 +51,7 @@ export function machineInfo() {
 }
 
 const ORDER = ['buurthub', 'y-websocket-server', 'hocuspocus'];
-const fmt = {
+export const fmt = {
   ms: (v) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : '–'),
   s: (v) => (Number.isFinite(v) ? `${v.toFixed(2)} s` : '–'),
   int: (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–'),
@@ -64,7 +64,7 @@ const fmt = {
       : '–',
 };
 
-function table(servers, labels, rows) {
+export function table(servers, labels, rows) {
   const header = `| | ${servers.map((s) => labels[s]).join(' | ')} |`;
   const rule = `|---|${servers.map(() => '---:').join('|')}|`;
   const body = rows.map(
@@ -395,14 +395,36 @@ function targets(results, get) {
   return lines;
 }
 
-/** Replaces the generated section of `file` (or appends it) and keeps everything else. */
-export function writeResults(file, markdown) {
+/**
+ * Replaces the generated section of `file` between `markers` (or appends it) and keeps
+ * everything else.
+ */
+export function writeResults(file, markdown, markers = { start: START_MARKER, end: END_MARKER }) {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(START_MARKER);
-  const end = current.indexOf(END_MARKER);
+  const start = current.indexOf(markers.start);
+  const end = current.indexOf(markers.end);
   const next =
     start >= 0 && end > start
-      ? `${current.slice(0, start)}${markdown}${current.slice(end + END_MARKER.length)}`
+      ? `${current.slice(0, start)}${markdown}${current.slice(end + markers.end.length)}`
       : `${current.trimEnd()}\n\n${markdown}\n`;
   writeFileSync(file, next);
+}
+
+/** One line for the console after a measurement. */
+export function summaryLine(workload, r) {
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  if (workload.startsWith('fanout')) {
+    return (
+      `paced p50 ${ms(r.paced.complete.p50)} p99 ${ms(r.paced.complete.p99)}; ` +
+      `saturated ${r.saturated.updatesPerSecond.toFixed(0)} updates/s, p99 ${ms(r.saturated.complete.p99)}; ` +
+      `cpu server ${r.saturated.cpu.server.toFixed(1)} s client ${r.saturated.cpu.client.toFixed(1)} s others ${r.saturated.cpu.others.toFixed(1)} s; closes ${r.unexpectedCloses}`
+    );
+  }
+  if (workload === 'idle') {
+    return `${(r.rssPerConnection / 1024).toFixed(1)} KiB RSS / connection (heap ${(r.heapPerConnection / 1024).toFixed(1)} KiB), ${r.stillOpen}/${r.connections} open`;
+  }
+  if (workload === 'initial-sync') {
+    return `${r.seconds.toFixed(2)} s, ${r.bytes} bytes${r.cold ? `; cold ${r.cold.seconds.toFixed(2)} s` : ''}`;
+  }
+  return `${r.bytes} bytes in ${r.frames} frames, ${r.seconds.toFixed(2)} s`;
 }

@@ -22,9 +22,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { largeDocument } from './lib/trace-cache.mjs';
 import { BUURTHUB_CLI, ROOT, SERVERS } from './lib/servers.mjs';
-import { waitForQuiet } from './lib/util.mjs';
-import { disturbance, machineInfo, renderResults, writeResults } from './report.mjs';
+import { measureQuietly } from './lib/measure.mjs';
+import { machineInfo, renderResults, summaryLine, writeResults } from './report.mjs';
 import { runFanout } from './workloads/fanout.mjs';
+import { FULL, QUICK } from './workloads/sizes.mjs';
 import { runIdle } from './workloads/idle.mjs';
 import { runInitialSync } from './workloads/initial-sync.mjs';
 import { runReconnect } from './workloads/reconnect.mjs';
@@ -48,44 +49,6 @@ if (flags.render) {
   process.exit(0);
 }
 
-const FULL = {
-  'fanout-1x200': {
-    rooms: 1,
-    perRoom: 200,
-    full: 20,
-    paced: { rate: 20, seconds: 10 },
-    saturated: { window: 16, seconds: 8 },
-  },
-  'fanout-100x5': {
-    rooms: 100,
-    perRoom: 5,
-    full: 2,
-    paced: { rate: 200, seconds: 10 },
-    saturated: { window: 2, seconds: 8 },
-  },
-  idle: { connections: 5000, rooms: 50 },
-  'initial-sync': { seed: 4, scale: 1, times: 10, repeats: 3 },
-  reconnect: { missed: 1000, writers: 10 },
-};
-const QUICK = {
-  'fanout-1x200': {
-    rooms: 1,
-    perRoom: 50,
-    full: 10,
-    paced: { rate: 20, seconds: 3 },
-    saturated: { window: 8, seconds: 3 },
-  },
-  'fanout-100x5': {
-    rooms: 10,
-    perRoom: 5,
-    full: 2,
-    paced: { rate: 50, seconds: 3 },
-    saturated: { window: 2, seconds: 3 },
-  },
-  idle: { connections: 500, rooms: 10 },
-  'initial-sync': { seed: 4, scale: 0.1, times: 2, repeats: 1 },
-  reconnect: { missed: 200, writers: 4 },
-};
 const config = flags.quick ? QUICK : FULL;
 // y-websocket registers a process 'exit' handler per provider; hundreds are expected here.
 process.setMaxListeners(0);
@@ -175,37 +138,20 @@ const RUNNERS = {
 for (const workload of workloadNames) {
   results.workloads[workload] = {};
   for (const name of serverNames) {
-    let best = null;
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      const quiet = await waitForQuiet({
-        maxWaitMs: flags.quick ? 0 : workload.startsWith('fanout') ? 15_000 : 10_000,
-      });
-      log(`${workload} · ${name} (rest of the machine busy: ${quiet.toFixed(2)} cores)`);
-      const loadBefore = machineInfo().loadNow;
-      let result;
-      try {
-        result = await withServer(name, (target, restart) =>
+    const best = await measureQuietly({
+      what: `${workload} · ${name}`,
+      maxWaitMs: flags.quick ? 0 : workload.startsWith('fanout') ? 15_000 : 10_000,
+      mayRetry: () => !flags.quick && (performance.now() - started) / 60_000 <= RETRY_UNTIL_MIN,
+      run: async (attempt) => {
+        const result = await withServer(name, (target, restart) =>
           RUNNERS[workload](target, restart, config[workload], name, attempt),
         );
         delete result.coldTarget;
-        result.load = { before: loadBefore, after: machineInfo().loadNow, othersBusyBefore: quiet };
-        result.attempt = attempt;
-        log(`  ${summaryLine(workload, result)}`);
-      } catch (error) {
-        result = { error: error.message };
-        log(`  FAILED: ${error.message}`);
-      }
-      if (!best || (best.error && !result.error) || disturbance(result) < disturbance(best)) {
-        best = result;
-      }
-      // Fan-out is CPU-bound: if other processes took more than half a core during it, run
-      // it once more (time permitting) and keep the quieter of the two.
-      const elapsedMin = (performance.now() - started) / 60_000;
-      if (flags.quick || best.error || disturbance(best) <= 0.5 || elapsedMin > RETRY_UNTIL_MIN) {
-        break;
-      }
-      log(`  disturbed (${disturbance(result).toFixed(2)} cores used by others): once more`);
-    }
+        return result;
+      },
+      summary: (result) => summaryLine(workload, result),
+      log,
+    });
     results.workloads[workload][name] = best;
   }
 }
@@ -252,21 +198,3 @@ rmSync(join(workDir, 'buurthub-data'), { recursive: true, force: true });
 log(`done in ${(thisRunSeconds / 60).toFixed(1)} min`);
 // Every client and server is closed; exit even if a library left a timer behind.
 process.exit(0);
-
-function summaryLine(workload, r) {
-  const ms = (v) => `${v.toFixed(1)} ms`;
-  if (workload.startsWith('fanout')) {
-    return (
-      `paced p50 ${ms(r.paced.complete.p50)} p99 ${ms(r.paced.complete.p99)}; ` +
-      `saturated ${r.saturated.updatesPerSecond.toFixed(0)} updates/s, p99 ${ms(r.saturated.complete.p99)}; ` +
-      `cpu server ${r.saturated.cpu.server.toFixed(1)} s client ${r.saturated.cpu.client.toFixed(1)} s others ${r.saturated.cpu.others.toFixed(1)} s; closes ${r.unexpectedCloses}`
-    );
-  }
-  if (workload === 'idle') {
-    return `${(r.rssPerConnection / 1024).toFixed(1)} KiB RSS / connection (heap ${(r.heapPerConnection / 1024).toFixed(1)} KiB), ${r.stillOpen}/${r.connections} open`;
-  }
-  if (workload === 'initial-sync') {
-    return `${r.seconds.toFixed(2)} s, ${r.bytes} bytes${r.cold ? `; cold ${r.cold.seconds.toFixed(2)} s` : ''}`;
-  }
-  return `${r.bytes} bytes in ${r.frames} frames, ${r.seconds.toFixed(2)} s`;
-}

@@ -42,14 +42,17 @@ export async function probeBuurthubCli() {
 }
 
 /**
- * Mints resident tokens for the relay that uses `dataDir`, cached by (nb, subject).
- * Preferred: the library's exported `mintTokenFor` with the same SQLite keys (what
+ * Mints resident tokens for a relay's storage, cached by (nb, subject). `storageArgs` are
+ * the CLI flags that name it (`--data DIR` or `--postgres URL`); `openStorage(library)`
+ * opens the same storage in this process.
+ * Preferred: the library's exported `mintTokenFor` with the relay's own keys (what
  * `buurthub token` does, without a Node start-up per token — a run needs a few hundred).
  * Fallback: the `buurthub token` CLI, two at a time.
  */
-class TokenMinter {
-  constructor(dataDir, cli, library, parallel = 2) {
-    this.dataDir = dataDir;
+export class TokenMinter {
+  constructor({ storageArgs, openStorage }, cli, library, parallel = 2) {
+    this.storageArgs = storageArgs;
+    this.openStorage = openStorage;
     this.cli = cli;
     this.library = library;
     this.storage = null;
@@ -78,7 +81,7 @@ class TokenMinter {
     // One at a time: each mint loads the signing key from SQLite.
     const job = (this.chain ?? Promise.resolve()).then(async () => {
       const started = performance.now();
-      this.storage ??= new this.library.SqliteStorage(this.dataDir);
+      this.storage ??= await this.openStorage(this.library);
       const minted = await this.library.mintTokenFor(
         this.storage,
         { sub: `bench-${nb}-${subject}`, nb, role: 'resident' },
@@ -104,7 +107,7 @@ class TokenMinter {
       const job = this.queue.shift();
       this.active++;
       const started = performance.now();
-      const args = [BUURTHUB_CLI, 'token', job.nb, '--role', 'resident', '--data', this.dataDir];
+      const args = [BUURTHUB_CLI, 'token', job.nb, '--role', 'resident', ...this.storageArgs];
       if (this.cli.hasSub) args.push('--sub', `bench-${job.nb}-${job.subject}`);
       if (this.cli.hasTtl) args.push('--ttl', '2h');
       run(process.execPath, args, { cwd: ROOT })
@@ -161,58 +164,67 @@ export async function relayMetrics(port) {
  */
 export const CLIENTS_PER_SUBJECT = 40;
 
+/**
+ * What every Buurthub relay setup needs once per run: the CLI's abilities and a token
+ * minter for its storage (see TokenMinter for `storage`).
+ */
+export async function prepareRelay(storage) {
+  const cli = await probeBuurthubCli();
+  let library = null;
+  try {
+    const exports = await import(pathToFileURL(join(ROOT, 'sync-server', 'dist', 'index.js')).href);
+    if (typeof exports.mintTokenFor === 'function') library = exports;
+  } catch {
+    // an older build without the helper: use the CLI
+  }
+  const minter = cli.hasToken ? new TokenMinter(storage, cli, library) : null;
+  return { cli, storageArgs: storage.storageArgs, minter };
+}
+
+/**
+ * Starts one `buurthub serve` process on 127.0.0.1 with the storage (and any other) flags
+ * in `args`, and returns a target for the clients.
+ */
+export async function startRelay(state, args, name = 'buurthub') {
+  const proc = new ServerProcess({
+    name,
+    cwd: ROOT,
+    args: [BUURTHUB_CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args],
+    ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+  });
+  const match = await proc.ready();
+  const port = Number(match[1]);
+  return {
+    protocol: 'y-websocket',
+    wsBase: `ws://127.0.0.1:${port}/sync`,
+    port,
+    proc,
+    metrics: () => relayMetrics(port),
+    token: (room, subject = 0) =>
+      state.minter ? state.minter.token(room.split('/')[0], subject) : Promise.resolve(null),
+  };
+}
+
 export const SERVERS = {
   buurthub: {
     label: 'Buurthub relay',
     protocol: 'y-websocket',
     /** Prepared once per benchmark run: one data directory, tokens cached across restarts. */
     async prepare({ workDir }) {
-      const cli = await probeBuurthubCli();
       const dataDir = join(workDir, 'buurthub-data');
       mkdirSync(dataDir, { recursive: true });
-      let library = null;
-      try {
-        const exports = await import(
-          pathToFileURL(join(ROOT, 'sync-server', 'dist', 'index.js')).href
-        );
-        if (typeof exports.mintTokenFor === 'function' && exports.SqliteStorage) library = exports;
-      } catch {
-        // an older build without the helper: use the CLI
-      }
-      const minter = cli.hasToken ? new TokenMinter(dataDir, cli, library) : null;
-      return { cli, dataDir, minter };
+      return prepareRelay({
+        storageArgs: ['--data', dataDir],
+        openStorage: (library) => new library.SqliteStorage(dataDir),
+      });
     },
     describe(state) {
       return state.cli.hasToken
         ? `auth on (resident tokens minted with ${state.minter.via}; a room's clients share a token per ${CLIENTS_PER_SUBJECT} connections, under the default of 50 connections per subject), SQLite data directory (durable: each update committed before fan-out), all other settings default`
         : 'auth NOT available yet (the CLI has no `token` command), SQLite in WAL mode (durable: commit before fan-out)';
     },
-    async start(state, { dataDir } = {}) {
-      const proc = new ServerProcess({
-        name: 'buurthub',
-        cwd: ROOT,
-        args: [
-          BUURTHUB_CLI,
-          'serve',
-          '--port',
-          '0',
-          '--host',
-          '127.0.0.1',
-          '--data',
-          dataDir ?? state.dataDir,
-        ],
-        ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
-      });
-      const match = await proc.ready();
-      const port = Number(match[1]);
-      return {
-        protocol: 'y-websocket',
-        wsBase: `ws://127.0.0.1:${port}/sync`,
-        proc,
-        metrics: () => relayMetrics(port),
-        token: (room, subject = 0) =>
-          state.minter ? state.minter.token(room.split('/')[0], subject) : Promise.resolve(null),
-      };
+    async start(state) {
+      return startRelay(state, state.storageArgs);
     },
   },
 

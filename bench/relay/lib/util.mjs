@@ -185,20 +185,31 @@ export function machineBusySeconds() {
 }
 
 /**
- * Measures CPU use over a phase: the server process (IPC), this client process, and the
- * rest of the machine (other engineers' tests share it) — in CPU seconds.
+ * Measures CPU use over a phase: the server process (IPC), this client process, the
+ * services the server depends on (if `proc.serviceCpuSeconds()` reads them: Redis and
+ * PostgreSQL of a scaled-out relay) and the rest of the machine (other engineers' tests
+ * share it) — in CPU seconds.
  */
 export async function cpuMeter(proc) {
+  const servicesNow = () => proc.serviceCpuSeconds?.() ?? 0;
   const server0 = (await proc.stats()).cpu;
   const client0 = process.cpuUsage();
+  const services0 = servicesNow();
   const machine0 = machineBusySeconds();
   const started = performance.now();
   return async () => {
     const server = cpuSeconds(server0, (await proc.stats()).cpu);
     const client = cpuSeconds(client0, process.cpuUsage());
+    const services = servicesNow() - services0;
     const machine = machineBusySeconds() - machine0;
     const seconds = (performance.now() - started) / 1000;
-    return { seconds, server, client, others: Math.max(0, machine - server - client) };
+    return {
+      seconds,
+      server,
+      client,
+      services,
+      others: Math.max(0, machine - server - client - services),
+    };
   };
 }
 

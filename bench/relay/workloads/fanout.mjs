@@ -32,7 +32,8 @@ export function roomNames(prefix, rooms) {
 /**
  * Connects every room's clients, a batch at a time, and waits until each has synced:
  * the first `full` of a room are stock providers (the writers), the rest light receivers.
- * `onKeys(client, keys)` is called for every remote change a client receives.
+ * `onKeys(client, keys)` is called for every remote change a client receives. A target of
+ * several server processes says with `forClient(c)` where a room's c-th client connects.
  */
 export async function connectAll(target, rooms, perRoom, full, onKeys, { batch = 50 } = {}) {
   const clients = [];
@@ -46,15 +47,16 @@ export async function connectAll(target, rooms, perRoom, full, onKeys, { batch =
   for (let i = 0; i < jobs.length; i += batch) {
     const slice = jobs.slice(i, i + batch).map((job, k) => {
       const token = tokens[i + k];
+      const server = target.forClient?.(job.c) ?? target;
       let client;
       if (job.c < full) {
-        client = openProvider(target, job.room, { token });
+        client = openProvider(server, job.room, { token });
         const map = client.doc.getMap('bench');
         map.observe((event) => {
           if (!event.transaction.local) onKeys(client, event.keysChanged);
         });
       } else {
-        client = new RawClient(target, job.room, {
+        client = new RawClient(server, job.room, {
           token,
           onUpdate: (update) => {
             const keys = [];
