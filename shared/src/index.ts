@@ -207,6 +207,32 @@ export {
   type ModerationLogEntry,
   ModerationSpace,
 } from './moderation/moderation-space.js';
+export { DirectorySpace } from './directory/directory-space.js';
+export {
+  Directory,
+  type DirectoryQuery,
+  type Published,
+  type Suggestion,
+  type TopicKind,
+} from './directory/directory.js';
+export {
+  ABOUT_MAX,
+  AVAILABILITY,
+  type Availability,
+  FIELD_VISIBILITY,
+  type FieldVisibility,
+  PRIVATE_FIELDS,
+  type Profile,
+  type ProfileField,
+  type ProfileInput,
+  type ProfileView,
+  TAG_MAX,
+  TAGS_MAX,
+  type Topic,
+  TOPICS,
+  type Visibility as ProfileVisibility,
+  type VisibilityInput as ProfileVisibilityInput,
+} from './directory/profile-schema.js';
 export { MESSAGE_ACK, encodeAck, readAck } from './sync/ack.js';
 export { type KeyValueStore, PendingChanges } from './sync/pending.js';
 export {

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseRoomName, roomName } from './rooms.js';
 
 describe('room names', () => {
-  it('accepts the three spaces of a neighbourhood', () => {
+  it('accepts the four spaces of a neighbourhood', () => {
     expect(parseRoomName('maasburen/public')).toEqual({ nb: 'maasburen', space: 'public' });
     expect(parseRoomName('mook-2/moderation')).toEqual({ nb: 'mook-2', space: 'moderation' });
+    expect(parseRoomName('mook-2/directory')).toEqual({ nb: 'mook-2', space: 'directory' });
     expect(roomName('maasburen', 'community')).toBe('maasburen/community');
   });
 

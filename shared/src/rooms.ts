@@ -1,9 +1,11 @@
 /**
- * Room names (contract, DESIGN.md §3): one neighbourhood is three Yjs documents,
- * `<nb>/public`, `<nb>/community` and `<nb>/moderation`.
+ * Room names (contract, DESIGN.md §3, docs/protocol.md): one neighbourhood is four Yjs
+ * documents, `<nb>/public`, `<nb>/community`, `<nb>/moderation` and `<nb>/directory` (the
+ * member directory: personal data kept apart from what kiosks may read; see
+ * docs/architecture.md, "Directory and personal data").
  */
 
-export const SPACE_NAMES = ['public', 'community', 'moderation'] as const;
+export const SPACE_NAMES = ['public', 'community', 'moderation', 'directory'] as const;
 export type SpaceName = (typeof SPACE_NAMES)[number];
 
 const SLUG = /^[a-z0-9-]{2,40}$/;

@@ -2,13 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, SPACE_NAMES, type Role, type SpaceName } from '@buurthub/shared';
 import { permissions } from '../src/index.js';
 
-/** DESIGN.md §3, written out by hand: [read, write] per role and space. */
+/** DESIGN.md §3 (plus the directory space, docs/architecture.md), written out by hand: [read, write] per role and space. */
 const TABLE: Record<Role, Record<SpaceName, [boolean, boolean]>> = {
-  guest: { public: [true, false], community: [false, false], moderation: [false, false] },
-  kiosk: { public: [true, false], community: [false, false], moderation: [false, false] },
-  resident: { public: [true, false], community: [true, true], moderation: [true, false] },
-  moderator: { public: [true, true], community: [true, true], moderation: [true, true] },
-  official: { public: [true, true], community: [true, true], moderation: [true, false] },
+  guest: {
+    public: [true, false],
+    community: [false, false],
+    moderation: [false, false],
+    directory: [false, false],
+  },
+  kiosk: {
+    public: [true, false],
+    community: [false, false],
+    moderation: [false, false],
+    directory: [false, false],
+  },
+  resident: {
+    public: [true, false],
+    community: [true, true],
+    moderation: [true, false],
+    directory: [true, true],
+  },
+  moderator: {
+    public: [true, true],
+    community: [true, true],
+    moderation: [true, true],
+    directory: [true, true],
+  },
+  official: {
+    public: [true, true],
+    community: [true, true],
+    moderation: [true, false],
+    directory: [true, true],
+  },
 };
 
 describe('the permission table', () => {
@@ -24,6 +49,11 @@ describe('the permission table', () => {
   it('lets a kiosk read community only where the neighbourhood allows it, never write', () => {
     expect(permissions('kiosk', 'community', { kioskReadsCommunity: true })).toEqual({
       read: true,
+      write: false,
+    });
+    // Profiles are personal data: a kiosk never reads the directory, whatever the setting.
+    expect(permissions('kiosk', 'directory', { kioskReadsCommunity: true })).toEqual({
+      read: false,
       write: false,
     });
     for (const role of ROLES.filter((r) => r !== 'kiosk')) {

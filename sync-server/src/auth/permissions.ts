@@ -36,5 +36,8 @@ export function permissions(
       };
     case 'moderation':
       return { read: member, write: role === 'moderator' };
+    case 'directory':
+      // Profiles are personal data: members only, never a kiosk, whatever the settings.
+      return { read: member, write: member };
   }
 }
