@@ -19,6 +19,14 @@ export class EventFullError extends Error {
   }
 }
 
+/** An RSVP "going" or "maybe", or a second cancel, for an event that was called off. */
+export class EventCancelledError extends Error {
+  override readonly name = 'EventCancelledError';
+  constructor(readonly eventId: string) {
+    super(`The event ${eventId} is cancelled.`);
+  }
+}
+
 /** A step a participation round's current phase does not allow (e.g. an idea after the ideas phase). */
 export class PhaseError extends Error {
   override readonly name = 'PhaseError';

@@ -1,6 +1,6 @@
 /** @buurthub/shared: the neighbourhood document model and sync helpers (no DOM, no Node APIs). */
 export { type ModelContext, modelContext } from './context.js';
-export { EventFullError, NotFoundError, PermissionError, PhaseError } from './errors.js';
+export { EventCancelledError, EventFullError, NotFoundError, PermissionError, PhaseError } from './errors.js';
 export { type Author, type Role, ROLES, authorSchema, canModerate, isMember } from './roles.js';
 export {
   SPACE_NAMES,
@@ -70,10 +70,13 @@ export { ideaRows, type ReportWord, responseRows, submitter } from './participat
 export { type CsvValue, toCsv } from './csv.js';
 export {
   type Attendee,
+  type Cancellation,
   CAPACITY_MAX,
+  EVENT_CANCEL_REASON_MAX,
   EVENT_DAYS_MAX,
   EVENT_DESCRIPTION_MAX,
   EVENT_TITLE_MAX,
+  type EventCancelInput,
   type EventInput,
   type EventPatch,
   type EventTime,

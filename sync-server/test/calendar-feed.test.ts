@@ -295,7 +295,7 @@ describe('the agenda as an iCalendar feed', () => {
     expect(byTitle(parse(text).events, 'Lange wandeling').description).toBe(description);
   });
 
-  it('leaves members-only, hidden and cancelled events out of the public feed', async () => {
+  it('leaves members-only, hidden and removed events out of the public feed', async () => {
     relay = await startRelay();
     await writeNeighbourhood(relay.storage, NB, ({ community, moderation }) => {
       const at = Date.UTC(YEAR, 7, 1, 16);
@@ -306,12 +306,37 @@ describe('the agenda as an iCalendar feed', () => {
       );
       const hidden = community.events.create(timed('Verborgen', at, at + HOUR), anna);
       moderation.hide(hidden.id, 'spam', mieke);
-      const cancelled = community.events.create(timed('Afgelast', at, at + HOUR), anna);
-      community.events.remove(cancelled.id, anna);
+      const removed = community.events.create(timed('Verwijderd', at, at + HOUR), anna);
+      community.events.remove(removed.id, anna);
     });
     const { text } = await feed(relay);
     expect(parse(text).events.map((e) => e.summary)).toEqual(['Open dag']);
     expect(text).not.toContain('Ledenvergadering');
+  });
+
+  it('keeps a cancelled event in the feed with STATUS:CANCELLED, so calendars mark it', async () => {
+    relay = await startRelay();
+    const at = Date.UTC(YEAR, 7, 1, 16);
+    await writeNeighbourhood(relay.storage, NB, ({ community }) => {
+      community.events.create(timed('Open dag', at, at + HOUR), anna);
+      const storm = community.events.create(timed('Burendag', at, at + HOUR), anna);
+      community.events.cancel(storm.id, { reason: 'Storm verwacht' }, mieke);
+    });
+    const { text } = await feed(relay);
+    const { calendar } = parse(text);
+    const status = Object.fromEntries(
+      calendar
+        .getAllSubcomponents('vevent')
+        .map((v) => [v.getFirstPropertyValue('summary'), v.getFirstPropertyValue('status')]),
+    );
+    expect(status).toEqual({ 'Open dag': 'CONFIRMED', Burendag: 'CANCELLED' });
+    // LAST-MODIFIED moves to the cancellation, so calendar apps pick the change up.
+    const burendag = calendar
+      .getAllSubcomponents('vevent')
+      .find((v) => v.getFirstPropertyValue('summary') === 'Burendag');
+    const modified = String(burendag?.getFirstPropertyValue('last-modified'));
+    const created = String(burendag?.getFirstPropertyValue('created'));
+    expect(modified > created).toBe(true);
   });
 
   it('gives a member a personal feed with members-only events, and a reset stops the old address', async () => {

@@ -4,9 +4,12 @@
  * and says "going", and the organiser sees the count and the name live; the month view
  * shows the event and moves with the keyboard; "Toevoegen aan agenda" downloads an .ics
  * that parses; the personal calendar link returns a feed with the members-only event and a
- * reset makes the old address 404. Every view is scanned with axe.
+ * reset makes the old address 404. The organiser edits every field and then cancels the event
+ * with a reason; the second member sees it marked "Geannuleerd" in the detail, the list and
+ * the month view, and the calendar feed says STATUS:CANCELLED. Every view is scanned with axe.
  *
- * BH_SHOTS=<dir> also saves screenshots of the agenda list, month and event detail.
+ * BH_SHOTS=<dir> also saves screenshots of the agenda list, month and event detail, and of
+ * the cancelled event.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +40,7 @@ describe('the agenda', () => {
   let anna: Page;
   let bram: Page;
   let eventId = '';
+  let personalFeed = '';
 
   async function page(viewport = PHONE): Promise<Page> {
     const context = await browser.newContext({ viewport, acceptDownloads: true });
@@ -214,5 +218,112 @@ describe('the agenda', () => {
     // Remembered on the device after a reload.
     await anna.reload();
     await expect.poll(() => anna.getByLabel('Je agenda-link').inputValue()).toBe(second);
+    personalFeed = second;
+  });
+
+  it('lets the organiser edit every field, and the second member sees the new details', async () => {
+    const later = addDays(DAY, 1);
+    await anna.goto(`${base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
+    await anna.getByRole('button', { name: 'Bewerken' }).click();
+    await anna.getByRole('heading', { name: 'Activiteit bewerken' }).waitFor();
+    // The form shows the event as it is.
+    expect(await anna.getByLabel('Titel', { exact: true }).inputValue()).toBe(TITLE);
+    expect(await anna.getByLabel('Begintijd').inputValue()).toBe('19:00');
+    expect(await anna.getByLabel('Tot en met (datum)').inputValue()).toBe('');
+    expect(await anna.getByLabel('Aantal plaatsen').inputValue()).toBe('10');
+    await anna.getByLabel('Titel', { exact: true }).fill('Snoeimiddag (verzet)');
+    await anna.getByLabel('Beschrijving', { exact: true }).fill('Nu een dag later.');
+    await anna.getByLabel('Datum', { exact: true }).fill(later);
+    await anna.getByLabel('Begintijd').fill('14:00');
+    await anna.getByLabel('Eindtijd').fill('13:00');
+    await anna.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await anna
+      .getByText('Het einde moet na het begin liggen, en hoogstens 366 dagen later.')
+      .waitFor();
+    expect(await axeViolations(anna)).toEqual([]);
+    await anna.getByLabel('Eindtijd').fill('16:30');
+    await anna.getByLabel('Plaats', { exact: true }).fill('Pastorietuin');
+    await anna.getByLabel('Aantal plaatsen').fill('');
+    await anna.getByLabel('Iedereen').check();
+    await anna.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    const card = anna.getByRole('article', { name: 'Snoeimiddag (verzet)' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('(bewerkt)');
+    // Focus goes back to the edit button.
+    await expect
+      .poll(() =>
+        anna.evaluate(() => {
+          let el: Element | null = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          return el?.id;
+        }),
+      )
+      .toBe('edit-event');
+
+    await bram.goto(`${base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
+    const theirs = bram.getByRole('article', { name: 'Snoeimiddag (verzet)' });
+    await theirs.waitFor({ timeout: 15_000 });
+    const text = (await theirs.textContent()) ?? '';
+    expect(text).toContain('Pastorietuin');
+    expect(text).toContain('Nu een dag later.');
+    expect(text).toContain('Openbaar');
+    expect(text).not.toContain('plaatsen vrij');
+    // Only the organiser or a moderator gets the buttons.
+    expect(await bram.getByRole('button', { name: 'Bewerken' }).count()).toBe(0);
+    expect(await bram.getByRole('button', { name: 'Activiteit annuleren' }).count()).toBe(0);
+    // Now public, it is in the public feed at its new time.
+    const feed = await (await fetch(`${base}/nb/${NB}/events.ics`)).text();
+    const vevent = new ICAL.Component(ICAL.parse(feed)).getFirstSubcomponent('vevent');
+    expect(new ICAL.Event(vevent!).startDate.toString()).toBe(`${later}T14:00:00`);
+  });
+
+  it('lets the organiser cancel with a reason, and the second member sees "Geannuleerd" everywhere', async () => {
+    await anna.getByRole('button', { name: 'Activiteit annuleren' }).click();
+    const dialog = anna.getByRole('dialog', { name: 'Deze activiteit annuleren?' });
+    await dialog.waitFor();
+    expect(await axeViolations(anna)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Terug' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await anna.getByText('Geannuleerd', { exact: true }).count()).toBe(0);
+    await anna.getByRole('button', { name: 'Activiteit annuleren' }).click();
+    await dialog.getByLabel('Reden (mag leeg blijven)').fill('De tuin staat onder water.');
+    await dialog.getByRole('button', { name: 'Activiteit annuleren' }).click();
+    await anna.getByText('Reden: De tuin staat onder water.').waitFor();
+    expect(await anna.getByRole('button', { name: 'Activiteit annuleren' }).count()).toBe(0);
+
+    const theirs = bram.getByRole('article', { name: 'Snoeimiddag (verzet)' });
+    await theirs.getByText('Geannuleerd', { exact: true }).waitFor({ timeout: 15_000 });
+    await theirs
+      .getByText('Deze activiteit gaat niet door. Geannuleerd door Anna Kerkhof.')
+      .waitFor();
+    await theirs.getByText('Reden: De tuin staat onder water.').waitFor();
+    // Bram was going; he can still say he is not, but not sign up again.
+    expect(await theirs.getByRole('button', { name: /Ik kom \d+$/ }).isDisabled()).toBe(true);
+    expect(await theirs.getByRole('button', { name: /Ik kom niet/ }).isEnabled()).toBe(true);
+    expect(await axeViolations(bram)).toEqual([]);
+    await shot(bram, 'agenda-cancelled-390.png');
+
+    await bram.goto(`${base}/nb/${NB}/#agenda`);
+    const item = bram.getByRole('link', { name: /Snoeimiddag \(verzet\)/ });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Geannuleerd');
+    expect(await axeViolations(bram)).toEqual([]);
+    await shot(bram, 'agenda-list-cancelled-390.png');
+    const later = addDays(DAY, 1);
+    await bram.setViewportSize(DESKTOP);
+    await bram.goto(`${base}/nb/${NB}/#agenda/maand/${later.slice(0, 7)}`);
+    const cell = bram.locator(`td[data-day="${later}"]`);
+    await expect
+      .poll(() => cell.textContent(), { timeout: 15_000 })
+      .toContain('Geannuleerd: Snoeimiddag (verzet)');
+    expect(await axeViolations(bram)).toEqual([]);
+    await shot(bram, 'agenda-month-cancelled-1920.png', false);
+    await bram.setViewportSize(PHONE);
+
+    for (const url of [personalFeed, `${base}/nb/${NB}/events.ics`]) {
+      const body = await (await fetch(url)).text();
+      const vevent = new ICAL.Component(ICAL.parse(body)).getFirstSubcomponent('vevent');
+      expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    }
   });
 });

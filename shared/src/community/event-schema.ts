@@ -103,6 +103,20 @@ const storedEvent = z.object({
   deletedAt: z.number().optional(),
 });
 
+/** Why an event was called off; written once, by the organiser or a moderator. */
+export const EVENT_CANCEL_REASON_MAX = 500;
+export const eventCancelSchema = z.object({
+  reason: z.string().trim().max(EVENT_CANCEL_REASON_MAX).optional(),
+});
+export type EventCancelInput = z.input<typeof eventCancelSchema>;
+
+const storedCancellation = z.object({
+  at: z.number(),
+  by: authorSchema,
+  reason: z.string().max(EVENT_CANCEL_REASON_MAX).optional(),
+});
+export type Cancellation = z.infer<typeof storedCancellation>;
+
 export const storedRsvp = z.object({
   answer: z.enum(RSVP_ANSWERS),
   author: authorSchema,
@@ -132,6 +146,10 @@ export interface EventView {
   village?: string;
   createdAt: number;
   editedAt?: number;
+  /** Set once the event is called off; it stays in the agenda, marked as cancelled. */
+  cancelled?: Cancellation;
+  /** The latest of `createdAt`, `editedAt` and the cancellation: when it last changed. */
+  updatedAt: number;
   counts: RsvpCounts;
   /** Places left, never below 0; null without a capacity. */
   placesLeft: number | null;
@@ -175,8 +193,9 @@ export function readEvent(value: unknown, timeZone: string): EventView | null {
   const { deletedAt: _deleted, ...rest } = stored;
   const counts: RsvpCounts = { going: 0, maybe: 0, not: 0 };
   for (const rsvp of rsvpsOf(value)) counts[rsvp.answer] += 1;
-  // A bad photo reference hides the photo, not the event.
+  // A bad photo reference hides the photo, and a bad cancellation is ignored, not the event.
   const photo = readStored(imageRefSchema, fields.photo) ?? undefined;
+  const cancelled = readStored(storedCancellation, fields.cancelled) ?? undefined;
   const { when } = stored;
   const startsAt = when.allDay ? zonedInstant(when.startDate, '00:00', timeZone) : when.start;
   const endsAt = when.allDay ? zonedInstant(addDays(when.endDate, 1), '00:00', timeZone) : when.end;
@@ -184,6 +203,8 @@ export function readEvent(value: unknown, timeZone: string): EventView | null {
   return {
     ...rest,
     ...(photo ? { photo } : {}),
+    ...(cancelled ? { cancelled } : {}),
+    updatedAt: Math.max(stored.createdAt, stored.editedAt ?? 0, cancelled?.at ?? 0),
     startsAt,
     endsAt,
     counts,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { zonedInstant } from '../calendar.js';
-import { EventFullError, NotFoundError, PermissionError } from '../errors.js';
+import { EventCancelledError, EventFullError, NotFoundError, PermissionError } from '../errors.js';
 import type { Author } from '../roles.js';
 import { anna, bram, fixedContext, gemeente, mod } from '../test-support.js';
 import { ValidationError } from '../validation.js';
@@ -137,7 +137,7 @@ describe('events', () => {
     expect(community.events.edit(event.id, { title: 'Koffie!' }, mod).title).toBe('Koffie!');
   });
 
-  it('cancels an event for everyone, but only by the organiser or a moderator', () => {
+  it('removes an event for everyone, but only by the organiser or a moderator', () => {
     const { community } = space();
     const event = community.events.create(koffie({ photo: PHOTO }), anna);
     expect(() => community.events.remove(event.id, bram)).toThrow(PermissionError);
@@ -148,6 +148,66 @@ describe('events', () => {
     expect(stored.get('title')).toBe('');
     expect(stored.has('photo')).toBe(false);
     expect(() => community.events.rsvp(event.id, 'going', bram)).toThrow(NotFoundError);
+  });
+
+  it('keeps a cancelled event in the agenda, marked cancelled with its reason', () => {
+    const { community, ctx } = space();
+    const event = community.events.create(koffie(), anna);
+    community.events.rsvp(event.id, 'going', bram);
+    ctx.advance(60_000);
+    expect(() => community.events.cancel(event.id, {}, bram)).toThrow(PermissionError);
+    const cancelled = community.events.cancel(
+      event.id,
+      { reason: '  De verwarming is stuk. ' },
+      anna,
+    );
+    expect(cancelled.cancelled).toEqual({
+      at: event.createdAt + 60_000,
+      by: anna,
+      reason: 'De verwarming is stuk.',
+    });
+    expect(cancelled.updatedAt).toBe(event.createdAt + 60_000);
+    expect(cancelled.editedAt).toBeUndefined();
+    expect(community.events.upcoming(event.createdAt).map((e) => e.id)).toEqual([event.id]);
+    // Who was going still counts, so the organiser knows whom to tell.
+    expect(cancelled.counts.going).toBe(1);
+  });
+
+  it('lets a moderator cancel without a reason, once, and refuses new answers but "not"', () => {
+    const { community } = space();
+    const event = community.events.create(koffie(), anna);
+    expect(community.events.cancel(event.id, {}, mod).cancelled).toEqual({
+      at: event.createdAt,
+      by: mod,
+    });
+    expect(() => community.events.cancel(event.id, { reason: 'Nog eens' }, anna)).toThrow(
+      EventCancelledError,
+    );
+    expect(() => community.events.rsvp(event.id, 'going', bram)).toThrow(EventCancelledError);
+    expect(() => community.events.rsvp(event.id, 'maybe', bram)).toThrow(EventCancelledError);
+    expect(community.events.rsvp(event.id, 'not', bram).counts.not).toBe(1);
+    expect(() => community.events.cancel(event.id, { reason: 'x'.repeat(501) }, anna)).toThrow(
+      ValidationError,
+    );
+  });
+
+  it('keeps an edit and a cancel made on two devices offline, and ignores a malformed cancel', () => {
+    const { community: a } = space();
+    const event = a.events.create(koffie(), anna);
+    const b = new CommunitySpace(new Y.Doc(), fixedContext());
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    a.events.edit(event.id, { place: 'Dorpshuis Molenhoek' }, anna);
+    b.events.cancel(event.id, { reason: 'Storm' }, mod);
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    for (const side of [a, b]) {
+      const merged = side.events.get(event.id);
+      expect(merged?.place).toBe('Dorpshuis Molenhoek');
+      expect(merged?.cancelled?.reason).toBe('Storm');
+    }
+    (a.doc.getMap('events').get(event.id) as Y.Map<unknown>).set('cancelled', { at: 'gisteren' });
+    expect(a.events.get(event.id)?.cancelled).toBeUndefined();
+    expect(a.events.get(event.id)?.title).toBe('Koffieochtend');
   });
 
   it('counts one answer per member, and lets a member change it', () => {

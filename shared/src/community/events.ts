@@ -22,17 +22,19 @@ import {
   zonedInstant,
 } from '../calendar.js';
 import type { ModelContext } from '../context.js';
-import { EventFullError, NotFoundError, PermissionError } from '../errors.js';
+import { EventCancelledError, EventFullError, NotFoundError, PermissionError } from '../errors.js';
 import { type Author, authorSchema, canModerate, isMember } from '../roles.js';
 import { writeTransaction } from '../schema-version.js';
 import { parseInput } from '../validation.js';
 import {
   type Attendee,
+  type EventCancelInput,
   type EventInput,
   type EventPatch,
   type EventView,
   RSVP_ANSWERS,
   type RsvpAnswer,
+  eventCancelSchema,
   eventInputSchema,
   eventPatchSchema,
   readEvent,
@@ -42,6 +44,9 @@ import {
 
 export {
   type Attendee,
+  EVENT_CANCEL_REASON_MAX,
+  type EventCancelInput,
+  type Cancellation,
   CAPACITY_MAX,
   EVENT_DAYS_MAX,
   EVENT_DESCRIPTION_MAX,
@@ -117,7 +122,26 @@ export class Events {
     return this.require(id);
   }
 
-  /** Cancels an event: hidden from every view, its texts and photo cleared. */
+  /**
+   * Calls the event off (organiser or moderator), with an optional reason. It stays in the
+   * agenda marked as cancelled, so people who planned to come find out; new "going" and
+   * "maybe" answers are refused. Cancelling again is refused too: the first reason stands.
+   */
+  cancel(id: string, input: EventCancelInput, author: Author): EventView {
+    const data = parseInput(eventCancelSchema, input);
+    const event = this.writable(id, author);
+    if (this.require(id).cancelled) throw new EventCancelledError(id);
+    writeTransaction(this.doc, 'community', () => {
+      event.set('cancelled', {
+        at: this.ctx.now(),
+        by: parseInput(authorSchema, author),
+        ...(data.reason ? { reason: data.reason } : {}),
+      });
+    });
+    return this.require(id);
+  }
+
+  /** Removes an event: hidden from every view, its texts and photo cleared. */
   remove(id: string, author: Author): void {
     const event = this.writable(id, author);
     writeTransaction(this.doc, 'community', () => {
@@ -131,7 +155,8 @@ export class Events {
 
   /**
    * Sets the member's answer (replacing an earlier one). "going" is refused with an
-   * EventFullError when no place is left; changing to "maybe" or "not" always works.
+   * EventFullError when no place is left; changing to "maybe" or "not" always works, except
+   * that a cancelled event only takes "not" (EventCancelledError).
    */
   rsvp(eventId: string, answer: RsvpAnswer, author: Author): EventView {
     const choice = parseInput(z.enum(RSVP_ANSWERS), answer);
@@ -139,6 +164,7 @@ export class Events {
     const event = this.require(eventId);
     const rsvps = this.map.get(eventId)?.get('rsvps');
     if (!(rsvps instanceof Y.Map)) throw new NotFoundError(`No event ${eventId}`);
+    if (event.cancelled && choice !== 'not') throw new EventCancelledError(eventId);
     if (choice === 'going' && event.capacity !== undefined) {
       const mine = readRsvp(who.id, rsvps.get(who.id));
       const othersGoing = event.counts.going - (mine?.answer === 'going' ? 1 : 0);

@@ -35,9 +35,9 @@ function eventLines(event: EventView, options: CalendarOptions): string[] {
     'BEGIN:VEVENT',
     `UID:${event.id}@${options.nb}.buurthub`,
     // Without METHOD semantics, DTSTAMP is when the event was last revised (§3.8.7.2).
-    `DTSTAMP:${utcDateTime(event.editedAt ?? event.createdAt)}`,
+    `DTSTAMP:${utcDateTime(event.updatedAt)}`,
     `CREATED:${utcDateTime(event.createdAt)}`,
-    `LAST-MODIFIED:${utcDateTime(event.editedAt ?? event.createdAt)}`,
+    `LAST-MODIFIED:${utcDateTime(event.updatedAt)}`,
   ];
   if (when.allDay) {
     lines.push(`DTSTART;VALUE=DATE:${dateValue(when.startDate)}`);
@@ -59,7 +59,14 @@ function eventLines(event: EventView, options: CalendarOptions): string[] {
         `${options.publicUrl}/blobs/${event.photo.hash}`,
     );
   }
-  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT');
+  // A cancelled event stays in the feed, so subscribed calendars mark it instead of silently
+  // dropping it; an opaque slot would still block the time, so it becomes transparent.
+  lines.push(
+    ...(event.cancelled
+      ? ['STATUS:CANCELLED', 'TRANSP:TRANSPARENT']
+      : ['STATUS:CONFIRMED', 'TRANSP:OPAQUE']),
+    'END:VEVENT',
+  );
   return lines;
 }
 

@@ -1,6 +1,6 @@
 import { type EventView, ValidationError, zonedInstant } from '@buurthub/shared';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_EVENT_DRAFT, draftToInput, fieldOfIssue } from './event-form.js';
+import { EMPTY_EVENT_DRAFT, draftToInput, eventToDraft, fieldOfIssue } from './event-form.js';
 import { formatDay, formatWhen } from './format.js';
 import { eventDays, eventsByDay, monthWeeks, moveDay, parseMonthKey, shiftMonth } from './month.js';
 
@@ -18,6 +18,7 @@ function timed(start: number, end: number, id = 'e'): EventView {
     organiser: { id: 'm', name: 'M', role: 'resident' },
     visibility: 'members',
     createdAt: 0,
+    updatedAt: 0,
     counts: { going: 0, maybe: 0, not: 0 },
     placesLeft: null,
     full: false,
@@ -128,5 +129,60 @@ describe('event times', () => {
     const day = { allDay: true as const, startDate: '2026-06-13', endDate: '2026-06-13' };
     expect(formatWhen(day, 'en-GB', TZ)).toMatch(/^Sat,? 13 June 2026$/);
     expect(formatDay('2026-06-13', 'nl-NL')).toBe('zaterdag 13 juni 2026');
+  });
+});
+
+describe('editing an event in the form', () => {
+  it('fills the form with the event as the organiser entered it, and gives the same event back', () => {
+    const draft = {
+      ...EMPTY_EVENT_DRAFT,
+      title: 'Nachtwandeling',
+      startDate: '2026-10-24',
+      startTime: '22:30',
+      endDate: '2026-10-25',
+      endTime: '02:15',
+      place: 'Kerkplein',
+      capacity: '12',
+      village: 'Mook',
+    };
+    const input = draftToInput(draft, TZ);
+    const event: EventView = {
+      ...timed((input.when as { start: number }).start, (input.when as { end: number }).end),
+      title: 'Nachtwandeling',
+      place: 'Kerkplein',
+      capacity: 12,
+      village: 'Mook',
+    };
+    expect(eventToDraft(event, TZ)).toEqual(draft);
+  });
+
+  it('leaves the end date empty for a one-day event, as a new event would have it', () => {
+    const input = draftToInput(
+      { ...EMPTY_EVENT_DRAFT, startDate: '2026-06-12', startTime: '19:00', endTime: '21:00' },
+      TZ,
+    );
+    const when = input.when as { start: number; end: number };
+    expect(eventToDraft(timed(when.start, when.end), TZ)).toMatchObject({
+      startDate: '2026-06-12',
+      endDate: '',
+      startTime: '19:00',
+      endTime: '21:00',
+    });
+  });
+
+  it('fills an all-day event as dates without times', () => {
+    const event: EventView = {
+      ...timed(0, 1),
+      when: { allDay: true, startDate: '2026-03-29', endDate: '2026-03-30' },
+    };
+    expect(eventToDraft(event, TZ)).toMatchObject({
+      allDay: true,
+      startDate: '2026-03-29',
+      endDate: '2026-03-30',
+      startTime: '',
+      endTime: '',
+      capacity: '',
+      village: '',
+    });
   });
 });

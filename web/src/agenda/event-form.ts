@@ -6,10 +6,12 @@
  */
 import {
   type EventInput,
+  type EventView,
   ValidationError,
   type ValidationIssue,
   type Visibility,
   isCalendarDate,
+  zonedDate,
   zonedInstant,
 } from '@buurthub/shared';
 
@@ -104,5 +106,40 @@ export function draftToInput(draft: EventDraft, timeZone: string): EventInput {
     visibility: draft.visibility,
     ...(capacity !== undefined ? { capacity } : {}),
     ...(draft.village ? { village: draft.village } : {}),
+  };
+}
+
+/** `HH:MM` on the clocks of `timeZone` at `ms`. */
+function zonedTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+}
+
+/** The form's fields for editing `event`: the inverse of `draftToInput`. */
+export function eventToDraft(event: EventView, timeZone: string): EventDraft {
+  const { when } = event;
+  const times = when.allDay
+    ? { startDate: when.startDate, startTime: '', endDate: when.endDate, endTime: '' }
+    : {
+        startDate: zonedDate(when.start, timeZone),
+        startTime: zonedTime(when.start, timeZone),
+        endDate: zonedDate(when.end, timeZone),
+        endTime: zonedTime(when.end, timeZone),
+      };
+  return {
+    title: event.title,
+    description: event.description,
+    allDay: when.allDay,
+    ...times,
+    // Left empty for a one-day event, as the form asks; moving its date then moves its end.
+    endDate: times.endDate === times.startDate ? '' : times.endDate,
+    place: event.place,
+    capacity: event.capacity === undefined ? '' : String(event.capacity),
+    visibility: event.visibility,
+    village: event.village ?? '',
   };
 }

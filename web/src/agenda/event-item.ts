@@ -1,6 +1,6 @@
 /**
  * One event in a list (upcoming, this week, a day of the month view): a link to its detail
- * page with a date badge, title, time, place and, honestly, whether it is full.
+ * page with a date badge, title, time, place and, honestly, whether it is full or cancelled.
  */
 import type { EventView } from '@buurthub/shared';
 import { css, html, nothing } from 'lit';
@@ -30,12 +30,16 @@ export function capacityText(event: EventView): string {
 export function eventItem(event: EventView, timeZone: string) {
   const badge = badgeParts(event, timeZone);
   const capacity = capacityText(event);
-  return html`<a class="event-item" href=${eventHash(event.id)}>
+  return html`<a
+    class="event-item ${event.cancelled ? 'cancelled' : ''}"
+    href=${eventHash(event.id)}
+  >
     <span class="badge" aria-hidden="true">
       <span class="badge-day">${badge.day}</span>
       <span class="badge-month">${badge.month}</span>
     </span>
     <span class="event-text">
+      ${event.cancelled ? html`<span class="event-cancelled">${t('event.cancelled')}</span>` : nothing}
       <span class="event-title">${event.title}</span>
       <span class="event-when">
         ${formatWhen(event.when, intlTag(), timeZone)}${
@@ -44,11 +48,17 @@ export function eventItem(event: EventView, timeZone: string) {
       </span>
       <span class="event-place">${event.place}${event.village ? `, ${event.village}` : ''}</span>
       ${
-        capacity
+        capacity && !event.cancelled
           ? html`<span class="event-capacity ${event.full ? 'full' : ''}">${capacity}</span>`
           : nothing
       }
-      <span class="event-going">${t('event.goingCount', { count: event.counts.going })}</span>
+      ${
+        event.cancelled
+          ? nothing
+          : html`<span class="event-going">
+              ${t('event.goingCount', { count: event.counts.going })}
+            </span>`
+      }
     </span>
   </a>`;
 }
@@ -119,6 +129,18 @@ export const eventItemStyles = css`
   }
   .event-capacity {
     font-weight: 600;
+  }
+  .event-cancelled {
+    justify-self: start;
+    padding: 0.1rem 0.6rem;
+    border-radius: 999px;
+    background: var(--bh-danger);
+    color: #fff;
+    font-weight: 700;
+    font-size: 0.85rem;
+  }
+  .event-item.cancelled .event-title {
+    text-decoration: line-through;
   }
   .event-capacity.full {
     color: var(--bh-danger);

@@ -15,6 +15,7 @@ function view(overrides: Partial<EventView> = {}): EventView {
     organiser: { id: 'm-1', name: 'Anna', role: 'resident' },
     visibility: 'members',
     createdAt: Date.UTC(2026, 4, 1, 8, 0),
+    updatedAt: Date.UTC(2026, 4, 1, 8, 0),
     counts: { going: 0, maybe: 0, not: 0 },
     placesLeft: null,
     full: false,
@@ -98,6 +99,21 @@ describe('a single event as an .ics file', () => {
       const parsed = parse(eventToIcs(event, OPTIONS));
       expect(parsed.startDate.toJSDate().getTime()).toBe(start);
     }
+  });
+
+  it('marks a cancelled event STATUS:CANCELLED, modified when it was cancelled', () => {
+    const cancelledAt = Date.UTC(2026, 5, 1, 9, 30);
+    const text = eventToIcs(
+      view({
+        cancelled: { at: cancelledAt, by: { id: 'm-1', name: 'Anna', role: 'resident' } },
+        updatedAt: cancelledAt,
+      }),
+      OPTIONS,
+    );
+    const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
+    expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(text).toContain('LAST-MODIFIED:20260601T093000Z\r\n');
+    expect(eventToIcs(view(), OPTIONS)).toContain('STATUS:CONFIRMED\r\n');
   });
 
   it('makes a plain file name from the title', () => {

@@ -30,7 +30,7 @@ export interface IcsOptions {
 /** The whole VCALENDAR with one VEVENT, CRLF-terminated. */
 export function eventToIcs(event: EventView, options: IcsOptions): string {
   const { when } = event;
-  const modified = utcDateTime(event.editedAt ?? event.createdAt);
+  const modified = utcDateTime(event.updatedAt);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -58,7 +58,11 @@ export function eventToIcs(event: EventView, options: IcsOptions): string {
   );
   lines.push(`URL:${options.url}`);
   lines.push(`CLASS:${event.visibility === 'public' ? 'PUBLIC' : 'PRIVATE'}`);
-  lines.push('STATUS:CONFIRMED', 'END:VEVENT', 'END:VCALENDAR');
+  lines.push(
+    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  );
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 

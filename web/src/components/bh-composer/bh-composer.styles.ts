@@ -1,34 +1,11 @@
 import { css } from 'lit';
+import { formStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  formStyles,
   css`
-    :host {
-      display: block;
-    }
-    .card {
-      background: var(--bh-surface);
-      border: 1px solid var(--bh-border);
-      border-radius: var(--bh-radius);
-      box-shadow: var(--bh-shadow);
-      padding: 1.1rem 1.1rem 1.25rem;
-    }
-    h2 {
-      font-size: 1.4rem;
-      margin: 0 0 0.25rem;
-      line-height: 1.25;
-    }
-    h2:focus {
-      outline: none;
-    }
-    h2:focus-visible {
-      outline: 3px solid var(--bh-focus);
-    }
-    .intro {
-      margin: 0 0 1rem;
-      color: var(--bh-muted);
-    }
     .identity {
       display: flex;
       flex-wrap: wrap;
@@ -48,33 +25,14 @@ export const styles = [
       color: var(--bh-primary-hover);
       text-decoration-thickness: 2px;
     }
-    .restored,
-    .readonly {
-      margin: 0 0 1rem;
-      padding: 0.5rem 0.75rem;
-      border-radius: var(--bh-radius-s);
-      background: var(--bh-primary-soft);
-      border-inline-start: 4px solid var(--bh-primary);
-    }
-    .readonly {
-      background: var(--bh-warning-soft);
-      border-inline-start-color: var(--bh-warning);
-    }
-    fieldset {
-      border: 0;
-      margin: 0;
-      padding: 0;
-      min-width: 0;
-    }
     .row {
-      display: grid;
-      gap: 0 1rem;
-      grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+      --row-min: 13rem;
     }
     .photos legend {
-      font-weight: 600;
-      padding: 0;
       margin-block-end: 0.1rem;
+    }
+    .file-button {
+      margin: 0;
     }
     .photo-list {
       list-style: none;
@@ -98,11 +56,6 @@ export const styles = [
     .photo-fields .field-error {
       margin-block-end: 0.35rem;
     }
-    button.small {
-      margin-block-start: 0.5rem;
-      min-height: 44px;
-      padding: 0.35rem 0.8rem;
-    }
     .photo-buttons {
       display: flex;
       flex-wrap: wrap;
@@ -111,40 +64,6 @@ export const styles = [
     }
     .photo-buttons[hidden] {
       display: none;
-    }
-    .file-button {
-      display: inline-flex;
-      align-items: center;
-      min-height: 44px;
-      margin: 0;
-      padding: 0.5rem 1.1rem;
-      border: 2px solid var(--bh-primary);
-      border-radius: var(--bh-radius-s);
-      color: var(--bh-primary);
-      background: var(--bh-surface);
-      cursor: pointer;
-    }
-    .file-button:hover {
-      background: var(--bh-primary-soft);
-    }
-    .file-button:focus-within {
-      outline: 3px solid var(--bh-focus);
-      outline-offset: 2px;
-    }
-    .photos [role='status']:empty {
-      display: none;
-    }
-    .actions {
-      display: flex;
-      justify-content: flex-end;
-    }
-    .actions button {
-      min-width: 9rem;
-    }
-    @media (max-width: 30rem) {
-      .actions button {
-        width: 100%;
-      }
     }
   `,
 ];

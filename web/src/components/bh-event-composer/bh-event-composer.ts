@@ -1,10 +1,12 @@
 /**
- * Creates an event: title, description (Buurthub markup), date and time or all day, place,
- * village, capacity, visibility (members or public) and an optional photo prepared like a
- * post's (resized, EXIF-free, kept on the device and uploaded when it can). The half-written
- * draft survives a reload; validation messages come from the model, in the user's language.
- * On success it navigates to the new event.
+ * Creates an event, or with `eventId` edits one: title, description (Buurthub markup), date
+ * and time or all day, place, village, capacity, visibility (members or public) and an
+ * optional photo prepared like a post's (resized, EXIF-free, kept on the device and uploaded
+ * when it can). The half-written draft (also of an edit) survives a reload; validation
+ * messages come from the model, in the user's language. A new event opens on success; an
+ * edit fires `bh-event-edit-end`.
  *
+ * @fires bh-event-edit-end - an edit was saved or abandoned ({@link BhEventEditEndEvent})
  * @csspart form - the form
  */
 import {
@@ -13,6 +15,7 @@ import {
   type CommunitySpace,
   EVENT_DESCRIPTION_MAX,
   EVENT_TITLE_MAX,
+  type MediaRef,
   PLACE_MAX,
   PermissionError,
   type PublicSpace,
@@ -36,9 +39,11 @@ import {
   type EventDraft,
   type EventField,
   draftToInput,
+  eventToDraft,
   fieldOfIssue,
 } from '../../agenda/event-form.js';
 import { LocaleController, t, tDynamic } from '../../i18n/i18n.js';
+import '../bh-photo/bh-photo.js';
 import { PhotoUnreadableError, preparePhoto, sha256Hex } from '../../media/photo.js';
 import type { MediaUploads } from '../../media/uploads.js';
 import { localStore } from '../../sync/local-store.js';
@@ -83,11 +88,21 @@ function eventIssueMessage(field: EventField, code: string): string {
   return tDynamic(`validation.event.${field}.${code}`, perField, params);
 }
 
+/** Editing ended: `saved` says whether the changes were written. */
+export class BhEventEditEndEvent extends Event {
+  static readonly type = 'bh-event-edit-end';
+  constructor(readonly saved: boolean) {
+    super(BhEventEditEndEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 @customElement('bh-event-composer')
 export class BhEventComposer extends LitElement {
   static override styles = styles;
 
   @property() draftKey = 'buurthub:event-draft';
+  /** The event to edit; empty for a new one. Set it before the element is connected. */
+  @property() eventId = '';
   @property({ type: Boolean }) readOnly = false;
 
   @consume({ context: communityContext, subscribe: true })
@@ -109,6 +124,8 @@ export class BhEventComposer extends LitElement {
   @state() private busy = false;
   @state() private restored = false;
   @state() private photo: PickedPhoto | null = null;
+  /** When editing: the event's photo as it is, until it is removed or replaced. */
+  @state() private keptPhoto: MediaRef | null = null;
   @state() private preparing = false;
   @state() private photoError = '';
 
@@ -124,6 +141,20 @@ export class BhEventComposer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.eventId) {
+      // Each event has its own draft, so a half-done edit never leaks into a new event.
+      this.draftKey = `buurthub:event-edit:${this.eventId}`;
+      const event = this.community?.events.get(this.eventId);
+      const stored = localStore.get(this.draftKey);
+      this.draft = stored
+        ? this.loadDraft()
+        : event
+          ? eventToDraft(event, this.community?.events.timeZone ?? '')
+          : { ...EMPTY_EVENT_DRAFT };
+      this.restored = stored !== null;
+      this.keptPhoto = event?.photo ?? null;
+      return;
+    }
     this.draft = this.loadDraft();
     this.restored = JSON.stringify(this.draft) !== JSON.stringify(EMPTY_EVENT_DRAFT);
   }
@@ -140,10 +171,13 @@ export class BhEventComposer extends LitElement {
   override render() {
     const villages = this.publicSpace?.settings.get()?.villages ?? [];
     const d = this.draft;
-    return html`<a class="back" href="#agenda">${t('event.back')}</a>
+    const editing = this.eventId !== '';
+    return html`${editing ? nothing : html`<a class="back" href="#agenda">${t('event.back')}</a>`}
       <form part="form" class="card" novalidate @submit=${this.onSubmit}>
-        <h2 tabindex="-1">${t('eventComposer.heading')}</h2>
-        <p class="intro">${t('eventComposer.intro')}</p>
+        <h2 tabindex="-1">
+          ${editing ? t('eventComposer.editHeading') : t('eventComposer.heading')}
+        </h2>
+        <p class="intro">${editing ? t('eventComposer.editIntro') : t('eventComposer.intro')}</p>
         ${this.readOnly ? html`<p class="readonly">${t('composer.readOnly')}</p>` : nothing}
         ${this.restored ? html`<p class="restored">${t('composer.draftRestored')}</p>` : nothing}
         <fieldset class="plain" ?disabled=${this.readOnly}>
@@ -223,8 +257,15 @@ export class BhEventComposer extends LitElement {
           </fieldset>
           ${this.renderPhoto()}
           <div class="actions">
+            ${
+              editing
+                ? html`<button type="button" class="secondary" @click=${this.discard}>
+                    ${t('eventComposer.discard')}
+                  </button>`
+                : nothing
+            }
             <button type="submit" class="primary" ?disabled=${this.busy || this.preparing}>
-              ${t('eventComposer.submit')}
+              ${editing ? t('eventComposer.save') : t('eventComposer.submit')}
             </button>
           </div>
         </fieldset>
@@ -275,43 +316,58 @@ export class BhEventComposer extends LitElement {
       <legend>${t('eventComposer.photo')}</legend>
       <p id="ev-photo-hint" class="hint">${t('eventComposer.photoHint')}</p>
       ${
-        p
-          ? html`<div class="picked">
-              <img src=${p.url} alt="" width=${p.width} height=${p.height} />
+        !p && this.keptPhoto
+          ? html`<div class="picked kept">
+              <bh-photo .photo=${this.keptPhoto}></bh-photo>
               <div>
-                <label for="ev-alt">${t('eventComposer.alt')}</label>
-                <textarea
-                  id="ev-alt"
-                  rows="2"
-                  maxlength=${ALT_MAX}
-                  aria-required="true"
-                  aria-invalid=${p.error ? 'true' : 'false'}
-                  aria-describedby=${p.error ? 'ev-alt-hint ev-alt-error' : 'ev-alt-hint'}
-                  .value=${p.alt}
-                  @input=${(e: Event) =>
-                    (this.photo = {
-                      ...p,
-                      alt: (e.target as HTMLTextAreaElement).value,
-                      error: false,
-                    })}
-                ></textarea>
-                <p id="ev-alt-hint" class="hint">${t('composer.altHint')}</p>
-                ${
-                  p.error
-                    ? html`<p id="ev-alt-error" class="field-error">
-                        ${t('composer.altRequired')}
-                      </p>`
-                    : nothing
-                }
+                <p>${t('eventComposer.currentPhoto', { alt: this.keptPhoto.alt ?? '' })}</p>
                 <button type="button" class="secondary small" @click=${this.removePhoto}>
                   ${t('eventComposer.removePhoto')}
                 </button>
               </div>
             </div>`
-          : html`<label class="file-button">
-              <input class="visually-hidden" type="file" accept="image/*" @change=${this.onPick} />
-              <span>${t('composer.choosePhoto')}</span>
-            </label>`
+          : p
+            ? html`<div class="picked">
+                <img src=${p.url} alt="" width=${p.width} height=${p.height} />
+                <div>
+                  <label for="ev-alt">${t('eventComposer.alt')}</label>
+                  <textarea
+                    id="ev-alt"
+                    rows="2"
+                    maxlength=${ALT_MAX}
+                    aria-required="true"
+                    aria-invalid=${p.error ? 'true' : 'false'}
+                    aria-describedby=${p.error ? 'ev-alt-hint ev-alt-error' : 'ev-alt-hint'}
+                    .value=${p.alt}
+                    @input=${(e: Event) =>
+                      (this.photo = {
+                        ...p,
+                        alt: (e.target as HTMLTextAreaElement).value,
+                        error: false,
+                      })}
+                  ></textarea>
+                  <p id="ev-alt-hint" class="hint">${t('composer.altHint')}</p>
+                  ${
+                    p.error
+                      ? html`<p id="ev-alt-error" class="field-error">
+                          ${t('composer.altRequired')}
+                        </p>`
+                      : nothing
+                  }
+                  <button type="button" class="secondary small" @click=${this.removePhoto}>
+                    ${t('eventComposer.removePhoto')}
+                  </button>
+                </div>
+              </div>`
+            : html`<label class="file-button">
+                <input
+                  class="visually-hidden"
+                  type="file"
+                  accept="image/*"
+                  @change=${this.onPick}
+                />
+                <span>${t('composer.choosePhoto')}</span>
+              </label>`
       }
       <p class="hint" role="status">${this.preparing ? t('composer.preparing') : ''}</p>
       ${this.photoError ? html`<p class="field-error" role="alert">${this.photoError}</p>` : nothing}
@@ -346,6 +402,7 @@ export class BhEventComposer extends LitElement {
   private async removePhoto() {
     if (this.photo) URL.revokeObjectURL(this.photo.url);
     this.photo = null;
+    this.keptPhoto = null;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.file-button input')?.focus();
   }
@@ -383,6 +440,7 @@ export class BhEventComposer extends LitElement {
             },
           }
         : base;
+      // The form always holds a whole event, so an edit is checked like a new one.
       events.validate(input);
       if (p && !p.alt.trim()) {
         this.photo = { ...p, error: true };
@@ -393,13 +451,26 @@ export class BhEventComposer extends LitElement {
       const author = await this.identity.ensure();
       if (!author) return;
       if (p) await this.media?.add(p.hash, p.blob, p.type);
-      const created = events.create(input, author);
+      // An edit clears what the form left empty, not keeps it: the form shows the whole event.
+      const saved = this.eventId
+        ? events.edit(
+            this.eventId,
+            {
+              ...input,
+              capacity: input.capacity ?? null,
+              village: input.village ?? null,
+              photo: input.photo ?? this.keptPhoto ?? null,
+            },
+            author,
+          )
+        : events.create(input, author);
       if (p) URL.revokeObjectURL(p.url);
       this.photo = null;
       this.draft = { ...EMPTY_EVENT_DRAFT };
       this.errors = {};
       localStore.remove(this.draftKey);
-      location.hash = eventHash(created.id);
+      if (this.eventId) this.dispatchEvent(new BhEventEditEndEvent(true));
+      else location.hash = eventHash(saved.id);
     } catch (error) {
       if (error instanceof ValidationError) {
         const errors: Partial<Record<EventField, string>> = {};
@@ -419,6 +490,11 @@ export class BhEventComposer extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private discard() {
+    localStore.remove(this.draftKey);
+    this.dispatchEvent(new BhEventEditEndEvent(false));
   }
 
   private loadDraft(): EventDraft {
@@ -445,5 +521,8 @@ export class BhEventComposer extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'bh-event-composer': BhEventComposer;
+  }
+  interface HTMLElementEventMap {
+    'bh-event-edit-end': BhEventEditEndEvent;
   }
 }

@@ -1,42 +1,14 @@
 import { css } from 'lit';
+import { formStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  formStyles,
   css`
-    :host {
-      display: block;
-    }
-    .back {
-      display: inline-flex;
-      align-items: center;
-      min-height: 44px;
-      margin-block-end: 0.5rem;
-      color: var(--bh-primary);
-      font-weight: 600;
-    }
-    .back::before {
-      content: '← ';
-      white-space: pre;
-    }
-    .card {
-      background: var(--bh-surface);
-      border: 1px solid var(--bh-border);
-      border-radius: var(--bh-radius);
-      box-shadow: var(--bh-shadow);
-      padding: 1.1rem 1.1rem 1.25rem;
-    }
     h2 {
       font-size: 1.5rem;
       margin: 0 0 0.75rem;
-      line-height: 1.25;
-      overflow-wrap: anywhere;
-    }
-    h2:focus {
-      outline: none;
-    }
-    h2:focus-visible {
-      outline: 3px solid var(--bh-focus);
     }
     h3 {
       font-size: 1.1rem;
@@ -60,6 +32,35 @@ export const styles = [
       font-weight: 700;
       background: var(--bh-primary-soft);
       color: #1a5a42;
+    }
+    .chip.cancelled {
+      background: var(--bh-danger);
+      color: #fff;
+    }
+    .cancelled-notice {
+      margin: 0 0 1rem;
+      padding: 0.6rem 0.85rem;
+      border-inline-start: 4px solid var(--bh-danger);
+      background: var(--bh-danger-soft);
+      font-weight: 600;
+    }
+    .cancelled-notice p {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .owner-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0 0 1rem;
+    }
+    button.danger {
+      color: var(--bh-danger);
+      border-color: var(--bh-danger);
+    }
+    button.danger-solid {
+      background: var(--bh-danger);
+      color: #fff;
     }
     .chip.public {
       background: #e5eefb;

@@ -117,6 +117,9 @@ export const styles = [
         overflow: hidden;
         text-overflow: ellipsis;
       }
+      .title.cancelled {
+        background: var(--bh-danger);
+      }
       .more {
         display: block;
         font-size: 0.8rem;

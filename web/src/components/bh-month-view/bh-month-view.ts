@@ -154,7 +154,15 @@ export class BhMonthView extends LitElement {
       ${
         events.length > 0
           ? html`<span class="titles" aria-hidden="true">
-              ${events.slice(0, 3).map((e) => html`<span class="title">${e.title}</span>`)}
+              ${events
+                .slice(0, 3)
+                .map((e) =>
+                  e.cancelled
+                    ? html`<span class="title cancelled"
+                        >${t('event.cancelledTitle', { title: e.title })}</span
+                      >`
+                    : html`<span class="title">${e.title}</span>`,
+                )}
               ${events.length > 3 ? html`<span class="more">+${events.length - 3}</span>` : nothing}
               <span class="dot"></span>
             </span>`

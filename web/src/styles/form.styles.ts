@@ -1,0 +1,151 @@
+/**
+ * Styles of the writing views (post composer, event composer, event detail with its edit
+ * and cancel forms): the shared card, the back link, the focusable heading, notices, form layout,
+ * the file picker that looks like a button, and the action row. One copy, so the three
+ * views look and behave alike.
+ */
+import { css } from 'lit';
+import { cardStyles } from './shared.styles.js';
+
+export const formStyles = [
+  cardStyles,
+  css`
+    :host {
+      display: block;
+    }
+    .back {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      margin-block-end: 0.5rem;
+      color: var(--bh-primary);
+      font-weight: 600;
+    }
+    .back::before {
+      content: '← ';
+      white-space: pre;
+    }
+    h2 {
+      font-size: 1.4rem;
+      margin: 0 0 0.25rem;
+      line-height: 1.25;
+      overflow-wrap: anywhere;
+    }
+    h2:focus {
+      outline: none;
+    }
+    h2:focus-visible {
+      outline: 3px solid var(--bh-focus);
+    }
+    .intro {
+      margin: 0 0 1rem;
+      color: var(--bh-muted);
+    }
+    .restored,
+    .readonly {
+      margin: 0 0 1rem;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-primary-soft);
+      border-inline-start: 4px solid var(--bh-primary);
+    }
+    .readonly {
+      background: var(--bh-warning-soft);
+      border-inline-start-color: var(--bh-warning);
+    }
+    fieldset {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      min-width: 0;
+    }
+    legend {
+      font-weight: 600;
+      padding: 0;
+      margin-block-end: 0.35rem;
+    }
+    .row {
+      display: grid;
+      gap: 0 1rem;
+      grid-template-columns: repeat(auto-fit, minmax(var(--row-min, 10rem), 1fr));
+    }
+    .check,
+    .radio {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.6rem;
+    }
+    .check input,
+    .radio input {
+      width: 1.4rem;
+      min-height: 1.4rem;
+      height: 1.4rem;
+      margin: 0.1rem 0 0;
+      flex: none;
+      accent-color: var(--bh-primary);
+    }
+    .radio {
+      margin-block-end: 0.5rem;
+    }
+    .radio .hint {
+      display: block;
+      font-weight: 400;
+    }
+    button.small {
+      margin-block-start: 0.5rem;
+      padding: 0.35rem 0.8rem;
+    }
+    .file-button {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      margin: 0.5rem 0 0;
+      padding: 0.5rem 1.1rem;
+      border: 2px solid var(--bh-primary);
+      border-radius: var(--bh-radius-s);
+      color: var(--bh-primary);
+      background: var(--bh-surface);
+      cursor: pointer;
+    }
+    .file-button:hover {
+      background: var(--bh-primary-soft);
+    }
+    .file-button:focus-within {
+      outline: 3px solid var(--bh-focus);
+      outline-offset: 2px;
+    }
+    /* The picker's "preparing…" line takes no room while empty. */
+    .photos [role='status']:empty,
+    .photo [role='status']:empty {
+      display: none;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 0.5rem;
+    }
+    .actions button {
+      min-width: 9rem;
+    }
+    @media (max-width: 30rem) {
+      .actions button {
+        width: 100%;
+      }
+    }
+    dialog {
+      max-width: min(32rem, calc(100vw - 2rem));
+      border: 1px solid var(--bh-border);
+      border-radius: var(--bh-radius);
+      padding: 1.1rem;
+      color: var(--bh-text);
+      background: var(--bh-surface);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 45%);
+    }
+    dialog h3 {
+      margin: 0 0 0.75rem;
+    }
+  `,
+];
