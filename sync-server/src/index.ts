@@ -57,6 +57,9 @@ export {
 } from './limits.js';
 export { RelayMetrics } from './metrics.js';
 export type {
+  ContactDetails,
+  ContactRequest,
+  ContactStatus,
   Invite,
   Neighbourhood,
   RoomStats,

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MemoryStorage, PostgresStorage, SqliteStorage, type Storage } from '../src/index.js';
+import {
+  type ContactRequest,
+  MemoryStorage,
+  PostgresStorage,
+  SqliteStorage,
+  type Storage,
+} from '../src/index.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { postgresSchema } from './helpers/scaleout.js';
@@ -100,6 +106,56 @@ describe.each(backends)('%s storage', (_name, open) => {
     const stored = Buffer.concat((await storage.loadRoom(ROOM)).updates);
     expect(stored.includes('12345678')).toBe(false);
     doc.destroy();
+    await storage.close();
+  });
+
+  it('keeps one open contact request per pair of members and answers it only once', async () => {
+    const storage = await open();
+    const request = (id: string, from: string, to: string, createdAt: number): ContactRequest => ({
+      id,
+      nb: 'maasburen',
+      from,
+      fromName: from,
+      to,
+      toName: to,
+      message: 'Zullen we samen tuinieren?',
+      fromContact: { phone: '06 1234 5678' },
+      toContact: null,
+      status: 'pending',
+      createdAt,
+      answeredAt: null,
+    });
+    expect(await storage.createContactRequest(request('r1', 'anna', 'bert', 100))).toBe('created');
+    // Neither a second request nor one the other way round while the first is open.
+    expect(await storage.createContactRequest(request('r2', 'anna', 'bert', 101))).toBe('exists');
+    expect(await storage.createContactRequest(request('r3', 'bert', 'anna', 102))).toBe('exists');
+    expect(await storage.createContactRequest(request('r4', 'anna', 'cor', 103))).toBe('created');
+
+    const accepted = await storage.answerContactRequest('r1', {
+      status: 'accepted',
+      toContact: { email: 'bert@example.nl' },
+      at: 200,
+    });
+    expect(accepted).toMatchObject({ status: 'accepted', toContact: { email: 'bert@example.nl' } });
+    expect(
+      await storage.answerContactRequest('r1', { status: 'declined', toContact: null, at: 201 }),
+    ).toBeNull();
+    expect(await storage.contactRequest('r1')).toEqual({
+      ...request('r1', 'anna', 'bert', 100),
+      status: 'accepted',
+      toContact: { email: 'bert@example.nl' },
+      answeredAt: 200,
+    });
+    expect((await storage.contactRequests('maasburen', 'anna')).map((r) => r.id)).toEqual([
+      'r4',
+      'r1',
+    ]);
+    expect((await storage.contactRequests('maasburen', 'bert')).map((r) => r.id)).toEqual(['r1']);
+    expect(await storage.contactRequests('heumen', 'anna')).toEqual([]);
+
+    // A declined request does not stand in the way of a new one later.
+    await storage.answerContactRequest('r4', { status: 'declined', toContact: null, at: 300 });
+    expect(await storage.createContactRequest(request('r5', 'cor', 'anna', 400))).toBe('created');
     await storage.close();
   });
 });

@@ -5,6 +5,9 @@
 import { foldUpdates } from './fold.js';
 import type {
   CalendarKey,
+  ContactDetails,
+  ContactRequest,
+  ContactStatus,
   Invite,
   Neighbourhood,
   RedeemResult,
@@ -13,6 +16,18 @@ import type {
   Storage,
   StoredRoom,
 } from './storage.js';
+
+/** A pending or accepted request between the same two members, in either direction. */
+function isOpenBetween(existing: ContactRequest, request: ContactRequest): boolean {
+  const samePair =
+    (existing.from === request.from && existing.to === request.to) ||
+    (existing.from === request.to && existing.to === request.from);
+  return (
+    existing.nb === request.nb &&
+    samePair &&
+    (existing.status === 'pending' || existing.status === 'accepted')
+  );
+}
 
 interface MemoryRoom {
   snapshot: Uint8Array | null;
@@ -162,6 +177,44 @@ export class MemoryStorage implements Storage {
   async calendarKey(keyHash: string): Promise<CalendarKey | null> {
     const found = this.calendarKeys.get(keyHash);
     return found ? { ...found } : null;
+  }
+
+  private readonly contacts = new Map<string, ContactRequest>();
+
+  async createContactRequest(request: ContactRequest): Promise<'created' | 'exists'> {
+    if ([...this.contacts.values()].some((r) => isOpenBetween(r, request))) return 'exists';
+    this.contacts.set(request.id, structuredClone(request));
+    return 'created';
+  }
+
+  async contactRequest(id: string): Promise<ContactRequest | null> {
+    const found = this.contacts.get(id);
+    return found ? structuredClone(found) : null;
+  }
+
+  async contactRequests(nb: string, sub: string): Promise<ContactRequest[]> {
+    return [...this.contacts.values()]
+      .filter((r) => r.nb === nb && (r.from === sub || r.to === sub))
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+      .map((r) => structuredClone(r));
+  }
+
+  async answerContactRequest(
+    id: string,
+    answer: {
+      status: Exclude<ContactStatus, 'pending'>;
+      toContact: ContactDetails | null;
+      at: number;
+    },
+  ): Promise<ContactRequest | null> {
+    const found = this.contacts.get(id);
+    if (found?.status !== 'pending') return null;
+    Object.assign(found, {
+      status: answer.status,
+      toContact: answer.toContact,
+      answeredAt: answer.at,
+    });
+    return structuredClone(found);
   }
 
   async ping(): Promise<void> {}

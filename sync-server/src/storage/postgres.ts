@@ -19,6 +19,9 @@ import pg from 'pg';
 import { foldUpdates } from './fold.js';
 import type {
   CalendarKey,
+  ContactDetails,
+  ContactRequest,
+  ContactStatus,
   Invite,
   Neighbourhood,
   RedeemResult,
@@ -101,6 +104,18 @@ const MIGRATIONS: readonly string[] = [
      data        bytea     NOT NULL,
      created_at  bigint    NOT NULL
    );`,
+  // 3: contact requests between members (src/contacts/), as in SQLite migration 4.
+  `CREATE TABLE contact_requests (
+     id          text      PRIMARY KEY,
+     nb          text      NOT NULL,
+     from_sub    text      NOT NULL,
+     to_sub      text      NOT NULL,
+     status      text      NOT NULL,
+     created_at  bigint    NOT NULL,
+     data        jsonb     NOT NULL
+   );
+   CREATE INDEX contact_requests_from ON contact_requests (nb, from_sub);
+   CREATE INDEX contact_requests_to ON contact_requests (nb, to_sub);`,
 ];
 
 /** bigint (int8) and count(*) as JS numbers: every value here fits in 2^53. */
@@ -548,6 +563,70 @@ export class PostgresStorage implements Storage {
     return row
       ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
       : null;
+  }
+
+  async createContactRequest(request: ContactRequest): Promise<'created' | 'exists'> {
+    return this.transaction(async (client) => {
+      // One request per pair at a time: serialise creations for this pair of members.
+      const pair = [request.from, request.to].sort().join('|');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${request.nb}|${pair}`]);
+      const { rows } = await client.query(
+        `SELECT 1 FROM contact_requests WHERE nb = $1 AND status IN ('pending', 'accepted')
+           AND ((from_sub = $2 AND to_sub = $3) OR (from_sub = $3 AND to_sub = $2))`,
+        [request.nb, request.from, request.to],
+      );
+      if (rows.length > 0) return 'exists';
+      await client.query(
+        `INSERT INTO contact_requests (id, nb, from_sub, to_sub, status, created_at, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          request.id,
+          request.nb,
+          request.from,
+          request.to,
+          request.status,
+          request.createdAt,
+          JSON.stringify(request),
+        ],
+      );
+      return 'created';
+    });
+  }
+
+  async contactRequest(id: string): Promise<ContactRequest | null> {
+    const { rows } = await this.pool.query<{ data: ContactRequest }>(
+      'SELECT data FROM contact_requests WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.data ?? null;
+  }
+
+  async contactRequests(nb: string, sub: string): Promise<ContactRequest[]> {
+    const { rows } = await this.pool.query<{ data: ContactRequest }>(
+      `SELECT data FROM contact_requests WHERE nb = $1 AND (from_sub = $2 OR to_sub = $2)
+       ORDER BY created_at DESC, id DESC`,
+      [nb, sub],
+    );
+    return rows.map((row) => row.data);
+  }
+
+  async answerContactRequest(
+    id: string,
+    answer: {
+      status: Exclude<ContactStatus, 'pending'>;
+      toContact: ContactDetails | null;
+      at: number;
+    },
+  ): Promise<ContactRequest | null> {
+    const { rows } = await this.pool.query<{ data: ContactRequest }>(
+      `UPDATE contact_requests
+          SET status = $2,
+              data = data || jsonb_build_object('status', $2::text, 'toContact', $3::jsonb, 'answeredAt', $4::bigint)
+        WHERE id = $1 AND status = 'pending'
+        RETURNING data`,
+      [id, answer.status, JSON.stringify(answer.toContact), answer.at],
+    );
+    return rows[0]?.data ?? null;
   }
 
   async ping(): Promise<void> {

@@ -10,6 +10,9 @@ import Database from 'better-sqlite3';
 import { foldUpdates } from './fold.js';
 import type {
   CalendarKey,
+  ContactDetails,
+  ContactRequest,
+  ContactStatus,
   Invite,
   Neighbourhood,
   RedeemResult,
@@ -124,6 +127,19 @@ const MIGRATIONS: readonly string[] = [
      created_at  INTEGER NOT NULL
    );
    CREATE UNIQUE INDEX calendar_keys_one_per_member ON calendar_keys (sub, nb);`,
+  // 4: contact requests between members (src/contacts/); `data` is the whole request as
+  // JSON, `status` and the members are columns to find them by.
+  `CREATE TABLE contact_requests (
+     id          TEXT    PRIMARY KEY,
+     nb          TEXT    NOT NULL,
+     from_sub    TEXT    NOT NULL,
+     to_sub      TEXT    NOT NULL,
+     status      TEXT    NOT NULL,
+     created_at  INTEGER NOT NULL,
+     data        TEXT    NOT NULL
+   );
+   CREATE INDEX contact_requests_from ON contact_requests (nb, from_sub);
+   CREATE INDEX contact_requests_to ON contact_requests (nb, to_sub);`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -445,6 +461,79 @@ export class SqliteStorage implements Storage {
     return row
       ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
       : null;
+  }
+
+  async createContactRequest(request: ContactRequest): Promise<'created' | 'exists'> {
+    return this.db
+      .transaction((): 'created' | 'exists' => {
+        const open = this.db
+          .prepare(
+            `SELECT 1 FROM contact_requests WHERE nb = ? AND status IN ('pending', 'accepted')
+               AND ((from_sub = ? AND to_sub = ?) OR (from_sub = ? AND to_sub = ?))`,
+          )
+          .get(request.nb, request.from, request.to, request.to, request.from);
+        if (open) return 'exists';
+        this.db
+          .prepare(
+            `INSERT INTO contact_requests (id, nb, from_sub, to_sub, status, created_at, data)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            request.id,
+            request.nb,
+            request.from,
+            request.to,
+            request.status,
+            request.createdAt,
+            JSON.stringify(request),
+          );
+        return 'created';
+      })
+      .immediate();
+  }
+
+  async contactRequest(id: string): Promise<ContactRequest | null> {
+    const row = this.db.prepare('SELECT data FROM contact_requests WHERE id = ?').get(id) as
+      { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as ContactRequest) : null;
+  }
+
+  async contactRequests(nb: string, sub: string): Promise<ContactRequest[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT data FROM contact_requests WHERE nb = ? AND (from_sub = ? OR to_sub = ?)
+         ORDER BY created_at DESC, id DESC`,
+      )
+      .all(nb, sub, sub) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as ContactRequest);
+  }
+
+  async answerContactRequest(
+    id: string,
+    answer: {
+      status: Exclude<ContactStatus, 'pending'>;
+      toContact: ContactDetails | null;
+      at: number;
+    },
+  ): Promise<ContactRequest | null> {
+    return this.db
+      .transaction((): ContactRequest | null => {
+        const row = this.db
+          .prepare("SELECT data FROM contact_requests WHERE id = ? AND status = 'pending'")
+          .get(id) as { data: string } | undefined;
+        if (!row) return null;
+        const answered: ContactRequest = {
+          ...(JSON.parse(row.data) as ContactRequest),
+          status: answer.status,
+          toContact: answer.toContact,
+          answeredAt: answer.at,
+        };
+        this.db
+          .prepare('UPDATE contact_requests SET status = ?, data = ? WHERE id = ?')
+          .run(answered.status, JSON.stringify(answered), id);
+        return answered;
+      })
+      .immediate();
   }
 
   async ping(): Promise<void> {

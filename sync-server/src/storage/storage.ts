@@ -103,6 +103,37 @@ export interface CalendarKey {
   createdAt: number;
 }
 
+/** What a member shares when two neighbours get in touch (src/contacts/). */
+export interface ContactDetails {
+  phone?: string;
+  email?: string;
+  /** Free text, e.g. "bel na 18:00" or "ik woon naast de bakker". */
+  note?: string;
+}
+
+export const CONTACT_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+/**
+ * A request from one member to another to get in touch (directory issue). Contact details
+ * of both sides are kept here, never in a shared document, and shown only once accepted.
+ */
+export interface ContactRequest {
+  id: string;
+  nb: string;
+  from: string;
+  fromName: string;
+  to: string;
+  toName: string;
+  message: string;
+  fromContact: ContactDetails;
+  toContact: ContactDetails | null;
+  status: ContactStatus;
+  /** Unix seconds. */
+  createdAt: number;
+  answeredAt: number | null;
+}
+
 export interface IdentityStorage {
   /** Every signing key, current and retired. */
   signingKeys(): Promise<SigningKey[]>;
@@ -134,4 +165,22 @@ export interface IdentityStorage {
   setCalendarKey(key: CalendarKey): Promise<void>;
   /** The calendar key whose secret hashes to `keyHash`, or null. */
   calendarKey(keyHash: string): Promise<CalendarKey | null>;
+
+  /**
+   * Stores a new contact request unless the two members already have a pending or accepted
+   * one between them, in either direction (checked atomically).
+   */
+  createContactRequest(request: ContactRequest): Promise<'created' | 'exists'>;
+  contactRequest(id: string): Promise<ContactRequest | null>;
+  /** Requests from or to `sub` in `nb`, newest first. */
+  contactRequests(nb: string, sub: string): Promise<ContactRequest[]>;
+  /** Moves a pending request to its answer atomically; null when it was not pending. */
+  answerContactRequest(
+    id: string,
+    answer: {
+      status: Exclude<ContactStatus, 'pending'>;
+      toContact: ContactDetails | null;
+      at: number;
+    },
+  ): Promise<ContactRequest | null>;
 }
