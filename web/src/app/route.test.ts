@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventHash, feedPath, postHash, routeFromHash, routeFromPath } from './route.js';
+import { boardHash, eventHash, feedPath, postHash, routeFromHash, routeFromPath } from './route.js';
 
 describe('routes', () => {
   it('opens the join view with the code from an invite link', () => {
@@ -61,5 +61,28 @@ describe('views in the hash', () => {
       month: '2026-07',
     });
     expect(routeFromHash('#agenda/nieuw')).toEqual({ view: 'agenda', page: 'new' });
+  });
+
+  it('opens the notice boards, one board and its edit, history and poster pages', () => {
+    expect(routeFromHash('#prikborden')).toEqual({ view: 'boards', page: 'list' });
+    expect(routeFromHash('#prikborden/b-1')).toEqual({
+      view: 'boards',
+      page: 'board',
+      boardId: 'b-1',
+    });
+    for (const page of ['edit', 'history', 'poster'] as const) {
+      expect(routeFromHash(boardHash('b 1', page))).toEqual({
+        view: 'boards',
+        page,
+        boardId: 'b 1',
+      });
+    }
+    expect(boardHash('b-1')).toBe('#prikborden/b-1');
+    expect(routeFromHash('#prikborden/b-1/onbekend')).toEqual({
+      view: 'boards',
+      page: 'board',
+      boardId: 'b-1',
+    });
+    expect(routeFromHash('#prikborden/%E0%A4%A/poster')).toEqual({ view: 'boards', page: 'list' });
   });
 });

@@ -33,19 +33,30 @@ export function feedPath(slug: string): string {
 }
 
 /** The views of a neighbourhood, chosen by the URL hash. */
-export type View = 'feed' | 'compose' | 'invite' | 'agenda';
+export type View = 'feed' | 'compose' | 'invite' | 'agenda' | 'boards';
 
 /**
  * What the hash asks for: `#berichten[/<post id>]`, `#nieuw`, `#uitnodigen`, and the agenda:
  * `#agenda` (upcoming), `#agenda/maand[/YYYY-MM]`, `#agenda/nieuw` and `#agenda/<event id>`
- * (the links in the relay's feeds). Anything else is the feed.
+ * (the links in the relay's feeds), and the notice boards: `#prikborden` (the list) and
+ * `#prikborden/<id>[/bewerken|/geschiedenis|/poster]`. Anything else is the feed.
  */
 export type HashRoute =
   | { view: 'feed'; postId?: string }
   | { view: 'compose' | 'invite' }
   | { view: 'agenda'; page: 'upcoming' | 'new' }
   | { view: 'agenda'; page: 'month'; month?: string }
-  | { view: 'agenda'; page: 'event'; eventId: string };
+  | { view: 'agenda'; page: 'event'; eventId: string }
+  | { view: 'boards'; page: 'list' }
+  | { view: 'boards'; page: BoardPage; boardId: string };
+
+/** The pages of one notice board, by their Dutch path segment. */
+export type BoardPage = 'board' | 'edit' | 'history' | 'poster';
+const BOARD_PAGES: Record<string, BoardPage> = {
+  bewerken: 'edit',
+  geschiedenis: 'history',
+  poster: 'poster',
+};
 
 function decodeId(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -78,6 +89,13 @@ export function routeFromHash(hash: string): HashRoute {
         ? { view: 'agenda', page: 'event', eventId }
         : { view: 'agenda', page: 'upcoming' };
     }
+    case 'prikborden': {
+      const [rawId, segment] = rest;
+      const boardId = decodeId(rawId);
+      if (!boardId || rest.length > 2) return { view: 'boards', page: 'list' };
+      const page = segment === undefined ? 'board' : BOARD_PAGES[segment];
+      return page ? { view: 'boards', page, boardId } : { view: 'boards', page: 'board', boardId };
+    }
     default: {
       const postId = head === 'berichten' ? decodeId(tail) : undefined;
       return postId ? { view: 'feed', postId } : { view: 'feed' };
@@ -93,4 +111,10 @@ export function eventHash(id: string): string {
 /** The hash of a post in the feed. */
 export function postHash(id: string): string {
   return `#berichten/${encodeURIComponent(id)}`;
+}
+
+/** The hash of a notice board's page (`board` is the read-only view). */
+export function boardHash(id: string, page: BoardPage = 'board'): string {
+  const segment = Object.entries(BOARD_PAGES).find(([, p]) => p === page)?.[0];
+  return `#prikborden/${encodeURIComponent(id)}${segment ? `/${segment}` : ''}`;
 }

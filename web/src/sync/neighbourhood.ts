@@ -47,6 +47,8 @@ export interface Neighbourhood {
   /** Undefined for guests: they may not read the community space. */
   community?: CommunitySpace;
   publicSpace: PublicSpace;
+  /** The public space's connection: its awareness says who edits which notice board. */
+  publicConnection: SpaceConnection;
   sync: SyncStatus;
   /** The current mode; 'demo' becomes 'guest' when the relay refuses token-less access. */
   readonly mode: AccessMode;
@@ -128,6 +130,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
   const neighbourhood: Neighbourhood = {
     slug,
     publicSpace: new PublicSpace(pub.doc),
+    publicConnection: pub,
     sync,
     get mode() {
       return mode;

@@ -54,6 +54,10 @@ import {
 } from '../../sync/neighbourhood.js';
 import type { SyncStatus } from '../../sync/sync-state.js';
 import '../bh-agenda/bh-agenda.js';
+import { BoardSession } from '../../boards/board-session.js';
+import { boardSessionContext } from '../../boards/context.js';
+import '../bh-boards/bh-boards.js';
+import type { BhBoards } from '../bh-boards/bh-boards.js';
 import type { BhAgenda } from '../bh-agenda/bh-agenda.js';
 import '../bh-composer/bh-composer.js';
 import '../bh-crisis-page/bh-crisis-page.js';
@@ -84,6 +88,7 @@ const HASH: Record<View, string> = {
   compose: '#nieuw',
   invite: '#uitnodigen',
   agenda: '#agenda',
+  boards: '#prikborden',
 };
 
 function titleCase(slug: string): string {
@@ -107,6 +112,7 @@ export class BhApp extends LitElement {
   @provide({ context: syncContext }) @state() private sync?: SyncStatus;
   @provide({ context: mediaContext }) @state() private media?: MediaUploads;
   @provide({ context: crisisContext }) @state() private crisis?: CrisisService;
+  @provide({ context: boardSessionContext }) @state() private boardSession?: BoardSession;
   @state() private crisisRoute: CrisisRoute | null = crisisRouteFromHash(location.hash);
   /** The kiosk's full-screen crisis view (`#kiosk`, or always in the kiosk window). */
   @state() private kiosk = isKioskView(location.hash, window.buurthubKiosk);
@@ -215,6 +221,8 @@ export class BhApp extends LitElement {
       this.community = this.neighbourhood?.community;
       this.publicSpace = this.neighbourhood?.publicSpace;
       this.sync = this.neighbourhood?.sync;
+      this.boardSession =
+        this.neighbourhood && new BoardSession(this.neighbourhood.publicConnection);
       this.media?.destroy();
       const slug = this.neighbourhood?.slug;
       this.media = slug
@@ -345,6 +353,7 @@ export class BhApp extends LitElement {
             : html`<nav aria-label=${t('nav.label')}>
                 <ul>
                   ${this.navLink('feed', t('nav.feed'))} ${this.navLink('agenda', t('nav.agenda'))}
+                  ${this.navLink('boards', t('nav.boards'))}
                   ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
@@ -364,7 +373,7 @@ export class BhApp extends LitElement {
           <p class="announcement ${this.announcement ? 'visible' : ''}" role="status">
             ${this.announcement ? t(this.announcement) : ''}
           </p>
-          ${this.crisisRoute ? html`<bh-crisis-page></bh-crisis-page>` : guest ? this.renderGuest() : this.renderView(slug, readOnly)}
+          ${this.crisisRoute ? html`<bh-crisis-page></bh-crisis-page>` : this.hashRoute.view === 'boards' ? this.renderBoards(slug, name, readOnly) : guest ? this.renderGuest() : this.renderView(slug, readOnly)}
         </main>
       </div>
       ${this.renderChrome()}
@@ -374,6 +383,17 @@ export class BhApp extends LitElement {
   /** Guests may not read the community: a friendly way in instead of the posts. */
   private renderGuest() {
     return html`<bh-join variant="panel" @bh-joined=${this.onJoined}></bh-join>`;
+  }
+
+  /** Notice boards are public: guests read them too (from a poster's QR code, say). */
+  private renderBoards(slug: string, name: string, readOnly: boolean) {
+    const route = this.hashRoute as Extract<HashRoute, { view: 'boards' }>;
+    return html`<bh-boards
+      .route=${route}
+      .nb=${slug}
+      .name=${name}
+      ?readOnly=${readOnly}
+    ></bh-boards>`;
   }
 
   /** Moderators and officials with a member session may invite; the relay checks again. */
@@ -442,8 +462,8 @@ export class BhApp extends LitElement {
       return;
     }
     const view = this.renderRoot.querySelector<
-      BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda | BhKiosk
-    >('bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-crisis-page');
+      BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda | BhKiosk | BhBoards
+    >('bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page');
     view?.focusHeading();
   }
 }

@@ -1,0 +1,141 @@
+/**
+ * Renders a board's content (validated plain data from the model) as Lit templates with text
+ * bindings only: no HTML strings from user content, so nothing a writer types can become
+ * markup or script. The same rendering serves the resident's view, the history's side by side
+ * view, the poster and the kiosk; `boardContentStyles` typesets it.
+ */
+import { type BoardNode, blobPath, boardImage, headingLevel } from '@buurthub/shared';
+import { type TemplateResult, css, html, nothing } from 'lit';
+import { t } from '../i18n/i18n.js';
+
+type Element = Extract<BoardNode, { children: BoardNode[] }>;
+type Text = Extract<BoardNode, { type: 'text' }>;
+
+function renderText(node: Text): TemplateResult {
+  let out = html`${node.text}`;
+  if (node.marks.em) out = html`<em>${out}</em>`;
+  if (node.marks.strong) out = html`<strong>${out}</strong>`;
+  // The model only keeps http(s) and mailto links (safeHref).
+  if (node.marks.link) out = html`<a href=${node.marks.link} rel="noopener noreferrer">${out}</a>`;
+  return out;
+}
+
+function renderNode(node: BoardNode): TemplateResult | typeof nothing {
+  if (node.type === 'text') return renderText(node);
+  const children = (n: Element) => n.children.map(renderNode);
+  switch (node.type) {
+    case 'paragraph':
+      return html`<p>${children(node)}</p>`;
+    case 'heading': {
+      // Board headings sit under the page's h2, so level 1 becomes h3.
+      const level = headingLevel(node);
+      if (level === 1) return html`<h3>${children(node)}</h3>`;
+      if (level === 2) return html`<h4>${children(node)}</h4>`;
+      return html`<h5>${children(node)}</h5>`;
+    }
+    case 'bullet_list':
+      return html`<ul>
+        ${children(node)}
+      </ul>`;
+    case 'ordered_list':
+      return html`<ol>
+        ${children(node)}
+      </ol>`;
+    case 'list_item':
+      return html`<li>${children(node)}</li>`;
+    case 'hard_break':
+      return html`<br />`;
+    case 'image': {
+      const image = boardImage(node);
+      return image
+        ? html`<img class="board-image" src=${blobPath(image)} alt=${image.alt} loading="lazy" />`
+        : nothing;
+    }
+    case 'hours':
+      return html`<section class="block hours">
+        <p class="block-label"><span aria-hidden="true">🕘</span> ${t('boards.block.hours')}</p>
+        ${children(node)}
+      </section>`;
+    case 'contact':
+      return html`<section class="block contact">
+        <p class="block-label"><span aria-hidden="true">☎</span> ${t('boards.block.contact')}</p>
+        ${children(node)}
+      </section>`;
+  }
+}
+
+export function renderContent(nodes: BoardNode[]): TemplateResult {
+  return html`<div class="board-content">
+    ${nodes.length > 0 ? nodes.map(renderNode) : html`<p class="empty">${t('boards.empty')}</p>`}
+  </div>`;
+}
+
+/** Typesetting of board content; the editor uses the same rules so what you edit is what hangs. */
+export const boardContentStyles = css`
+  .board-content {
+    font-size: 1.05rem;
+    line-height: 1.55;
+    overflow-wrap: anywhere;
+  }
+  .board-content > :first-child {
+    margin-block-start: 0;
+  }
+  .board-content h3,
+  .board-content h4,
+  .board-content h5 {
+    line-height: 1.25;
+    margin: 1.2em 0 0.4em;
+  }
+  .board-content h3 {
+    font-size: 1.5em;
+  }
+  .board-content h4 {
+    font-size: 1.25em;
+  }
+  .board-content h5 {
+    font-size: 1.05em;
+  }
+  .board-content p {
+    margin: 0 0 0.75em;
+  }
+  .board-content ul,
+  .board-content ol {
+    margin: 0 0 0.75em;
+    padding-inline-start: 1.5em;
+  }
+  .board-content li > p {
+    margin: 0 0 0.25em;
+  }
+  .board-content a {
+    color: var(--bh-primary);
+  }
+  .board-content .block {
+    margin: 0 0 1em;
+    padding: 0.75em 1em 0.25em;
+    border-radius: var(--bh-radius-s);
+    border-inline-start: 6px solid var(--bh-primary);
+    background: var(--bh-primary-soft);
+  }
+  .board-content .block.contact {
+    border-inline-start-color: var(--bh-warning);
+    background: var(--bh-warning-soft);
+  }
+  .board-content .block-label {
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    font-size: 0.85em;
+    margin-block-end: 0.4em;
+  }
+  .board-content .board-image {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    margin: 0 0 0.75em;
+    border-radius: var(--bh-radius-s);
+  }
+  .board-content .empty {
+    color: var(--bh-muted);
+    font-style: italic;
+  }
+`;
