@@ -31,10 +31,10 @@ import {
   verifyToken,
 } from './auth/tokens.js';
 import { sendJson } from './http.js';
+import { HttpError, parseBody, readJson } from './json-body.js';
 import type { Storage } from './storage/storage.js';
 
 export const REFRESH_SIGNING_PREFIX = 'buurthub-refresh:';
-const MAX_BODY_BYTES = 16 * 1024;
 const CHALLENGE_TTL_MS = 2 * 60_000;
 const MAX_OPEN_CHALLENGES = 10_000;
 
@@ -73,44 +73,6 @@ export interface ApiOptions {
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) {
-    throw new HttpError(415, 'unsupported-media-type', 'Send application/json');
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'too-large', 'Request body too large');
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'bad-json', 'Request body is not JSON');
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new HttpError(400, 'invalid', `${issue?.path.join('.') || 'body'}: ${issue?.message}`);
-  }
-  return result.data;
-}
-
 /** Ed25519 signature check with the device key from the token (`pk`, raw base64url). */
 export function verifyDeviceSignature(pk: string, message: string, signature: string): boolean {
   try {
@@ -136,7 +98,7 @@ export function createApi(options: ApiOptions): ApiHandler {
 
   async function join(req: IncomingMessage): Promise<unknown> {
     limit(req);
-    const body = parse(joinSchema, await readJson(req));
+    const body = parseBody(joinSchema, await readJson(req));
     const now = nowSeconds();
     const redeemed = await storage.redeemInvite(normaliseInviteCode(body.code), now);
     if ('refused' in redeemed) {
@@ -185,7 +147,7 @@ export function createApi(options: ApiOptions): ApiHandler {
     if (isRevoked(await storage.revocations(), member.sub, member.iat)) {
       throw new HttpError(401, 'token-revoked', 'token revoked');
     }
-    const body = parse(inviteSchema, await readJson(req));
+    const body = parseBody(inviteSchema, await readJson(req));
     if (!MAY_INVITE[member.role]?.includes(body.role)) {
       throw new HttpError(403, 'forbidden', `A ${member.role} may not invite a ${body.role}`);
     }
@@ -221,7 +183,7 @@ export function createApi(options: ApiOptions): ApiHandler {
 
   async function refresh(req: IncomingMessage): Promise<unknown> {
     limit(req);
-    const body = parse(refreshSchema, await readJson(req));
+    const body = parseBody(refreshSchema, await readJson(req));
     const expires = challenges.get(body.challenge);
     // One use only, whatever the outcome.
     challenges.delete(body.challenge);

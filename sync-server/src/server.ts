@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { isNeighbourhoodSlug, isSpaceName } from '@buurthub/shared';
 import { createApi } from './api.js';
+import { createContactRoutes } from './contacts/contacts.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
 import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
 import { KeyStore } from './auth/keys.js';
@@ -265,6 +266,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         log,
       }),
       createFeedRoutes({ storage, keys, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, log }),
+      createContactRoutes({ storage, keys }),
     ],
   };
   const server = createServer((req, res) => {

@@ -50,9 +50,9 @@ describe('PostgreSQL storage', () => {
   it('migrates once when several processes start at the same moment', async () => {
     const { url } = schema();
     const all = await Promise.all(Array.from({ length: 5 }, () => open(url)));
-    for (const storage of all) expect(await storage.schemaVersion()).toBe(2);
+    for (const storage of all) expect(await storage.schemaVersion()).toBe(3);
     const { rows } = await all[0]!.pool.query('SELECT count(*) AS n FROM schema_version');
-    expect(rows[0].n).toBe(2);
+    expect(rows[0].n).toBe(3);
     // Keys made concurrently: exactly one current key, whoever asked.
     const keys = await Promise.all(
       all.map((storage, i) =>
@@ -159,7 +159,8 @@ describe('admin commands with --postgres', { timeout: 60_000 }, () => {
     const { updates, doc } = edits(3);
     for (const update of updates) await storage.appendUpdate('heumen/public', update);
     const compacted = await runCli(['compact', ...pg]);
-    expect(compacted.stdout).toContain('heumen/public: folded 3 updates');
+    // The three edits, and the settings `neighbourhood create` wrote into the public space.
+    expect(compacted.stdout).toContain('heumen/public: folded 4 updates');
 
     const backup = await runCli(['export', 'heumen', ...pg]);
     expect(backup.code).toBe(0);

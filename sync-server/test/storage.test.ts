@@ -171,7 +171,7 @@ describe('sqlite storage on disk', () => {
     await first.close();
 
     const second = new SqliteStorage(dir.path);
-    expect(second.schemaVersion).toBe(3);
+    expect(second.schemaVersion).toBe(4);
     expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
     expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     doc.destroy();
