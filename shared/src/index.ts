@@ -1,6 +1,12 @@
 /** @buurthub/shared: the neighbourhood document model and sync helpers (no DOM, no Node APIs). */
 export { type ModelContext, modelContext } from './context.js';
-export { EventCancelledError, EventFullError, NotFoundError, PermissionError, PhaseError } from './errors.js';
+export {
+  EventCancelledError,
+  EventFullError,
+  NotFoundError,
+  PermissionError,
+  PhaseError,
+} from './errors.js';
 export { type Author, type Role, ROLES, authorSchema, canModerate, isMember } from './roles.js';
 export {
   SPACE_NAMES,
@@ -68,6 +74,16 @@ export {
 } from './participation/round-schema.js';
 export { ideaRows, type ReportWord, responseRows, submitter } from './participation/report.js';
 export { type CsvValue, toCsv } from './csv.js';
+export {
+  DEFAULT_THRESHOLD,
+  type Figure,
+  FIGURES,
+  impactCsvRows,
+  type ImpactFigures,
+  impactFigures,
+  type ImpactOptions,
+  type ImpactRow,
+} from './impact/impact.js';
 export {
   type Attendee,
   type Cancellation,

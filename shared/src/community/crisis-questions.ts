@@ -155,11 +155,7 @@ export class CrisisQuestions {
    * ones (oldest first: they have waited longest), then answered ones (latest answer first).
    */
   forAlert(alertId: string): QuestionView[] {
-    const questions: QuestionView[] = [];
-    for (const value of this.map.values()) {
-      const question = readQuestion(value);
-      if (question && question.alertId === alertId) questions.push(question);
-    }
+    const questions = this.all().filter((q) => q.alertId === alertId);
     const group = (q: QuestionView) => (q.pinned ? 0 : q.answered ? 2 : 1);
     const lastAnswer = (q: QuestionView) => q.answers.at(-1)?.at ?? q.createdAt;
     return questions.sort(
@@ -168,6 +164,16 @@ export class CrisisQuestions {
         (group(a) === 2 ? lastAnswer(b) - lastAnswer(a) : a.createdAt - b.createdAt) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
+  }
+
+  /** Every question under every alert, in no particular order (for aggregate figures). */
+  all(): QuestionView[] {
+    const questions: QuestionView[] = [];
+    for (const value of this.map.values()) {
+      const question = readQuestion(value);
+      if (question) questions.push(question);
+    }
+    return questions;
   }
 
   /** How many questions an alert has and how many still wait for an answer. */
