@@ -74,6 +74,7 @@ export {
 } from './participation/round-schema.js';
 export { ideaRows, type ReportWord, responseRows, submitter } from './participation/report.js';
 export { type CsvValue, toCsv } from './csv.js';
+export { emailSchema, phoneSchema } from './contact-fields.js';
 export {
   DEFAULT_THRESHOLD,
   type Figure,

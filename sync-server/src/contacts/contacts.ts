@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { emailSchema, phoneSchema } from '@buurthub/shared';
 import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
 import { type KeyStore, nowSeconds } from '../auth/keys.js';
 import type { VerifiedToken } from '../auth/tokens.js';
@@ -27,12 +28,8 @@ export const MESSAGE_MAX = 500;
 
 export const contactSchema = z
   .object({
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number: digits, spaces, + ( ) -')
-      .optional(),
-    email: z.string().trim().email().max(200).optional(),
+    phone: phoneSchema.optional(),
+    email: emailSchema.optional(),
     note: z.string().trim().min(1).max(300).optional(),
   })
   .strict()

@@ -5,6 +5,7 @@
  * can read it, also offline and without an account.
  */
 import { z } from 'zod';
+import { emailSchema, phoneSchema } from '../../contact-fields.js';
 import { authorSchema } from '../../roles.js';
 import { httpsUrlSchema } from '../crisis/alert-schema.js';
 
@@ -35,12 +36,8 @@ const ids = z.array(z.string().min(1).max(100)).max(50);
 
 export const contactSchema = z
   .object({
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number: digits, spaces, + ( ) -')
-      .optional(),
-    email: z.string().trim().email().max(200).optional(),
+    phone: phoneSchema.optional(),
+    email: emailSchema.optional(),
     web: httpsUrlSchema.optional(),
   })
   .strict();
