@@ -80,6 +80,14 @@ export function procRss(pid) {
 export const PRELOAD = fileURLToPath(new URL('./stats-preload.mjs', import.meta.url));
 
 /**
+ * Extra Node.js flags for the servers under test, for profiling (Node does not take
+ * --cpu-prof from NODE_OPTIONS): `BUURTHUB_BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`.
+ */
+const SERVER_NODE_FLAGS = (process.env.BUURTHUB_BENCH_SERVER_NODE_FLAGS ?? '')
+  .split(' ')
+  .filter(Boolean);
+
+/**
  * One server under test in its own process. `ready` is a regexp on its stdout; the process
  * gets the stats preload, and is stopped with SIGTERM (SIGKILL after `stopTimeoutMs`).
  */
@@ -88,11 +96,15 @@ export class ServerProcess {
     this.name = name;
     this.output = '';
     this.exited = false;
-    this.child = spawn(process.execPath, ['--expose-gc', '--import', PRELOAD, ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    this.child = spawn(
+      process.execPath,
+      ['--expose-gc', ...SERVER_NODE_FLAGS, '--import', PRELOAD, ...args],
+      {
+        cwd,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
     this.pid = this.child.pid;
     this.pending = new Map();
     this.nextId = 1;
