@@ -23,6 +23,7 @@ import {
   CLOSE_INTERNAL_ERROR,
   ProtocolError,
   type ClientMessage,
+  type DecodedUpdate,
   clientsInUpdate,
   decodeStateVector,
   encodeAckMessage,
@@ -216,7 +217,7 @@ export class Room {
     this.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
     const missing = Y.encodeStateAsUpdate(this.doc, before);
-    if (!isEmptyUpdate(missing)) {
+    if (!changesNothing(Y.decodeUpdate(missing))) {
       const frame = encodeUpdate(missing);
       for (const peer of this.peers.keys()) peer.send(frame);
     }
@@ -375,9 +376,9 @@ export class Room {
         }
         return null;
       }
-      validateUpdate(update);
-      if (isEmptyUpdate(update)) return null; // e.g. a client's sync step 2 with nothing new
-      this.checkLimits(update);
+      const decoded = validateUpdate(update);
+      if (changesNothing(decoded)) return null; // e.g. a client's sync step 2 with nothing new
+      this.checkLimits(update, decoded);
     } catch (error) {
       this.failPeer(peer, error);
       return null;
@@ -439,10 +440,10 @@ export class Room {
    * Refuses an update that would grow the document past its limits: its stored size, or
    * the number of root types (which Yjs never removes once created).
    */
-  private checkLimits(update: Uint8Array): void {
+  private checkLimits(update: Uint8Array, decoded: DecodedUpdate): void {
     const { limits } = this.options;
     let added = 0;
-    for (const name of rootTypeNames(update)) if (!this.doc.share.has(name)) added++;
+    for (const name of rootTypeNames(decoded)) if (!this.doc.share.has(name)) added++;
     if (added > limits.maxNewRootTypesPerUpdate) {
       throw new LimitExceeded(
         'too-many-root-types',
@@ -531,8 +532,7 @@ export class Room {
 }
 
 /** An update with no structs and no deletions changes nothing and is not worth a commit. */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+function changesNothing({ structs, ds }: DecodedUpdate): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 
