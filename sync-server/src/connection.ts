@@ -79,12 +79,12 @@ export class Connection implements Peer {
     if (this.closed) return;
     const { metrics } = this.guard;
     if (!isBinary) {
-      metrics.messagesIn.inc({ type: 'text' });
+      metrics.receivedMessage('text');
       this.fail(new ProtocolError('unsupported', 'text frame'), CLOSE_UNSUPPORTED_DATA);
       return;
     }
     const frame = toBytes(data);
-    metrics.bytesIn.inc(frame.byteLength);
+    metrics.receivedBytes(frame.byteLength);
     let message;
     try {
       this.checkRate(frame);
@@ -96,7 +96,7 @@ export class Connection implements Peer {
       else this.fail(error as Error);
       return;
     }
-    metrics.messagesIn.inc({ type: message.kind });
+    metrics.receivedMessage(message.kind);
     this.room.receive(this, message);
   }
 
@@ -133,8 +133,7 @@ export class Connection implements Peer {
       this.terminate();
       return;
     }
-    this.guard.metrics.messagesOut.inc();
-    this.guard.metrics.bytesOut.inc(frame.byteLength);
+    this.guard.metrics.sentMessage(frame.byteLength);
     this.socket.send(frame, (error) => {
       if (error) this.log.warn(`connection ${this.id}: send failed: ${error.message}`);
     });

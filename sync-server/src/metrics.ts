@@ -18,10 +18,21 @@ export class RelayMetrics {
   readonly registry = new Registry();
   readonly connections: Gauge;
   readonly rooms: Gauge;
-  readonly messagesIn: Counter<'type'>;
-  readonly messagesOut: Counter;
-  readonly bytesIn: Counter;
-  readonly bytesOut: Counter;
+  private readonly messagesIn: Counter<'type'>;
+  private readonly messagesOut: Counter;
+  private readonly bytesIn: Counter;
+  private readonly bytesOut: Counter;
+  /**
+   * Per-message counts since the last scrape, in plain numbers: these are counted for every
+   * frame and every recipient, where a prom-client `inc()` (which hashes its labels) would
+   * be a measurable share of the relay's CPU per update. Handed over on collect.
+   */
+  private readonly unscraped = {
+    messagesIn: new Map<string, number>(),
+    messagesOut: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+  };
   readonly commitSeconds: Histogram;
   readonly rejectedMessages: Counter<'reason'>;
   readonly rejectedConnections: Counter<'reason'>;
@@ -44,26 +55,43 @@ export class RelayMetrics {
       help: 'Rooms loaded in memory (with at least one connection).',
       registers,
     });
+    const unscraped = this.unscraped;
     this.messagesIn = new Counter({
       name: 'buurthub_messages_received_total',
       help: 'Messages received from clients, by kind.',
       labelNames: ['type'],
       registers,
+      collect: () => {
+        for (const [type, count] of unscraped.messagesIn) this.messagesIn.inc({ type }, count);
+        unscraped.messagesIn.clear();
+      },
     });
     this.messagesOut = new Counter({
       name: 'buurthub_messages_sent_total',
       help: 'Messages sent to clients.',
       registers,
+      collect: () => {
+        this.messagesOut.inc(unscraped.messagesOut);
+        unscraped.messagesOut = 0;
+      },
     });
     this.bytesIn = new Counter({
       name: 'buurthub_received_bytes_total',
       help: 'Bytes received from clients (WebSocket payloads).',
       registers,
+      collect: () => {
+        this.bytesIn.inc(unscraped.bytesIn);
+        unscraped.bytesIn = 0;
+      },
     });
     this.bytesOut = new Counter({
       name: 'buurthub_sent_bytes_total',
       help: 'Bytes sent to clients (WebSocket payloads).',
       registers,
+      collect: () => {
+        this.bytesOut.inc(unscraped.bytesOut);
+        unscraped.bytesOut = 0;
+      },
     });
     this.commitSeconds = new Histogram({
       name: 'buurthub_update_commit_seconds',
@@ -114,6 +142,22 @@ export class RelayMetrics {
     });
   }
 
+  /** A frame arrived from a client (counted before it is decoded). */
+  receivedBytes(bytes: number): void {
+    this.unscraped.bytesIn += bytes;
+  }
+
+  /** A message of kind `type` (or 'text', for a refused text frame) arrived. */
+  receivedMessage(type: string): void {
+    const counts = this.unscraped.messagesIn;
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+
+  sentMessage(bytes: number): void {
+    this.unscraped.messagesOut++;
+    this.unscraped.bytesOut += bytes;
+  }
+
   rejectBlob(reason: BlobRefusalReason): void {
     this.blobsRejected.inc({ reason });
   }
@@ -126,9 +170,10 @@ export class RelayMetrics {
     this.rejectedConnections.inc({ reason });
   }
 
-  setDocumentBytes(room: string, bytes: number): void {
+  /** The stored-size gauge of one room, bound to its labels once (set on every update). */
+  documentBytesOf(room: string): { set(bytes: number): void } {
     const [nb = room, space = ''] = room.split('/');
-    this.documentBytes.set({ nb, space }, bytes);
+    return this.documentBytes.labels({ nb, space });
   }
 
   /** The text exposition for `GET /metrics`. */

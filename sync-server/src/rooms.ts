@@ -99,12 +99,14 @@ export class Room {
   private subscription: RoomSubscription | null = null;
   /** Awareness client ids announced by other relay processes' clients, per process. */
   private readonly remoteAwareness = new Map<string, Set<number>>();
+  private readonly sizeGauge: { set(bytes: number): void };
 
   constructor(
     readonly name: string,
     private readonly options: RoomOptions,
     after: Promise<void>,
   ) {
+    this.sizeGauge = options.metrics.documentBytesOf(name);
     // The relay has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -159,7 +161,7 @@ export class Room {
     }
     this.logLength = stored.logLength;
     this.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
-    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
+    this.sizeGauge.set(this.storedBytes);
     for (const update of stored.updates) {
       try {
         Y.applyUpdate(this.doc, update);
@@ -187,7 +189,7 @@ export class Room {
       return;
     }
     this.storedBytes += update.byteLength;
-    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
+    this.sizeGauge.set(this.storedBytes);
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) peer.send(frame);
   }
@@ -215,7 +217,7 @@ export class Room {
     }
     this.logLength = stored.logLength;
     this.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
-    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
+    this.sizeGauge.set(this.storedBytes);
     const missing = Y.encodeStateAsUpdate(this.doc, before);
     if (!changesNothing(Y.decodeUpdate(missing))) {
       const frame = encodeUpdate(missing);
@@ -393,7 +395,7 @@ export class Room {
   }
 
   private async finishUpdate(peer: Peer, { update, commit }: PendingUpdate): Promise<void> {
-    const { storage, log, metrics } = this.options;
+    const { storage, log } = this.options;
     let committed: { seq: number; logLength: number };
     try {
       committed = await commit;
@@ -407,7 +409,7 @@ export class Room {
     if (this.broken) return;
     this.logLength = committed.logLength;
     this.storedBytes += update.byteLength;
-    metrics.setDocumentBytes(this.name, this.storedBytes);
+    this.sizeGauge.set(this.storedBytes);
 
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -479,7 +481,7 @@ export class Room {
     this.logLength = 0;
     // The snapshot is this document, garbage-collected: its encoding is the stored size.
     this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
-    this.options.metrics.setDocumentBytes(this.name, this.storedBytes);
+    this.sizeGauge.set(this.storedBytes);
     this.options.log.info(`room ${this.name}: compacted ${folded} updates`, {
       room: this.name,
       folded,
