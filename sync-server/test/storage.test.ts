@@ -95,6 +95,26 @@ describe.each(backends)('%s storage', (_name, open) => {
     await storage.close();
   });
 
+  it('reports the log length with every append, also after compaction and removal', async () => {
+    const storage = await open();
+    const doc = new Y.Doc();
+    const append = () => {
+      const before = Y.encodeStateVector(doc);
+      doc.getArray<number>('n').push([1]);
+      return storage.appendUpdate(ROOM, Y.encodeStateAsUpdate(doc, before));
+    };
+    expect((await append()).logLength).toBe(1);
+    expect((await append()).logLength).toBe(2);
+    await storage.compact(ROOM);
+    expect((await append()).logLength).toBe(1);
+    const last = await append();
+    expect(last.logLength).toBe(2);
+    await storage.removeUpdate(ROOM, last.seq);
+    expect((await append()).logLength).toBe(2);
+    doc.destroy();
+    await storage.close();
+  });
+
   it('really forgets deleted text when compacting', async () => {
     const storage = await open();
     const doc = new Y.Doc();
