@@ -53,12 +53,12 @@ function renderNode(node: BoardNode): TemplateResult | typeof nothing {
     }
     case 'hours':
       return html`<section class="block hours">
-        <p class="block-label"><span aria-hidden="true">🕘</span> ${t('boards.block.hours')}</p>
+        <p class="block-label">${t('boards.block.hours')}</p>
         ${children(node)}
       </section>`;
     case 'contact':
       return html`<section class="block contact">
-        <p class="block-label"><span aria-hidden="true">☎</span> ${t('boards.block.contact')}</p>
+        <p class="block-label">${t('boards.block.contact')}</p>
         ${children(node)}
       </section>`;
   }

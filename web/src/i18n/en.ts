@@ -588,4 +588,8 @@ export const en: Messages = {
   'kiosk.boardQr': 'QR code to this notice board',
   'kiosk.boardQrHint': 'Scan to read this notice board on your phone',
   'kiosk.boardPosition': 'Notice board {n} of {count}',
+  'kiosk.previousBoard': 'Previous notice board',
+  'kiosk.nextBoard': 'Next notice board',
+  'kiosk.chooseBoard': 'Choose a notice board',
+  'kiosk.boardSlide': 'notice board',
 };

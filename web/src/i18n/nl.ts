@@ -590,6 +590,10 @@ export const nl = {
   'kiosk.boardQr': 'QR-code naar dit prikbord',
   'kiosk.boardQrHint': 'Scan om dit prikbord op je telefoon te lezen',
   'kiosk.boardPosition': 'Prikbord {n} van {count}',
+  'kiosk.previousBoard': 'Vorige prikbord',
+  'kiosk.nextBoard': 'Volgende prikbord',
+  'kiosk.chooseBoard': 'Kies een prikbord',
+  'kiosk.boardSlide': 'prikbord',
 } as const;
 
 type Widen<T> = T extends string ? string : { one: string; other: string };

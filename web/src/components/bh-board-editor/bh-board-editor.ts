@@ -51,7 +51,8 @@ const AUTO_CHECK_MS = Math.min(60_000, AUTO_VERSION_MS);
 
 interface Tool {
   label: MessageKey;
-  icon: string;
+  /** A symbol for the button, or (no symbol in common fonts) a short translated word. */
+  icon: string | { text: MessageKey };
   run: Command;
   /** Whether the tool's format is on at the selection (for aria-pressed). */
   active?: (state: EditorState) => boolean;
@@ -159,13 +160,13 @@ export class BhBoardEditor extends LitElement {
     },
     {
       label: 'boards.editor.hours',
-      icon: '🕘',
+      icon: { text: 'boards.block.hours' },
       run: toggleWrap(nodes.hours!),
       active: blockActive(nodes.hours!),
     },
     {
       label: 'boards.editor.contact',
-      icon: '☎',
+      icon: { text: 'boards.block.contact' },
       run: toggleWrap(nodes.contact!),
       active: blockActive(nodes.contact!),
     },
@@ -381,8 +382,12 @@ export class BhBoardEditor extends LitElement {
               @mousedown=${(e: Event) => e.preventDefault()}
               @click=${() => this.runTool(tool.run)}
             >
-              <span aria-hidden="true">${tool.icon}</span
-              ><span class="visually-hidden">${t(tool.label)}</span>
+              ${
+                typeof tool.icon === 'string'
+                  ? html`<span aria-hidden="true">${tool.icon}</span
+                      ><span class="visually-hidden">${t(tool.label)}</span>`
+                  : t(tool.icon.text)
+              }
             </button>`,
         )}
         <button
@@ -393,8 +398,7 @@ export class BhBoardEditor extends LitElement {
           @mousedown=${(e: Event) => e.preventDefault()}
           @click=${this.addLink}
         >
-          <span aria-hidden="true">🔗</span
-          ><span class="visually-hidden">${t('boards.editor.link')}</span>
+          ${t('boards.editor.link')}
         </button>
         <button
           type="button"
@@ -402,8 +406,7 @@ export class BhBoardEditor extends LitElement {
           title=${t('boards.editor.image')}
           @click=${() => this.fileInput.click()}
         >
-          <span aria-hidden="true">🖼</span
-          ><span class="visually-hidden">${t('boards.editor.image')}</span>
+          ${t('boards.editor.image')}
         </button>
         <input
           type="file"

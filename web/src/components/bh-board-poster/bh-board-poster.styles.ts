@@ -104,8 +104,14 @@ export const styles = [
         padding: 0;
         max-width: none;
       }
+      .sheet {
+        font-size: 1.4rem;
+      }
       .sheet.size-A3 {
-        font-size: 1.6rem;
+        font-size: 2rem;
+      }
+      .sheet .sheet-foot bh-qr-code {
+        width: 9rem;
       }
       .sheet.size-A3 .sheet-foot bh-qr-code {
         width: 11rem;

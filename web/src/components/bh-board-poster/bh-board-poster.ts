@@ -63,7 +63,11 @@ export class BhBoardPoster extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.page.replaceSync(`@page { size: ${this.size} portrait; margin: 12mm; }`);
+    // A white page: the app's tinted background is for screens.
+    this.page.replaceSync(
+      `@page { size: ${this.size} portrait; margin: 12mm; }
+       @media print { html, body { background: #fff !important; } }`,
+    );
   }
 
   override render() {

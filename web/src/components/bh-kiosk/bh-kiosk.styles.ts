@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { boardContentStyles } from '../../boards/render-content.js';
 import { crisisStyles } from '../../crisis/present.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
   crisisStyles,
+  boardContentStyles,
   css`
     :host {
       display: block;
@@ -263,6 +265,48 @@ export const styles = [
     }
     .calm-clock .clock {
       font-size: 4em;
+    }
+    /* Notice boards, when there is no crisis alert. */
+    .boards-title {
+      margin: 0;
+      font-size: 1.3em;
+      font-weight: 800;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+      color: var(--bh-primary);
+    }
+    .board {
+      flex: 1;
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 3rem;
+      padding: 1.5rem 2.5rem;
+      background: var(--bh-surface);
+      border-radius: var(--bh-radius);
+      box-shadow: var(--bh-shadow);
+      border-top: 8px solid var(--bh-primary);
+      animation: fade-in 0.6s ease-out;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .board {
+        animation: none;
+      }
+    }
+    .board h1 {
+      margin: 0 0 1rem;
+      font-size: 2.6em;
+      line-height: 1.1;
+    }
+    .board h1:focus {
+      outline: none;
+    }
+    .board .board-content {
+      font-size: 1.35em;
+      columns: 2 24rem;
+      column-gap: 3rem;
+    }
+    .board .board-content > * {
+      break-inside: avoid;
     }
   `,
 ];

@@ -5,17 +5,20 @@
  * banner, what to do, the villages, the latest update and a QR code of the alert page on
  * the public URL. Several alerts rotate every 15 s; touching or focusing the view pauses
  * that, and dots plus previous/next/pause buttons work by touch and keyboard. With no
- * active alert it shows a calm screen with the neighbourhood's name, the clock and a QR
- * code to join.
+ * active alert it rotates the notice boards (prikborden) the same way, each full screen with
+ * a QR code to the board online; a crisis alert always wins. Without boards it shows a calm
+ * screen with the neighbourhood's name, the clock and a QR code to join.
  *
  * Shown for `#kiosk` and always in the Electron kiosk window (`window.buurthubKiosk`).
  */
-import type { CrisisAlertView, PublicSpace } from '@buurthub/shared';
+import type { BoardView, CrisisAlertView, PublicSpace } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { publicContext } from '../../app/context.js';
+import { boardPublicUrl } from '../../boards/links.js';
+import { renderContent } from '../../boards/render-content.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { crisisContext } from '../../crisis/context.js';
 import type { CrisisService } from '../../crisis/crisis-service.js';
@@ -82,6 +85,11 @@ export class BhKiosk extends LitElement {
     );
     new ObserveController(
       this,
+      () => this.publicSpace,
+      (space, changed) => space.boards.observe(changed),
+    );
+    new ObserveController(
+      this,
       () => this.crisis,
       (crisis, changed) => crisis.onChange(changed),
     );
@@ -114,13 +122,18 @@ export class BhKiosk extends LitElement {
   private restartRotation(): void {
     clearInterval(this.rotateTimer);
     this.rotateTimer = setInterval(() => {
-      const count = this.alerts().length;
+      const alerts = this.alerts().length;
+      const count = alerts > 0 ? alerts : this.boards().length;
       if (count > 1 && this.rotating) this.index = nextIndex(this.index, count);
     }, ROTATE_MS);
   }
 
   private alerts(): CrisisAlertView[] {
     return this.publicSpace?.crisis.active(Date.now()) ?? [];
+  }
+
+  private boards(): BoardView[] {
+    return this.publicSpace?.boards.list() ?? [];
   }
 
   private show(index: number): void {
@@ -142,7 +155,10 @@ export class BhKiosk extends LitElement {
     const clock = html`<time class="clock" datetime=${new Date(now).toISOString()}
       >${formatTime(now)}</time
     >`;
-    if (alerts.length === 0) return this.renderCalm(clock);
+    if (alerts.length === 0) {
+      const boards = this.boards();
+      return boards.length > 0 ? this.renderBoards(boards, clock) : this.renderCalm(clock);
+    }
     const index = Math.min(this.index, alerts.length - 1);
     const alert = alerts[index] as CrisisAlertView;
     return html`<div class="screen alerts">
@@ -161,6 +177,44 @@ export class BhKiosk extends LitElement {
         ${keyed(alert.id, this.renderAlert(alert, index, alerts.length, now))}
       </section>
       ${alerts.length > 1 ? this.renderControls(alerts, index) : nothing}
+    </div>`;
+  }
+
+  private renderBoards(boards: BoardView[], clock: unknown) {
+    const index = Math.min(this.index, boards.length - 1);
+    const board = boards[index] as BoardView;
+    const url = boardPublicUrl(this.base, this.nb, board.id);
+    return html`<div class="screen boards">
+      <header class="top">
+        <p class="boards-title">
+          ${t('kiosk.boardsLabel')} <span class="nb">· ${this.displayName}</span>
+        </p>
+        <div class="top-end">${clock}<bh-language-switch></bh-language-switch></div>
+      </header>
+      <section
+        class="carousel"
+        aria-roledescription=${t('kiosk.carousel')}
+        aria-label=${t('kiosk.boardsLabel')}
+      >
+        ${keyed(
+          board.id,
+          html`<article
+            class="board"
+            aria-roledescription=${t('kiosk.boardSlide')}
+            aria-label=${t('kiosk.boardPosition', { n: index + 1, count: boards.length })}
+          >
+            <div class="board-body">
+              <h1 tabindex="-1">${board.title}</h1>
+              ${renderContent(this.publicSpace?.boards.content(board.id) ?? [])}
+            </div>
+            <figure class="qr">
+              <bh-qr-code .value=${url} .label=${t('kiosk.boardQr')}></bh-qr-code>
+              <figcaption>${t('kiosk.boardQrHint')}</figcaption>
+            </figure>
+          </article>`,
+        )}
+      </section>
+      ${boards.length > 1 ? this.renderControls(boards, index, 'board') : nothing}
     </div>`;
   }
 
@@ -253,22 +307,29 @@ export class BhKiosk extends LitElement {
     </article>`;
   }
 
-  private renderControls(alerts: CrisisAlertView[], index: number) {
-    const count = alerts.length;
+  private renderControls(slides: unknown[], index: number, kind: 'alert' | 'board' = 'alert') {
+    const count = slides.length;
+    const label = {
+      previous: t(kind === 'alert' ? 'kiosk.previous' : 'kiosk.previousBoard'),
+      next: t(kind === 'alert' ? 'kiosk.next' : 'kiosk.nextBoard'),
+      choose: t(kind === 'alert' ? 'kiosk.choose' : 'kiosk.chooseBoard'),
+      position: (n: number) =>
+        t(kind === 'alert' ? 'kiosk.position' : 'kiosk.boardPosition', { n, count }),
+    };
     return html`<div class="controls">
       <button
         class="secondary nav-button"
-        aria-label=${t('kiosk.previous')}
+        aria-label=${label.previous}
         @click=${() => this.show(nextIndex(index, count, -1))}
       >
         <span aria-hidden="true">‹</span>
       </button>
-      <div class="dots" role="group" aria-label=${t('kiosk.choose')}>
-        ${alerts.map(
+      <div class="dots" role="group" aria-label=${label.choose}>
+        ${slides.map(
           (_, i) =>
             html`<button
               class="dot"
-              aria-label=${t('kiosk.position', { n: i + 1, count })}
+              aria-label=${label.position(i + 1)}
               aria-current=${i === index ? 'true' : 'false'}
               @click=${() => this.show(i)}
             ></button>`,
@@ -276,7 +337,7 @@ export class BhKiosk extends LitElement {
       </div>
       <button
         class="secondary nav-button"
-        aria-label=${t('kiosk.next')}
+        aria-label=${label.next}
         @click=${() => this.show(nextIndex(index, count))}
       >
         <span aria-hidden="true">›</span>

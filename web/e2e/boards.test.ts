@@ -1,0 +1,310 @@
+/**
+ * Notice boards in Chromium against a real relay (issue 6): two buurtverbinders type into the
+ * same paragraph at once and both end with every word; one goes offline, both edit, and they
+ * converge when it is back; each sees who else edits, with a named cursor, gone when the other
+ * leaves; a mass delete is undone from the history in two clicks on every client; a resident
+ * reads the board typeset without edit controls; the poster prints to a PDF page; the kiosk
+ * shows the boards full screen when there is no crisis alert.
+ *
+ * BH_SHOTS=<dir> (default /tmp/shots) receives screenshots (editors with presence, the
+ * resident's board, history, poster PDF pages, kiosk).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BoardNode, PublicSpace } from '@buurthub/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stockClient, synced } from '../../sync-server/test/helpers/clients.js';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
+import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { axeViolations, launchChromium } from './support/browser.js';
+import { freePort, startRelay } from './support/relay.js';
+import { cli, inviteLink, joinWithLink } from './support/members.js';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1920, height: 1080 };
+const NB = 'dorpsplein';
+const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots';
+const MIEKE = { id: 'mieke', name: 'Mieke', role: 'moderator' as const };
+
+const text = (t: string, marks = {}): BoardNode => ({ type: 'text', text: t, marks });
+const para = (...children: BoardNode[]): BoardNode => ({ type: 'paragraph', attrs: {}, children });
+const BOARD: BoardNode[] = [
+  { type: 'heading', attrs: { level: 1 }, children: [text('Buurthuis De Schakel')] },
+  para(text('Koffie staat klaar.')),
+  {
+    type: 'hours',
+    attrs: {},
+    children: [
+      {
+        type: 'bullet_list',
+        attrs: {},
+        children: [
+          { type: 'list_item', attrs: {}, children: [para(text('Maandag 9:00–17:00'))] },
+          { type: 'list_item', attrs: {}, children: [para(text('Woensdag 13:00–21:00'))] },
+        ],
+      },
+    ],
+  },
+  {
+    type: 'contact',
+    attrs: {},
+    children: [
+      para(
+        text('Beheer: ', { strong: true }),
+        text('bel 024-123 45 67 of '),
+        text('mail ons', { link: 'mailto:schakel@example.nl' }),
+      ),
+    ],
+  },
+];
+
+describe('notice boards', () => {
+  const data = tempDir('buurthub-boards-e2e-');
+  let base: string;
+  let relay: CliRelay;
+  let browser: Browser;
+  let annaContext: BrowserContext;
+  let bramContext: BrowserContext;
+  let anna: Page;
+  let bram: Page;
+  let resident: Page;
+  let boardId = '';
+
+  async function shot(p: Page, name: string, fullPage = true): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    await p.screenshot({ path: join(SHOTS, name), fullPage });
+  }
+
+  async function writePublic(write: (space: PublicSpace) => void): Promise<void> {
+    const out = await cli(['token', NB, '--role', 'moderator', '--data', data.path]);
+    const token = out.trim().split('\n').at(-1) as string;
+    const client = stockClient(base, `${NB}/public`, { token });
+    try {
+      await synced(client);
+      write(new PublicSpace(client.doc));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      client.destroy();
+    }
+  }
+
+  const editor = (p: Page) => p.locator('bh-board-editor .ProseMirror');
+  /** The editor's text without the other people's cursor labels. */
+  const boardText = (p: Page) =>
+    editor(p).evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+      return copy.textContent ?? '';
+    });
+
+  async function openEditor(p: Page): Promise<void> {
+    await p.goto(`${base}/nb/${NB}/#prikborden/${boardId}/bewerken`);
+    await editor(p).getByText('Koffie staat klaar.').waitFor({ timeout: 20_000 });
+  }
+
+  /** Puts the caret at the start or end of the paragraph that contains `needle`. */
+  async function caretAt(p: Page, needle: string, where: 'Home' | 'End' = 'End'): Promise<void> {
+    await editor(p).getByText(needle).click();
+    await p.keyboard.press(where);
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    await cli(['neighbourhood', 'create', NB, '--name', 'Dorpsplein', '--data', data.path]);
+    relay = await startRelay(port, data.path);
+    await writePublic((space) => {
+      boardId = space.boards.create({ title: 'Openingstijden', content: BOARD }, MIEKE).id;
+      space.boards.create({ title: 'Voedselbank', content: [para(text('Elke vrijdag.'))] }, MIEKE);
+    });
+    browser = await launchChromium();
+    annaContext = await browser.newContext({ viewport: DESKTOP });
+    bramContext = await browser.newContext({ viewport: DESKTOP });
+    const residentContext = await browser.newContext({ viewport: PHONE });
+    anna = await annaContext.newPage();
+    bram = await bramContext.newPage();
+    resident = await residentContext.newPage();
+    const where = { nb: NB, dataDir: data.path, base };
+    await joinWithLink(anna, await inviteLink(where, 'moderator'), 'Anna Verbinder');
+    await joinWithLink(bram, await inviteLink(where, 'moderator'), 'Bram Verbinder');
+    await joinWithLink(resident, await inviteLink(where, 'resident'), 'Rik Bewoner');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop('SIGKILL');
+    data.remove();
+  });
+
+  it('shows a resident the boards read-only and nicely typeset, without edit controls', async () => {
+    await resident.getByRole('navigation').getByRole('link', { name: 'Prikborden' }).click();
+    await resident.getByRole('heading', { name: 'Prikborden' }).waitFor();
+    expect(await axeViolations(resident)).toEqual([]);
+    await resident.getByRole('link', { name: 'Openingstijden' }).click();
+    await resident.getByRole('heading', { name: 'Buurthuis De Schakel' }).waitFor();
+    await resident.getByText('Maandag 9:00–17:00').waitFor();
+    expect(await resident.getByRole('link', { name: 'mail ons' }).getAttribute('href')).toBe(
+      'mailto:schakel@example.nl',
+    );
+    expect(await resident.getByRole('link', { name: 'Bewerken' }).count()).toBe(0);
+    expect(await resident.getByRole('link', { name: 'Geschiedenis' }).count()).toBe(0);
+    expect(await axeViolations(resident)).toEqual([]);
+    await shot(resident, 'board-resident-390.png');
+    // Even typing the edit address gives no editor.
+    await resident.goto(`${base}/nb/${NB}/#prikborden/${boardId}/bewerken`);
+    await resident
+      .getByRole('heading', { name: 'Alleen buurtverbinders en de gemeente bewerken prikborden.' })
+      .waitFor();
+    expect(await resident.locator('bh-board-editor').count()).toBe(0);
+  });
+
+  it('lets two buurtverbinders type into the same paragraph at once without losing a word', async () => {
+    await openEditor(anna);
+    await openEditor(bram);
+    expect(await axeViolations(anna)).toEqual([]);
+    // Anna at the start of the paragraph, Bram at its end, typing at the same time.
+    await caretAt(anna, 'Koffie staat klaar.', 'Home');
+    await caretAt(bram, 'Koffie staat klaar.', 'End');
+    await Promise.all([
+      anna.keyboard.type('Vandaag: ', { delay: 40 }),
+      bram.keyboard.type(' Koekjes van Bram.', { delay: 35 }),
+    ]);
+    await expect
+      .poll(async () => (await boardText(anna)) === (await boardText(bram)), { timeout: 20_000 })
+      .toBe(true);
+    expect(await boardText(anna)).toContain('Vandaag: Koffie staat klaar. Koekjes van Bram.');
+  });
+
+  it('shows who else edits, with their name and cursor, and drops them when they leave', async () => {
+    const presence = anna.locator('bh-board-editor .presence');
+    await presence.getByText('Bram Verbinder').waitFor({ timeout: 15_000 });
+
+    await bram.locator('bh-board-editor .presence').getByText('Anna Verbinder').waitFor();
+    await editor(anna)
+      .locator('.ProseMirror-yjs-cursor')
+      .getByText('Bram Verbinder')
+      .waitFor({ timeout: 15_000 });
+    // Bram selects a word: Anna sees it highlighted.
+    await editor(bram).getByText('Buurthuis De Schakel').dblclick();
+    await editor(anna).locator('.ProseMirror-yjs-selection').first().waitFor({ timeout: 15_000 });
+    await shot(anna, 'boards-editor-anna-1920.png', false);
+    await shot(bram, 'boards-editor-bram-1920.png', false);
+    // The list of boards says who is editing which board.
+    const third = await annaContext.newPage();
+    await third.goto(`${base}/nb/${NB}/#prikborden`);
+    // Anna's own editor tab counts too: this tab is another awareness client.
+    await third.getByText(/Nu bezig: .*Bram Verbinder/).waitFor({ timeout: 15_000 });
+    expect(await axeViolations(third)).toEqual([]);
+    await shot(third, 'boards-list-1920.png', false);
+    await third.close();
+    // Bram closes his browser tab: gone from Anna's screen within seconds.
+    await bram.close();
+    await presence
+      .getByText('Niemand anders bewerkt dit prikbord nu.')
+      .waitFor({ timeout: 20_000 });
+    expect(await editor(anna).locator('.ProseMirror-yjs-cursor').count()).toBe(0);
+    bram = await bramContext.newPage();
+    await openEditor(bram);
+  });
+
+  it('merges edits made offline with edits made meanwhile once the device is back', async () => {
+    await annaContext.setOffline(true);
+    await caretAt(anna, 'Maandag 9:00–17:00');
+    await anna.keyboard.type(' (offline erbij)', { delay: 20 });
+    await anna.getByText('Je wijzigingen staan nog niet op de server', { exact: false }).waitFor();
+    await caretAt(bram, 'Woensdag 13:00–21:00');
+    await bram.keyboard.type(' (online erbij)', { delay: 20 });
+    await annaContext.setOffline(false);
+    await anna.getByText('Al je wijzigingen staan op de server.').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await boardText(anna)) === (await boardText(bram)), { timeout: 20_000 })
+      .toBe(true);
+    const merged = await boardText(bram);
+    expect(merged).toContain('Maandag 9:00–17:00 (offline erbij)');
+    expect(merged).toContain('Woensdag 13:00–21:00 (online erbij)');
+  });
+
+  it('undoes a mass delete from the history in two clicks, on every client', async () => {
+    await anna.getByLabel('Naam van de versie (mag leeg blijven)').fill('Goed');
+    await anna.getByRole('button', { name: 'Versie opslaan' }).click();
+    await anna.getByText('Versie opgeslagen.').waitFor();
+    const good = await boardText(anna);
+    // Bram selects everything and deletes it.
+    await editor(bram).click();
+    await bram.keyboard.press('Control+a');
+    await bram.keyboard.press('Delete');
+    await expect.poll(() => boardText(anna), { timeout: 15_000 }).not.toContain('Koffie');
+
+    await resident.goto(`${base}/nb/${NB}/#prikborden/${boardId}`);
+    const history = await annaContext.newPage();
+    await history.goto(`${base}/nb/${NB}/#prikborden/${boardId}/geschiedenis`);
+    await history.getByRole('heading', { name: 'Geschiedenis van Openingstijden' }).waitFor();
+    expect(await axeViolations(history)).toEqual([]);
+    await history.getByRole('button', { name: /Goed/ }).click(); // click 1
+    await history.getByRole('button', { name: 'Deze versie terugzetten' }).click(); // click 2
+    await history.getByText('De versie is teruggezet.', { exact: false }).waitFor();
+    await shot(history, 'boards-history-1920.png');
+    expect(await axeViolations(history)).toEqual([]);
+    await history.close();
+
+    await expect.poll(() => boardText(anna), { timeout: 15_000 }).toBe(good);
+    await expect.poll(() => boardText(bram), { timeout: 15_000 }).toBe(good);
+    await resident
+      .locator('bh-boards .board-content')
+      .getByText('Maandag 9:00–17:00 (offline erbij)')
+      .waitFor({ timeout: 15_000 });
+  });
+
+  it('prints the board as an A4 poster with the neighbourhood, the date and a QR code', async () => {
+    const poster = await annaContext.newPage();
+    await poster.goto(`${base}/nb/${NB}/#prikborden/${boardId}/poster`);
+    await poster.getByRole('heading', { name: 'Poster van Openingstijden' }).waitFor();
+    await poster.getByRole('img', { name: 'QR-code naar dit prikbord online' }).waitFor();
+    expect(await axeViolations(poster)).toEqual([]);
+    await shot(poster, 'boards-poster-screen-1920.png');
+    await poster.emulateMedia({ media: 'print' });
+    const pdf = await poster.pdf({ preferCSSPageSize: true, printBackground: true });
+    const dir = join(SHOTS, 'poster');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'poster-a4.pdf'), pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'poster-a4.pdf'), join(dir, 'a4')]);
+    const pages = readdirSync(dir).filter((f) => f.startsWith('a4') && f.endsWith('.png'));
+    expect(pages.length).toBe(1);
+    const printed = execFileSync('pdftotext', [join(dir, 'poster-a4.pdf'), '-']).toString();
+    expect(printed).toContain('Dorpsplein');
+    expect(printed).toContain('Openingstijden');
+    expect(printed).toContain('Scan voor de actuele versie');
+    expect(printed).not.toContain('Bewerken');
+    const info = execFileSync('pdfinfo', [join(dir, 'poster-a4.pdf')]).toString();
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    await poster.emulateMedia({ media: 'screen' });
+    await poster.getByRole('radio', { name: 'A3 staand' }).check();
+    await poster.emulateMedia({ media: 'print' });
+    writeFileSync(
+      join(dir, 'poster-a3.pdf'),
+      await poster.pdf({ preferCSSPageSize: true, printBackground: true }),
+    );
+    execFileSync('pdftoppm', ['-png', '-r', '40', join(dir, 'poster-a3.pdf'), join(dir, 'a3')]);
+    expect(execFileSync('pdfinfo', [join(dir, 'poster-a3.pdf')]).toString()).toMatch(
+      /Page size:.*\(A3\)/,
+    );
+    await poster.close();
+  });
+
+  it('rotates the boards full screen on the kiosk when there is no crisis alert', async () => {
+    const kioskContext = await browser.newContext({ viewport: DESKTOP });
+    const kiosk = await kioskContext.newPage();
+    await kiosk.goto(`${base}/nb/${NB}/#kiosk`);
+    const screen = kiosk.locator('bh-kiosk');
+    await screen.getByRole('heading', { name: 'Openingstijden' }).waitFor({ timeout: 20_000 });
+    await screen.getByText('Maandag 9:00–17:00', { exact: false }).waitFor();
+    await screen.getByRole('img', { name: 'QR-code naar dit prikbord' }).waitFor();
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await shot(kiosk, 'boards-kiosk-1920.png', false);
+    await screen.getByRole('button', { name: 'Volgende prikbord' }).click();
+    await screen.getByRole('heading', { name: 'Voedselbank' }).waitFor();
+    await kioskContext.close();
+  });
+});
