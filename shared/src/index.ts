@@ -223,10 +223,31 @@ export {
 export * from './crypto/index.js';
 export { type NeighbourhoodSettings, Settings } from './public/settings.js';
 export {
+  DEFAULT_REPORT_THRESHOLD,
   type HiddenItem,
+  ITEM_ACTIONS,
+  type ItemAction,
+  MEMBER_ACTIONS,
+  type MemberAction,
   type ModerationLogEntry,
   ModerationSpace,
 } from './moderation/moderation-space.js';
+export {
+  isShown,
+  type ItemStatus,
+  itemStatus,
+  moderationQueue,
+  type QueueItem,
+} from './moderation/status.js';
+export {
+  REPORT_REASONS,
+  REPORTED_KINDS,
+  type ReportedKind,
+  type ReportInput,
+  type ReportReason,
+  Reports,
+  type ReportView,
+} from './community/reports.js';
 export { DirectorySpace } from './directory/directory-space.js';
 export {
   Directory,

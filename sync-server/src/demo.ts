@@ -14,6 +14,8 @@ import { readFile } from 'node:fs/promises';
 import * as Y from 'yjs';
 import {
   type Author,
+  type BoardMarks,
+  type BoardNode,
   type Category,
   CommunitySpace,
   type DeviceSigner,
@@ -327,6 +329,80 @@ const EVENTS: DemoEvent[] = [
   },
 ];
 
+/** Notice boards (prikborden) the buurtverbinders keep: headings, lists, hours, contact. */
+const run = (value: string, marks: BoardMarks = {}): BoardNode => ({
+  type: 'text',
+  text: value,
+  marks,
+});
+const block = (
+  type: 'paragraph' | 'list_item' | 'bullet_list' | 'hours' | 'contact',
+  ...children: BoardNode[]
+): BoardNode => ({
+  type,
+  attrs: {},
+  children,
+});
+const boardHeading = (level: 1 | 2, value: string): BoardNode => ({
+  type: 'heading',
+  attrs: { level },
+  children: [run(value)],
+});
+const para = (...children: BoardNode[]) => block('paragraph', ...children);
+const bullets = (...items: string[]) =>
+  block('bullet_list', ...items.map((item) => block('list_item', para(run(item)))));
+
+const DEMO_BOARDS: { title: string; content: BoardNode[] }[] = [
+  {
+    title: 'Buurthuis De Schakel — openingstijden',
+    content: [
+      boardHeading(1, 'Buurthuis De Schakel'),
+      para(run('Iedereen is welkom voor koffie, een praatje of hulp met formulieren.')),
+      block('hours', bullets('Maandag 9:00–17:00', 'Woensdag 13:00–21:00', 'Zaterdag 10:00–14:00')),
+      boardHeading(2, 'Deze week'),
+      bullets(
+        'Dinsdag 14:00: breicafé',
+        'Donderdag 19:30: repaircafé',
+        'Vrijdag 10:00: taalmaatjes',
+      ),
+      block(
+        'contact',
+        para(run('Beheerder: ', { strong: true }), run('Anja Verhoeven, 024-696 12 34')),
+        para(run('Mail: '), run('deschakel@example.nl', { link: 'mailto:deschakel@example.nl' })),
+      ),
+    ],
+  },
+  {
+    title: 'Voedselbank',
+    content: [
+      boardHeading(1, 'Uitgiftepunt Mook'),
+      para(run('Elke vrijdag van 13:00 tot 15:00 in de achterzaal van De Schakel.')),
+      block('hours', bullets('Vrijdag 13:00–15:00')),
+      para(
+        run('Neem je pas en een eigen tas mee. ', { strong: true }),
+        run('Kun je niet komen? Bel ons, dan brengt een vrijwilliger het pakket.', { em: true }),
+      ),
+      block('contact', para(run('Coördinator: Fatima, 06-12 34 56 78'))),
+    ],
+  },
+  {
+    title: 'Wie bel ik?',
+    content: [
+      boardHeading(1, 'Wie bel ik?'),
+      bullets(
+        'Spoed: 112',
+        'Huisartsenpost: 0900-888 60 00',
+        'Gemeente Mook en Middelaar: 14 024',
+        'Wateroverlast en dijken: Waterschap Limburg, 088-888 66 66',
+      ),
+      para(
+        run('Meer informatie: '),
+        run('www.mookenmiddelaar.nl', { link: 'https://www.mookenmiddelaar.nl' }),
+      ),
+    ],
+  },
+];
+
 /** 15 July 2021, 18:00 Dutch summer time: the alert goes out. */
 const FLOOD_START = Date.UTC(2021, 6, 15, 16, 0);
 
@@ -485,6 +561,13 @@ export async function seedDemo(
     for (const update of FLOOD_UPDATES) {
       clock = FLOOD_START + update.after;
       await publicSpace.crisis.addUpdateSigned(alert.id, { text: update.text }, gemeente, signer);
+    }
+
+    clock = now - 3 * DAY;
+    for (const [order, board] of DEMO_BOARDS.entries()) {
+      clock += HOUR;
+      const created = publicSpace.boards.create({ ...board, order }, anja);
+      publicSpace.boards.saveVersion(created.id, 'Eerste versie', anja);
     }
 
     const community = new CommunitySpace(communityDoc, ctx);

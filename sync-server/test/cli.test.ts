@@ -116,6 +116,17 @@ describe('buurthub serve as a process', () => {
     expect(alerts.length).toBe(1);
     expect(alerts[0]?.updates.length).toBeGreaterThanOrEqual(3);
     expect(space.crisis.active(Date.now())).toEqual([]);
+    // Notice boards with opening hours and contact blocks, each with a first version.
+    const boards = space.boards.list();
+    expect(boards.map((b) => b.title)).toEqual([
+      'Buurthuis De Schakel — openingstijden',
+      'Voedselbank',
+      'Wie bel ik?',
+    ]);
+    const schakel = space.boards.content((boards[0] as (typeof boards)[number]).id);
+    expect(schakel.map((node) => node.type)).toContain('hours');
+    expect(schakel.map((node) => node.type)).toContain('contact');
+    expect(space.boards.versions((boards[0] as (typeof boards)[number]).id).length).toBe(1);
     // The gemeente's alert and every update carry a valid signature under this relay's keys.
     const jwks = (await (await fetch(`${first.url}/.well-known/jwks.json`)).json()) as PinnedJwks;
     const verification = await verifyAlert(alerts[0] as CrisisAlertView, jwks, 'maasburen');

@@ -5,6 +5,7 @@ import { isSchemaTooNew, observeSchema } from '../schema-version.js';
 import { CrisisQuestions } from './crisis-questions.js';
 import { Events, type EventsOptions } from './events.js';
 import { Posts } from './posts.js';
+import { Reports } from './reports.js';
 import { Participation } from '../participation/participation.js';
 
 export type CommunitySpaceOptions = EventsOptions;
@@ -16,6 +17,8 @@ export class CommunitySpace {
   readonly crisisQuestions: CrisisQuestions;
   /** Participation rounds on municipal plans. */
   readonly participation: Participation;
+  /** Members' reports of posts, comments, events, ideas and profiles. */
+  readonly reports: Reports;
 
   constructor(
     readonly doc: Y.Doc,
@@ -27,6 +30,7 @@ export class CommunitySpace {
     this.events = new Events(doc, context, options);
     this.crisisQuestions = new CrisisQuestions(doc, context);
     this.participation = new Participation(doc, context);
+    this.reports = new Reports(doc, context);
   }
 
   /** True when a newer app wrote this document: show it, but do not write. */

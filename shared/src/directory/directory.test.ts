@@ -139,6 +139,24 @@ describe('the neighbourhood directory', () => {
     ]);
   });
 
+  it('merges a profile first published on two devices of the same member while both were offline', () => {
+    const phone = setup();
+    const laptop = setup();
+    phone.directory.publish({ displayName: 'Anna', about: 'Van de telefoon' }, {}, anna);
+    laptop.directory.publish(
+      { displayName: 'Anna', skills: { topics: ['crafts'], tags: [] } },
+      {},
+      anna,
+    );
+    Y.applyUpdate(phone.doc, Y.encodeStateAsUpdate(laptop.doc));
+    Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(phone.doc));
+    expect(phone.directory.get('anna')).toMatchObject({
+      about: 'Van de telefoon',
+      skills: { topics: ['crafts'], tags: [] },
+    });
+    expect(laptop.directory.get('anna')).toEqual(phone.directory.get('anna'));
+  });
+
   it('merges a profile edited on two devices of the same member', () => {
     const phone = setup();
     phone.directory.publish({ displayName: 'Anna', area: 'Mook' }, {}, anna);

@@ -4,9 +4,10 @@
  * member shows the neighbourhood are written here; `publish` hands back the fields meant
  * for moderators only, which the app keeps with the relay's private store instead.
  *
- * Layout (docs/schema.md): `profiles` is a Y.Map from member id to a Y.Map with one key
- * per field. Leaving the directory deletes the member's entry, so the data leaves the
- * document at the next compaction.
+ * Layout (docs/schema.md): `profiles` is one flat Y.Map from `<member id> <field>` to the
+ * field's value, so a profile first published on two devices while offline merges field
+ * by field (a nested map per member would keep only one device's). Leaving the directory
+ * deletes the member's keys, so the data leaves the document at the next compaction.
  */
 import * as Y from 'yjs';
 import type { ModelContext } from '../context.js';
@@ -55,7 +56,7 @@ export interface Published {
 }
 
 export class Directory {
-  private readonly map: Y.Map<Y.Map<unknown>>;
+  private readonly map: Y.Map<unknown>;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -71,22 +72,18 @@ export class Directory {
     const shown = parseInput(visibilitySchema, visibility);
     const forModerators: Partial<Profile> = {};
     writeTransaction(this.doc, 'directory', () => {
-      let entry = this.map.get(who.id);
-      if (!(entry instanceof Y.Map)) {
-        entry = new Y.Map<unknown>();
-        this.map.set(who.id, entry);
-      }
-      entry.set('memberId', who.id);
-      entry.set('displayName', profile.displayName);
+      const set = (field: string, value: unknown) => this.map.set(keyOf(who.id, field), value);
+      set('memberId', who.id);
+      set('displayName', profile.displayName);
       for (const field of PRIVATE_FIELDS) {
         const value = profile[field];
-        const empty = value === undefined || (Array.isArray(value) && value.length === 0);
-        if (shown[field] === 'neighbourhood' && !empty) entry.set(field, value);
-        else entry.delete(field);
+        const empty = isEmpty(value);
+        if (shown[field] === 'neighbourhood' && !empty) set(field, value);
+        else this.map.delete(keyOf(who.id, field));
         if (shown[field] === 'moderators' && !empty)
           Object.assign(forModerators, { [field]: value });
       }
-      entry.set('updatedAt', this.ctx.now());
+      set('updatedAt', this.ctx.now());
     });
     return { profile: this.get(who.id) as ProfileView, forModerators };
   }
@@ -97,19 +94,20 @@ export class Directory {
     if (who.id !== memberId && !canModerate(who.role)) {
       throw new PermissionError('Only the member or a moderator removes a profile.');
     }
-    if (!this.map.has(memberId)) return;
-    writeTransaction(this.doc, 'directory', () => this.map.delete(memberId));
+    const keys = [...this.map.keys()].filter((key) => key.startsWith(`${memberId} `));
+    if (keys.length === 0) return;
+    writeTransaction(this.doc, 'directory', () => keys.forEach((key) => this.map.delete(key)));
   }
 
   get(memberId: string): ProfileView | null {
-    return readProfile(this.map.get(memberId));
+    return readProfile(this.fieldsOf().get(memberId));
   }
 
   /** Everyone in the directory, by name (Dutch collation). */
   list(): ProfileView[] {
     const profiles: ProfileView[] = [];
-    for (const value of this.map.values()) {
-      const profile = readProfile(value);
+    for (const fields of this.fieldsOf().values()) {
+      const profile = readProfile(fields);
       if (profile) profiles.push(profile);
     }
     return profiles.sort(
@@ -169,10 +167,34 @@ export class Directory {
 
   observe(listener: () => void): () => void {
     const handler = () => listener();
-    this.map.observeDeep(handler);
-    return () => this.map.unobserveDeep(handler);
+    this.map.observe(handler);
+    return () => this.map.unobserve(handler);
+  }
+
+  /** Each member's fields, from the flat keys. */
+  private fieldsOf(): Map<string, Record<string, unknown>> {
+    const members = new Map<string, Record<string, unknown>>();
+    for (const [key, value] of this.map.entries()) {
+      const space = key.indexOf(' ');
+      if (space < 1) continue;
+      const memberId = key.slice(0, space);
+      const fields = members.get(memberId) ?? {};
+      fields[key.slice(space + 1)] = value;
+      members.set(memberId, fields);
+    }
+    return members;
   }
 }
+
+/** Nothing to show: not written, so it cannot overwrite what another device wrote. */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  const topics = value as { topics?: unknown[]; tags?: unknown[] };
+  return typeof value === 'object' && topics.topics?.length === 0 && topics.tags?.length === 0;
+}
+
+const keyOf = (memberId: string, field: string) => `${memberId} ${field}`;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -187,7 +209,6 @@ function requireMember(author: Author): Author {
   return who;
 }
 
-function readProfile(value: unknown): ProfileView | null {
-  if (!(value instanceof Y.Map)) return null;
-  return readStored(storedProfileSchema, Object.fromEntries(value.entries()));
+function readProfile(fields: Record<string, unknown> | undefined): ProfileView | null {
+  return fields ? readStored(storedProfileSchema, fields) : null;
 }
