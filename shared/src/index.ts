@@ -39,11 +39,18 @@ export {
   MEDIA_TYPES,
   type MediaRef,
   type MediaRefInput,
+  type MediaLimits,
   type MediaType,
+  type PostMedia,
+  VIDEO_LINK_TITLE_MAX,
   VIDEO_TYPES,
+  type VideoLink,
   blobPath,
   isImageType,
+  isVideoLink,
+  mediaLimitsSchema,
   mediaRefSchema,
+  videoLinkSchema,
 } from './media.js';
 export { CommunitySpace, type CommunitySpaceOptions } from './community/community-space.js';
 export { VISIBILITIES, type Visibility } from './community/visibility.js';

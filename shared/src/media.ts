@@ -4,6 +4,7 @@
  * (and in the device's cache), so a post with photos stays small and syncs fast.
  */
 import { z } from 'zod';
+import { httpsUrlSchema } from './links.js';
 
 export const IMAGE_TYPES = ['image/webp', 'image/jpeg', 'image/png'] as const;
 export const VIDEO_TYPES = ['video/mp4', 'video/webm'] as const;
@@ -49,3 +50,42 @@ export const imageRefSchema = mediaRefSchema.refine((ref) => isImageType(ref.typ
 export function blobPath(ref: Pick<MediaRef, 'hash'>): string {
   return `/blobs/${ref.hash}`;
 }
+
+/** A media reference as a member adds it now: videos, too, need a description. */
+export const newMediaRefSchema = mediaRefSchema.refine(
+  (ref) => ref.alt !== undefined && ref.alt.length > 0,
+  { path: ['alt'], message: 'describe the photo or video (1–300 characters)' },
+);
+
+export const VIDEO_LINK_TITLE_MAX = 120;
+
+/**
+ * A video that lives elsewhere (YouTube, Vimeo, a municipality's site): shown as a link card,
+ * never embedded, so no third party runs code or sets cookies in the app. It sits in a post's
+ * media list next to media references; a reader from before links skips it like any other
+ * entry it cannot read.
+ */
+export const videoLinkSchema = z.object({
+  kind: z.literal('video-link'),
+  url: httpsUrlSchema,
+  title: z.string().trim().min(1).max(VIDEO_LINK_TITLE_MAX).optional(),
+});
+export type VideoLink = z.infer<typeof videoLinkSchema>;
+
+/** One entry of a post's media: a photo or video in the blob store, or a video link. */
+export const postMediaSchema = z.union([mediaRefSchema, videoLinkSchema]);
+export type PostMedia = MediaRef | VideoLink;
+
+export function isVideoLink(media: PostMedia): media is VideoLink {
+  return 'kind' in media && media.kind === 'video-link';
+}
+
+/**
+ * What the relay accepts at `PUT /blobs/<hash>` (`GET /blobs/limits`), so the app can refuse
+ * a too-large file before the upload instead of after it.
+ */
+export const mediaLimitsSchema = z.object({
+  maxImageBytes: z.number().int().positive(),
+  maxVideoBytes: z.number().int().positive(),
+});
+export type MediaLimits = z.infer<typeof mediaLimitsSchema>;

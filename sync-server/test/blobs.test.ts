@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mediaLimitsSchema } from '@buurthub/shared';
 import { BlobRejected, DiskBlobStore, MemoryBlobStore, type BlobStore } from '../src/index.js';
 import { metric } from './helpers/http.js';
 import { media, sha256 } from './helpers/media.js';
@@ -226,6 +227,20 @@ describe('the blob store on the relay', () => {
     const text = await (await fetch(`${relay.url}/metrics`)).text();
     expect(metric(text, 'buurthub_blobs_rejected_total{reason="too-large"}')).toBe(2);
     expect(blobFiles(relay)).toHaveLength(2);
+  });
+
+  it('tells the app its upload limits, so a too-large video is refused before it is sent', async () => {
+    relay = await startRelay({ limits: { maxImageBytes: 64 * 1024, maxBlobBytes: 256 * 1024 } });
+    const res = await fetch(`${relay.url}/blobs/limits`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(mediaLimitsSchema.parse(await res.json())).toEqual({
+      maxImageBytes: 64 * 1024,
+      maxVideoBytes: 256 * 1024,
+    });
+    // `limits` is not a blob name one can upload to.
+    const put = await fetch(`${relay.url}/blobs/limits`, { method: 'PUT', body: 'x' });
+    expect(put.status).toBe(400);
   });
 
   it('counts the bytes of an upload without Content-Length while they stream in', async () => {

@@ -151,7 +151,7 @@ describe('editing, removing and linking posts', () => {
       ctx.fillRect(40, 40, 120, 90);
       return canvas.toDataURL('image/png').split(',')[1] as string;
     });
-    await anna.locator('bh-composer input[type=file]:not([capture])').setInputFiles({
+    await anna.getByLabel('Foto kiezen').setInputFiles({
       name: 'kastanje.png',
       mimeType: 'image/png',
       buffer: Buffer.from(png, 'base64'),

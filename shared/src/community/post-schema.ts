@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { type MediaRef, mediaRefSchema } from '../media.js';
+import { type PostMedia, newMediaRefSchema, postMediaSchema, videoLinkSchema } from '../media.js';
 import { authorSchema } from '../roles.js';
 import { readStored } from '../validation.js';
 import { type ReactionKind, emptyReactions, readReactions } from './reactions.js';
@@ -37,8 +37,11 @@ export const postInputSchema = z.object({
   village: village.optional(),
   /** Default: `public` for the category "gemeente", `members` otherwise. */
   visibility: visibilitySchema.optional(),
-  /** Photos and short videos, shown in this order. */
-  photos: z.array(mediaRefSchema).max(PHOTOS_MAX).optional(),
+  /** Photos, short videos (both described) and video links, shown in this order. */
+  photos: z
+    .array(z.union([newMediaRefSchema, videoLinkSchema]))
+    .max(PHOTOS_MAX)
+    .optional(),
 });
 export type PostInput = z.input<typeof postInputSchema>;
 
@@ -91,7 +94,7 @@ const storedPost = z.object({
 
 export interface PostView extends Omit<z.infer<typeof storedPost>, 'deletedAt'> {
   visibility: Visibility;
-  photos: MediaRef[];
+  photos: PostMedia[];
   /** Per kind, the ids of the members who gave it (sorted); the count is the length. */
   reactions: Record<ReactionKind, string[]>;
   /**
@@ -156,8 +159,8 @@ export function readPost(value: unknown): PostView | null {
   const rawPhotos = Array.isArray(fields.photos) ? (fields.photos as unknown[]) : [];
   const photos = rawPhotos
     .slice(0, PHOTOS_MAX)
-    .map((p) => readStored(mediaRefSchema, p))
-    .filter((p): p is MediaRef => p !== null);
+    .map((p) => readStored(postMediaSchema, p))
+    .filter((p): p is PostMedia => p !== null);
   const { deletedAt: _deleted, ...rest } = stored;
   return {
     ...rest,

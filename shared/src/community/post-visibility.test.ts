@@ -91,9 +91,12 @@ describe('post visibility and photos', () => {
     expect(() => make({ ...photo(1), alt: undefined })).toThrow(ValidationError);
     expect(() => make({ ...photo(1), hash: 'ABC' })).toThrow(ValidationError);
     expect(() => make({ ...photo(1), type: 'image/svg+xml' })).toThrow(ValidationError);
-    // A short video needs no alt text.
+    // A short video needs a description too (see post-video.test.ts).
     const video = { hash: 'f'.repeat(64), type: 'video/mp4' as const, bytes: 4_000_000 };
-    expect(make(video).photos).toEqual([video]);
+    expect(() => make(video)).toThrow(ValidationError);
+    expect(make({ ...video, alt: 'De dijk bij Mook' }).photos).toEqual([
+      { ...video, alt: 'De dijk bij Mook' },
+    ]);
   });
 
   it('hides a malformed photo from another client but keeps the post', () => {

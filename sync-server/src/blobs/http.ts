@@ -4,11 +4,13 @@
  *   PUT  /blobs/<sha256>   member token (Bearer) -> 201 stored, 200 already there
  *   GET  /blobs/<sha256>   the blob, public by hash, cached forever (immutable); Range
  *   HEAD /blobs/<sha256>
+ *   GET  /blobs/limits     {maxImageBytes, maxVideoBytes}: what PUT accepts (public)
  *
  * GETs need no token: a blob's name is its SHA-256, 256 bits nobody can guess, and media
  * of members-only posts are protected only by that (docs/protocol.md, known limitation).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MediaLimits } from '@buurthub/shared';
 import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
 import type { KeyStore } from '../auth/keys.js';
 import type { Logger } from '../log.js';
@@ -215,6 +217,15 @@ export function createBlobRoutes(
     if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') {
       res.setHeader('Allow', 'GET, HEAD, PUT');
       sendError(res, 405, 'method-not-allowed', 'Use GET, HEAD or PUT');
+      return true;
+    }
+    if (name === 'limits' && method !== 'PUT') {
+      // Public, like the relay's other settings: the app refuses a too-large file up front.
+      const body: MediaLimits = {
+        maxImageBytes: limits.maxImageBytes,
+        maxVideoBytes: limits.maxBlobBytes,
+      };
+      sendJsonBody(res, 200, body);
       return true;
     }
     if (!isBlobName(name)) {

@@ -3,7 +3,7 @@
  * function from post views to XML. Everything a user wrote goes out as escaped text
  * (`<content type="text">`): no user HTML, no markup a feed reader would render.
  */
-import type { PostView } from '@buurthub/shared';
+import { type PostView, isVideoLink } from '@buurthub/shared';
 import { feedUrl, postUrl, postsPageUrl } from './links.js';
 import { plainText } from './text.js';
 
@@ -53,6 +53,15 @@ function entry(post: PostView, options: AtomOptions): string {
     `    <category term="${escapeXml(post.category)}"/>`,
   ];
   for (const photo of post.photos) {
+    if (isVideoLink(photo)) {
+      // A video elsewhere is a related link, not an enclosure: we do not host its bytes.
+      lines.push(
+        `    <link rel="related" type="text/html" href="${escapeXml(photo.url)}"` +
+          (photo.title ? ` title="${escapeXml(photo.title)}"` : '') +
+          '/>',
+      );
+      continue;
+    }
     lines.push(
       `    <link rel="enclosure" type="${escapeXml(photo.type)}" length="${photo.bytes}"` +
         ` href="${escapeXml(`${options.publicUrl}/blobs/${photo.hash}`)}"` +

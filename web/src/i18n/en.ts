@@ -206,6 +206,24 @@ export const en: Messages = {
   'eventComposer.save': 'Save changes',
   'eventComposer.discard': 'Stop without saving',
   'eventComposer.currentPhoto': 'Current photo: {alt}',
+  'composer.chooseVideo': 'Choose video',
+  'composer.videoHint': 'A short video: MP4 or WebM, at most {max} MB.',
+  'composer.videoAlt': 'Description of video {n}',
+  'composer.videoAltHint': 'What can be seen and heard? For those who cannot play the video.',
+  'composer.videoAltRequired': 'Describe what happens in the video.',
+  'composer.removeVideo': 'Remove video {n}',
+  'composer.videoTooLarge':
+    '"{name}" is too large ({size} MB). A video may be at most {max} MB: shorten it, or post a link to the video.',
+  'composer.videoType':
+    '"{name}" is not an MP4 or WebM video. Choose another file, or post a link to the video.',
+  'composer.videoLink': 'Or a link to a video (optional)',
+  'composer.videoLinkHint':
+    'For example YouTube or Vimeo. The post shows a link; the video is not embedded.',
+  'composer.videoLinkInvalid': 'Use a full address starting with https://',
+  'photo.uploadingVideo': 'Uploading video: {percent}%',
+  'video.linkCard': 'Watch the video on {host}',
+  'video.opensElsewhere': '(opens another website)',
+  'photo.video': 'Video',
   'comment.reply': 'Reply to {name}',
   'comment.replyLabel': 'Your reply to {name}',
   'comment.replySubmit': 'Post reply',
@@ -216,7 +234,7 @@ export const en: Messages = {
   'photo.rejected': 'The server did not accept this photo.',
   'photo.notYet': 'This photo is still on its way.',
 
-  'composer.photos': 'Photos',
+  'composer.photos': 'Photos and videos',
   'composer.photosHint':
     'At most {max} photos. They are made smaller on your phone; location data is removed.',
   'composer.choosePhoto': 'Choose photo',

@@ -210,6 +210,24 @@ export const nl = {
   'eventComposer.save': 'Wijzigingen opslaan',
   'eventComposer.discard': 'Stoppen zonder opslaan',
   'eventComposer.currentPhoto': 'Huidige foto: {alt}',
+  'composer.chooseVideo': 'Video kiezen',
+  'composer.videoHint': 'Een korte video: MP4 of WebM, hoogstens {max} MB.',
+  'composer.videoAlt': 'Beschrijving van video {n}',
+  'composer.videoAltHint': 'Wat is er te zien en te horen? Voor wie de video niet kan afspelen.',
+  'composer.videoAltRequired': 'Beschrijf wat er in de video gebeurt.',
+  'composer.removeVideo': 'Video {n} weghalen',
+  'composer.videoTooLarge':
+    '"{name}" is te groot ({size} MB). Een video mag hoogstens {max} MB zijn: kort hem in, of plaats een link naar de video.',
+  'composer.videoType':
+    '"{name}" is geen MP4- of WebM-video. Kies een ander bestand, of plaats een link naar de video.',
+  'composer.videoLink': 'Of een link naar een video (mag)',
+  'composer.videoLinkHint':
+    'Bijvoorbeeld YouTube of Vimeo. Het bericht toont een link, de video wordt niet ingesloten.',
+  'composer.videoLinkInvalid': 'Gebruik een volledig adres dat begint met https://',
+  'photo.uploadingVideo': 'Video uploaden: {percent}%',
+  'video.linkCard': 'Video bekijken op {host}',
+  'video.opensElsewhere': '(opent een andere website)',
+  'photo.video': 'Video',
   'comment.reply': 'Antwoord aan {name}',
   'comment.replyLabel': 'Je antwoord aan {name}',
   'comment.replySubmit': 'Plaats antwoord',
@@ -220,7 +238,7 @@ export const nl = {
   'photo.rejected': 'De server nam deze foto niet aan.',
   'photo.notYet': 'Deze foto is nog onderweg.',
 
-  'composer.photos': "Foto's",
+  'composer.photos': "Foto's en video's",
   'composer.photosHint':
     "Hoogstens {max} foto's. Ze worden op je telefoon verkleind; locatiegegevens gaan er niet mee.",
   'composer.choosePhoto': 'Foto kiezen',

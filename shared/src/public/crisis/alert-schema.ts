@@ -5,7 +5,7 @@
  * and strict where a wrong value would mislead (headline, severity, times).
  */
 import { z } from 'zod';
-import { safeHref } from '../../markup.js';
+import { httpsUrlSchema } from '../../links.js';
 import { type MediaRef, mediaRefSchema } from '../../media.js';
 import { type Author, authorSchema } from '../../roles.js';
 import { readStored } from '../../validation.js';
@@ -55,13 +55,7 @@ export const ALERT_MEDIA_MAX = 8;
 export const UPDATE_TEXT_MAX = 5_000;
 export const CANCEL_REASON_MAX = 1_000;
 
-/** An `https:` address that the markup module would also make a link of (no tricks). */
-export const httpsUrlSchema = z
-  .string()
-  .max(2_000)
-  .refine((url) => url.startsWith('https://') && safeHref(url) === url, {
-    message: 'must be a plain https:// address',
-  });
+export { httpsUrlSchema };
 
 export const linkSchema = z.object({
   url: httpsUrlSchema,

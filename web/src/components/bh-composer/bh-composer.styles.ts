@@ -47,7 +47,8 @@ export const styles = [
       gap: 0.85rem;
       align-items: start;
     }
-    .photo img {
+    .photo img,
+    .photo video {
       inline-size: 7rem;
       block-size: 7rem;
       object-fit: cover;

@@ -1,10 +1,12 @@
 /**
  * Writes a new post: title, body, category and (optionally) village. The half-written draft
  * is saved to localStorage on every keystroke and restored after a reload or an app update;
- * it is cleared only once the post is in the document. Photos picked for the draft are kept
+ * it is cleared only once the post is in the document. Photos and short videos (MP4/WebM
+ * within the relay's limit, checked before anything is stored) picked for the draft are kept
  * in IndexedDB (not uploaded) and their references and descriptions in the draft, so they
- * come back after a reload too. Validation messages come from the
- * model's ValidationError and are shown next to their field in the user's language.
+ * come back after a reload too; a video can also be a link (https only, shown as a link
+ * card). Validation messages come from the model's ValidationError and are shown next to
+ * their field in the user's language.
  *
  * @fires bh-post-created - the post was published ({@link BhPostCreatedEvent})
  * @csspart form - the form
@@ -13,8 +15,10 @@ import {
   ALT_MAX,
   type Author,
   BODY_MAX,
+  type MediaLimits,
   type MediaRef,
   PHOTOS_MAX,
+  type PostMedia,
   CATEGORIES,
   type Category,
   type CommunitySpace,
@@ -22,6 +26,8 @@ import {
   type PublicSpace,
   TITLE_MAX,
   ValidationError,
+  isImageType,
+  videoLinkSchema,
 } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
@@ -38,8 +44,10 @@ import type { IdentityService } from '../../app/identity.js';
 import { issueMessage } from '../../app/validation-messages.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import { PhotoUnreadableError, preparePhoto, sha256Hex } from '../../media/photo.js';
+import { DEFAULT_MEDIA_LIMITS, mediaLimits } from '../../media/limits.js';
 import { mediaStore } from '../../media/media-store.js';
 import type { MediaUploads } from '../../media/uploads.js';
+import { VideoTooLargeError, VideoTypeError, checkVideo } from '../../media/video.js';
 import { localStore } from '../../sync/local-store.js';
 import { styles } from './bh-composer.styles.js';
 
@@ -48,22 +56,28 @@ interface Draft {
   body: string;
   category: string;
   village: string;
+  /** A video elsewhere (https), shown as a link card. */
+  videoLink: string;
 }
 type Field = keyof Draft;
-const FIELDS: Field[] = ['title', 'body', 'category', 'village'];
-const EMPTY: Draft = { title: '', body: '', category: '', village: '' };
+const FIELDS: Field[] = ['title', 'body', 'category', 'village', 'videoLink'];
+const EMPTY: Draft = { title: '', body: '', category: '', village: '', videoLink: '' };
+const MEDIA_TYPES = ['image/webp', 'image/jpeg', 'video/mp4', 'video/webm'] as const;
+type PickedType = (typeof MEDIA_TYPES)[number];
 
-/** A photo picked for the post: prepared on the device, not yet stored anywhere. */
+/** A photo or video picked for the post: prepared on the device, not yet uploaded. */
 interface PickedPhoto {
   hash: string;
   blob: Blob;
-  type: 'image/webp' | 'image/jpeg';
-  width: number;
-  height: number;
+  type: PickedType;
+  width?: number;
+  height?: number;
   url: string;
   alt: string;
   error: boolean;
 }
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 
 @customElement('bh-composer')
 export class BhComposer extends LitElement {
@@ -92,6 +106,7 @@ export class BhComposer extends LitElement {
   @state() private photos: PickedPhoto[] = [];
   @state() private preparing = 0;
   @state() private photoError = '';
+  @state() private limits: MediaLimits = DEFAULT_MEDIA_LIMITS;
 
   @consume({ context: mediaContext, subscribe: true })
   private media?: MediaUploads;
@@ -116,6 +131,7 @@ export class BhComposer extends LitElement {
     this.draft = this.loadDraft();
     this.restored = FIELDS.some((f) => this.draft[f] !== '');
     void this.restorePhotos();
+    void mediaLimits().then((limits) => (this.limits = limits));
   }
 
   private get photosKey(): string {
@@ -150,13 +166,14 @@ export class BhComposer extends LitElement {
     for (const ref of refs.slice(0, PHOTOS_MAX) as Partial<PickedPhoto>[]) {
       if (typeof ref?.hash !== 'string' || restored.some((p) => p.hash === ref.hash)) continue;
       const stored = await mediaStore.get(ref.hash).catch(() => undefined);
-      if (!stored || (stored.type !== 'image/webp' && stored.type !== 'image/jpeg')) continue;
+      const type = MEDIA_TYPES.find((known) => known === stored?.type);
+      if (!stored || !type) continue;
       restored.push({
         hash: ref.hash,
         blob: stored.blob,
-        type: stored.type,
-        width: Number(ref.width) || 1,
-        height: Number(ref.height) || 1,
+        type,
+        ...(Number(ref.width) > 0 ? { width: Number(ref.width) } : {}),
+        ...(Number(ref.height) > 0 ? { height: Number(ref.height) } : {}),
         url: URL.createObjectURL(stored.blob),
         alt: typeof ref.alt === 'string' ? ref.alt : '',
         error: false,
@@ -258,6 +275,22 @@ export class BhComposer extends LitElement {
           </div>
         </div>
         ${this.renderPhotos()}
+        <div class="field">
+          <label for="videoLink">${t('composer.videoLink')}</label>
+          <input
+            id="videoLink"
+            name="videoLink"
+            type="url"
+            inputmode="url"
+            autocomplete="off"
+            .value=${this.draft.videoLink}
+            @input=${this.onInput}
+            aria-invalid=${this.errors.videoLink ? 'true' : 'false'}
+            aria-describedby=${this.errors.videoLink ? 'videoLink-hint videoLink-error' : 'videoLink-hint'}
+          />
+          <p id="videoLink-hint" class="hint">${t('composer.videoLinkHint')}</p>
+          ${this.renderError('videoLink')}
+        </div>
         <div class="actions">
           <button type="submit" class="primary" ?disabled=${this.busy || this.preparing > 0}>
             ${t('composer.submit')}
@@ -295,9 +328,24 @@ export class BhComposer extends LitElement {
               ${this.photos.map(
                 (p, i) =>
                   html`<li class="photo">
-                    <img src=${p.url} alt="" width=${p.width} height=${p.height} />
+                    ${
+                      isImageType(p.type)
+                        ? html`<img src=${p.url} alt="" width=${p.width} height=${p.height} />`
+                        : html`<video
+                            src=${p.url}
+                            muted
+                            preload="metadata"
+                            aria-hidden="true"
+                          ></video>`
+                    }
                     <div class="photo-fields">
-                      <label for="alt-${i}">${t('composer.alt', { n: i + 1 })}</label>
+                      <label for="alt-${i}">
+                        ${
+                          isImageType(p.type)
+                            ? t('composer.alt', { n: i + 1 })
+                            : t('composer.videoAlt', { n: i + 1 })
+                        }
+                      </label>
                       <textarea
                         id="alt-${i}"
                         rows="2"
@@ -308,11 +356,17 @@ export class BhComposer extends LitElement {
                         .value=${p.alt}
                         @input=${(e: Event) => this.onAltInput(i, e)}
                       ></textarea>
-                      <p id="alt-${i}-hint" class="hint">${t('composer.altHint')}</p>
+                      <p id="alt-${i}-hint" class="hint">
+                        ${isImageType(p.type) ? t('composer.altHint') : t('composer.videoAltHint')}
+                      </p>
                       ${
                         p.error
                           ? html`<p id="alt-${i}-error" class="field-error">
-                              ${t('composer.altRequired')}
+                              ${
+                                isImageType(p.type)
+                                  ? t('composer.altRequired')
+                                  : t('composer.videoAltRequired')
+                              }
                             </p>`
                           : nothing
                       }
@@ -321,7 +375,11 @@ export class BhComposer extends LitElement {
                         class="secondary small"
                         @click=${() => this.removePhoto(i)}
                       >
-                        ${t('composer.removePhoto', { n: i + 1 })}
+                        ${
+                          isImageType(p.type)
+                            ? t('composer.removePhoto', { n: i + 1 })
+                            : t('composer.removeVideo', { n: i + 1 })
+                        }
                       </button>
                     </div>
                   </li>`,
@@ -350,7 +408,20 @@ export class BhComposer extends LitElement {
           />
           <span>${t('composer.takePhoto')}</span>
         </label>
+        <label class="file-button">
+          <input
+            class="visually-hidden"
+            type="file"
+            accept="video/mp4,video/webm"
+            aria-describedby="video-hint"
+            @change=${this.onPickVideo}
+          />
+          <span>${t('composer.chooseVideo')}</span>
+        </label>
       </div>
+      <p id="video-hint" class="hint">
+        ${t('composer.videoHint', { max: megabytes(this.limits.maxVideoBytes) })}
+      </p>
       <p class="hint" role="status">${this.preparing > 0 ? t('composer.preparing') : ''}</p>
       ${this.photoError ? html`<p class="field-error" role="alert">${this.photoError}</p>` : nothing}
     </fieldset>`;
@@ -382,6 +453,47 @@ export class BhComposer extends LitElement {
     }
   }
 
+  /**
+   * Adds a short video as it is (no re-encoding), after checking its type and the relay's
+   * size limit; a refused file gets a message and changes nothing else in the draft.
+   */
+  private async onPickVideo(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file || this.photos.length >= PHOTOS_MAX) return;
+    this.photoError = '';
+    this.preparing++;
+    try {
+      // Asked again: the relay may have changed its limit since the composer opened.
+      this.limits = await mediaLimits();
+      const checked = await checkVideo(file, this.limits.maxVideoBytes);
+      const hash = await sha256Hex(file);
+      if (this.photos.some((p) => p.hash === hash)) return;
+      const blob = file.slice(0, file.size, checked.type);
+      await this.media?.keepDraft(hash, blob, checked.type);
+      this.photos = [
+        ...this.photos,
+        { ...checked, hash, blob, url: URL.createObjectURL(blob), alt: '', error: false },
+      ];
+      this.savePhotoRefs();
+    } catch (error) {
+      if (error instanceof VideoTooLargeError) {
+        this.photoError = t('composer.videoTooLarge', {
+          name: file.name,
+          size: megabytes(error.bytes),
+          max: megabytes(error.maxBytes),
+        });
+      } else if (error instanceof VideoTypeError) {
+        this.photoError = t('composer.videoType', { name: file.name });
+      } else {
+        throw error;
+      }
+    } finally {
+      this.preparing--;
+    }
+  }
+
   private onAltInput(index: number, event: Event) {
     const alt = (event.target as HTMLTextAreaElement).value;
     this.photos = this.photos.map((p, i) => (i === index ? { ...p, alt, error: false } : p));
@@ -400,15 +512,18 @@ export class BhComposer extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.file-button input')?.focus();
   }
 
-  private photoRefs(): MediaRef[] {
-    return this.photos.map((p) => ({
+  /** The post's media: the picked photos and videos, then the video link if there is one. */
+  private postMedia(): PostMedia[] {
+    const refs: MediaRef[] = this.photos.map((p) => ({
       hash: p.hash,
       type: p.type,
       alt: p.alt.trim(),
-      width: p.width,
-      height: p.height,
+      ...(p.width ? { width: p.width } : {}),
+      ...(p.height ? { height: p.height } : {}),
       bytes: p.blob.size,
     }));
+    const url = this.draft.videoLink.trim();
+    return url ? [...refs, { kind: 'video-link', url }] : refs;
   }
 
   /** Moves focus to the composer heading (after a view change). */
@@ -435,8 +550,8 @@ export class BhComposer extends LitElement {
     if (!this.community || !this.identity || this.readOnly || this.busy) return;
     this.busy = true;
     try {
-      const { title, body, category, village } = this.draft;
-      const photos = this.photoRefs();
+      const { title, body, category, village, videoLink } = this.draft;
+      const photos = this.postMedia();
       const input = {
         title,
         body,
@@ -445,6 +560,13 @@ export class BhComposer extends LitElement {
         ...(photos.length > 0 ? { photos } : {}),
       };
       // Point out missing fields before asking a first-time writer for their name.
+      const link = videoLink.trim();
+      if (link && !videoLinkSchema.safeParse({ kind: 'video-link', url: link }).success) {
+        this.errors = { videoLink: t('composer.videoLinkInvalid') };
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#videoLink')?.focus();
+        return;
+      }
       if (this.photos.some((p) => !p.alt.trim())) {
         this.photos = this.photos.map((p) => ({ ...p, error: !p.alt.trim() }));
         await this.updateComplete;

@@ -53,4 +53,32 @@ export const styles = css`
     block-size: 0.6rem;
     accent-color: #8fe3bd;
   }
+  figure.video {
+    overflow: visible;
+    max-block-size: none;
+    background: none;
+  }
+  .frame {
+    position: relative;
+    overflow: hidden;
+    border-radius: var(--bh-radius-s);
+    background: #000;
+    max-block-size: 70vh;
+  }
+  video {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+  }
+  .description {
+    margin: 0.4rem 0 0;
+    color: var(--bh-text);
+    font-size: 0.95rem;
+    overflow-wrap: anywhere;
+  }
+  .video .upload {
+    position: static;
+    margin: 0.4rem 0 0;
+    border-radius: var(--bh-radius-s);
+  }
 `;

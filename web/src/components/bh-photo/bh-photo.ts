@@ -1,13 +1,15 @@
 /**
- * One photo of a post: the device's own copy when it has one (a photo added here shows at
- * once, also offline), else the relay's `/blobs/<hash>` (cached by the service worker).
- * While this device uploads the photo, a progress bar says how far it is; a photo another
- * member has not finished uploading is retried a few times instead of showing as broken.
+ * One photo or short video of a post: the device's own copy when it has one (media added
+ * here show at once, also offline), else the relay's `/blobs/<hash>` (cached by the service
+ * worker). A video plays in `<video controls preload="metadata">` with its description shown
+ * below it. While this device uploads, a progress bar says how far it is; media another
+ * member has not finished uploading are retried a few times instead of showing as broken.
  *
  * @csspart img - the image
+ * @csspart video - the video
  */
 import type { MediaRef } from '@buurthub/shared';
-import { blobPath } from '@buurthub/shared';
+import { blobPath, isImageType } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -85,7 +87,36 @@ export class BhPhoto extends LitElement {
     const photo = this.photo;
     if (!photo) return nothing;
     const upload = this.media?.state(photo.hash);
-    const ratio = photo.width && photo.height ? `${photo.width} / ${photo.height}` : '4 / 3';
+    const video = !isImageType(photo.type);
+    const fallback = video ? '16 / 9' : '4 / 3';
+    const ratio = photo.width && photo.height ? `${photo.width} / ${photo.height}` : fallback;
+    if (video) {
+      return html`<figure class="video">
+        <div class="frame" style="aspect-ratio: ${ratio}">
+          ${
+            this.src
+              ? html`<video
+                  part="video"
+                  src=${this.src}
+                  controls
+                  preload="metadata"
+                  playsinline
+                  aria-label=${photo.alt ?? t('photo.video')}
+                  @loadedmetadata=${() => (this.missing = false)}
+                  @error=${this.onError}
+                ></video>`
+              : nothing
+          }
+          ${this.missing ? html`<p class="missing">${t('photo.notYet')}</p>` : nothing}
+        </div>
+        ${photo.alt ? html`<figcaption class="description">${photo.alt}</figcaption>` : nothing}
+        ${
+          upload && upload.status !== 'uploaded'
+            ? html`<p class="upload ${upload.status}">${this.renderUpload(upload, true)}</p>`
+            : nothing
+        }
+      </figure>`;
+    }
     return html`<figure style="aspect-ratio: ${ratio}">
       ${
         this.src
@@ -113,11 +144,13 @@ export class BhPhoto extends LitElement {
     </figure>`;
   }
 
-  private renderUpload(upload: NonNullable<ReturnType<MediaUploads['state']>>) {
+  private renderUpload(upload: NonNullable<ReturnType<MediaUploads['state']>>, video = false) {
     if (upload.status === 'uploading') {
       const percent = upload.total > 0 ? Math.round((100 * upload.loaded) / upload.total) : 0;
       return html`<label>
-        <span>${t('photo.uploading', { percent })}</span>
+        <span
+          >${video ? t('photo.uploadingVideo', { percent }) : t('photo.uploading', { percent })}</span
+        >
         <progress max="100" value=${percent}></progress>
       </label>`;
     }

@@ -161,6 +161,41 @@ export const styles = [
     .photos.single {
       grid-template-columns: minmax(0, 1fr);
     }
+    .photos .wide,
+    .video-link {
+      grid-column: 1 / -1;
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      min-height: 44px;
+      padding: 0.75rem 0.9rem;
+      border: 1px solid var(--bh-border-strong);
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-bg);
+      color: var(--bh-text);
+      text-decoration: none;
+    }
+    .video-link:hover .video-link-host {
+      text-decoration: underline;
+    }
+    .video-link .play {
+      flex: none;
+      color: var(--bh-primary);
+    }
+    .video-link-text {
+      display: grid;
+      min-width: 0;
+    }
+    .video-link-host {
+      font-weight: 700;
+      color: var(--bh-primary);
+    }
+    .video-link-url {
+      color: var(--bh-muted);
+      overflow-wrap: anywhere;
+      font-size: 0.9rem;
+    }
+
     .actions-row {
       display: flex;
       flex-wrap: wrap;

@@ -22,7 +22,10 @@ import {
   type ReactionKind,
   TITLE_MAX,
   ValidationError,
+  type VideoLink,
   canModerate,
+  isImageType,
+  isVideoLink,
 } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
@@ -154,7 +157,14 @@ export class BhPostCard extends LitElement {
       ${
         post.photos.length > 0
           ? html`<div class="photos ${post.photos.length === 1 ? 'single' : ''}">
-              ${post.photos.map((p) => html`<bh-photo .photo=${p}></bh-photo>`)}
+              ${post.photos.map((p) =>
+                isVideoLink(p)
+                  ? this.renderVideoLink(p)
+                  : html`<bh-photo
+                      class=${isImageType(p.type) ? '' : 'wide'}
+                      .photo=${p}
+                    ></bh-photo>`,
+              )}
             </div>`
           : nothing
       }
@@ -254,6 +264,29 @@ export class BhPostCard extends LitElement {
         </button>
       </div>
     </form>`;
+  }
+
+  /** A video elsewhere: a plain link card, never an embed (no third-party code or cookies). */
+  private renderVideoLink(link: VideoLink) {
+    const host = new URL(link.url).hostname.replace(/^www\./, '');
+    return html`<a class="video-link" href=${link.url} target="_blank" rel="noopener noreferrer">
+      <svg
+        class="play"
+        viewBox="0 0 24 24"
+        width="32"
+        height="32"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <circle cx="12" cy="12" r="11" fill="currentColor" />
+        <path d="M10 8l6 4-6 4z" fill="#fff" />
+      </svg>
+      <span class="video-link-text">
+        <span class="video-link-host">${t('video.linkCard', { host })}</span>
+        <span class="video-link-url">${link.title ?? link.url}</span>
+        <span class="visually-hidden">${t('video.opensElsewhere')}</span>
+      </span>
+    </a>`;
   }
 
   private async startEdit() {
