@@ -1,6 +1,7 @@
 /**
  * Notice boards in Chromium against a real relay (issue 6): two buurtverbinders type into the
- * same paragraph at once and both end with every word; one goes offline, both edit, and they
+ * same paragraph at once and both end with every word; undo takes back only your own
+ * typing; one goes offline, both edit, and they
  * converge when it is back; each sees who else edits, with a named cursor, gone when the other
  * leaves; a mass delete is undone from the history in two clicks on every client; a resident
  * reads the board typeset without edit controls; the poster prints to a PDF page; the kiosk
@@ -175,6 +176,25 @@ describe('notice boards', () => {
       .poll(async () => (await boardText(anna)) === (await boardText(bram)), { timeout: 20_000 })
       .toBe(true);
     expect(await boardText(anna)).toContain('Vandaag: Koffie staat klaar. Koekjes van Bram.');
+  });
+
+  it('undoes only your own typing, not what the other buurtverbinder wrote meanwhile', async () => {
+    await caretAt(bram, 'Buurthuis De Schakel', 'End');
+    await bram.keyboard.type(' in Mook', { delay: 20 });
+    await caretAt(anna, 'Koekjes van Bram.', 'End');
+    await anna.keyboard.type(' Taart van Anna.', { delay: 20 });
+    for (const p of [anna, bram]) {
+      await expect
+        .poll(() => boardText(p), { timeout: 15_000 })
+        .toMatch(/Buurthuis De Schakel in Mook.*Taart van Anna\./);
+    }
+    await anna.keyboard.press('Control+z');
+    for (const p of [anna, bram]) {
+      await expect.poll(() => boardText(p), { timeout: 15_000 }).not.toContain('Taart van Anna');
+      expect(await boardText(p)).toContain('Buurthuis De Schakel in Mook');
+    }
+    await anna.keyboard.press('Control+y');
+    await expect.poll(() => boardText(bram), { timeout: 15_000 }).toContain('Taart van Anna.');
   });
 
   it('shows who else edits, with their name and cursor, and drops them when they leave', async () => {

@@ -43,6 +43,42 @@ export function editorsIn(states: Map<number, Record<string, unknown>>, self: nu
   return editors.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
 
+/** At most this often does a moving cursor or selection go out to the others. */
+export const CURSOR_INTERVAL_MS = 250;
+
+/**
+ * The awareness for the cursor plugin, with cursor moves throttled: y-prosemirror announces
+ * every selection change, and dragging a selection makes dozens a second, over the relay's
+ * awareness rate limit (which closes the connection, protocol.md). The first move goes out
+ * at once, the latest one after the interval; every other call passes straight through.
+ */
+export function throttledCursors(awareness: Awareness, intervalMs = CURSOR_INTERVAL_MS): Awareness {
+  const throttled = Object.create(awareness) as Awareness;
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest: unknown;
+  throttled.setLocalStateField = (field: string, value: unknown) => {
+    if (field !== 'cursor' || value === null) {
+      if (field === 'cursor') clearTimeout(timer);
+      awareness.setLocalStateField(field, value);
+      return;
+    }
+    latest = value;
+    const wait = last + intervalMs - Date.now();
+    if (wait <= 0) {
+      last = Date.now();
+      awareness.setLocalStateField('cursor', latest);
+    } else if (timer === undefined) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        last = Date.now();
+        awareness.setLocalStateField('cursor', latest);
+      }, wait);
+    }
+  };
+  return throttled;
+}
+
 export class BoardSession {
   constructor(private readonly connection: SpaceConnection) {}
 

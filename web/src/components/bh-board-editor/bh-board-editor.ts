@@ -37,7 +37,7 @@ import {
 import { mediaContext, publicContext } from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
 import { boardHash } from '../../app/route.js';
-import type { BoardSession } from '../../boards/board-session.js';
+import { type BoardSession, throttledCursors } from '../../boards/board-session.js';
 import { boardSchema } from '../../boards/editor-schema.js';
 import { LocaleController, type MessageKey, t } from '../../i18n/i18n.js';
 import { preparePhoto, sha256Hex } from '../../media/photo.js';
@@ -226,7 +226,7 @@ export class BhBoardEditor extends LitElement {
       doc,
       plugins: [
         ySyncPlugin(fragment, { mapping }),
-        yCursorPlugin(this.session.awareness, {
+        yCursorPlugin(throttledCursors(this.session.awareness), {
           awarenessStateFilter: (self: number, other: number, aw: Record<string, unknown>) =>
             self !== other && aw['editing'] === boardId,
         }),
@@ -238,8 +238,9 @@ export class BhBoardEditor extends LitElement {
           'Mod-b': toggleMark(marks.strong!),
           'Mod-i': toggleMark(marks.em!),
           Enter: splitListItem(nodes.list_item!),
-          Tab: sinkListItem(nodes.list_item!),
-          'Shift-Tab': liftListItem(nodes.list_item!),
+          // Not Tab: it must keep moving focus out of the editor (no keyboard trap).
+          'Mod-]': sinkListItem(nodes.list_item!),
+          'Mod-[': liftListItem(nodes.list_item!),
         }),
         keymap(baseKeymap),
       ],
