@@ -106,6 +106,32 @@ describe('public posts as an Atom feed', () => {
     }
   });
 
+  it('leaves out a post enough neighbours reported until a moderator has looked at it', async () => {
+    relay = await startRelay();
+    let id = '';
+    await writeNeighbourhood(relay.storage, NB, ({ community }) => {
+      id = community.posts.create(post('Gemeld bericht'), anna).id;
+      for (const reporter of ['r1', 'r2', 'r3']) {
+        community.reports.report(
+          id,
+          { kind: 'post', reason: 'offensive' },
+          { id: reporter, name: reporter, role: 'resident' },
+        );
+      }
+    });
+    expect(await atom(relay).then(({ text }) => text)).not.toContain('Gemeld bericht');
+    // A day later, a moderator looks and keeps it.
+    await writeNeighbourhood(
+      relay.storage,
+      NB,
+      ({ moderation }) => moderation.dismiss(id, 'Geen probleem gevonden', mieke),
+      Date.UTC(2026, 0, 11, 9, 0),
+    );
+    expect(entries((await atom(relay)).text).map((e) => e.title['#text'])).toEqual([
+      'Gemeld bericht',
+    ]);
+  });
+
   it('shows script and HTML payloads in titles, bodies and names as text, never as markup', async () => {
     relay = await startRelay();
     const title = '<script>alert("titel")</script> & </title><entry>';

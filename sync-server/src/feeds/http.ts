@@ -140,7 +140,7 @@ export function createFeedRoutes(
       const events = docs.community.events
         .all()
         .filter((event) => personal || event.visibility === 'public')
-        .filter((event) => docs.moderation.hiddenReason(event.id) === null)
+        .filter((event) => docs.shown(event.id))
         .filter((event) => event.endsAt >= horizon)
         .slice(0, CALENDAR_EVENTS_MAX);
       body = renderCalendar({ nb, name: docs.name, publicUrl, events, personal });
@@ -157,7 +157,7 @@ export function createFeedRoutes(
     try {
       const visible = docs.community.posts
         .list({ visibility: 'public' })
-        .filter((post) => docs.moderation.hiddenReason(post.id) === null)
+        .filter((post) => docs.shown(post.id))
         .slice(0, ATOM_ENTRIES_MAX);
       body = renderAtom({ nb, name: docs.name, publicUrl, posts: visible, now: now() });
     } finally {
@@ -166,11 +166,11 @@ export function createFeedRoutes(
     sendFeed(req, res, body, 'application/atom+xml; charset=utf-8', false);
   }
 
-  /** Readable alerts not hidden by a moderator, in the feeds' shape. */
+  /** Readable alerts not hidden by moderation, in the feeds' shape. */
   const crisisAlerts = (docs: NeighbourhoodDocs) =>
     docs.pub.crisis
       .all()
-      .filter((alert) => docs.moderation.hiddenReason(alert.id) === null)
+      .filter((alert) => docs.shown(alert.id))
       .map((alert) => feedAlert(alert));
 
   /** In force now (the model decides), not cancelled, most severe first. */
@@ -232,9 +232,7 @@ export function createFeedRoutes(
         });
       }
       const active = activeAlerts(docs, at);
-      const lastArchived = docs.pub.crisis
-        .archive(at)
-        .find((alert) => docs.moderation.hiddenReason(alert.id) === null);
+      const lastArchived = docs.pub.crisis.archive(at).find((alert) => docs.shown(alert.id));
       body = renderCrisisPage({
         nb,
         name: docs.name,

@@ -5,7 +5,13 @@
  * the same with rooms loaded or not, and keeps no room in memory.
  */
 import * as Y from 'yjs';
-import { CommunitySpace, ModerationSpace, PublicSpace } from '@buurthub/shared';
+import {
+  CommunitySpace,
+  isShown,
+  itemStatus,
+  ModerationSpace,
+  PublicSpace,
+} from '@buurthub/shared';
 import type { Storage } from '../storage/storage.js';
 
 export interface NeighbourhoodDocs {
@@ -14,6 +20,8 @@ export interface NeighbourhoodDocs {
   pub: PublicSpace;
   community: CommunitySpace;
   moderation: ModerationSpace;
+  /** False for an item a moderator hid or that waits for review after enough reports. */
+  shown(itemId: string): boolean;
   /** Frees the documents. */
   destroy(): void;
 }
@@ -52,11 +60,15 @@ export async function loadNeighbourhood(
   }
   const publicSpace = new PublicSpace(pub.doc);
   const settings = publicSpace.settings.get();
+  const communitySpace = new CommunitySpace(community.doc);
+  const moderationSpace = new ModerationSpace(moderation.doc);
+  const reports = communitySpace.reports.all();
   return {
     name: settings?.name ?? record?.name ?? nb,
     pub: publicSpace,
-    community: new CommunitySpace(community.doc),
-    moderation: new ModerationSpace(moderation.doc),
+    community: communitySpace,
+    moderation: moderationSpace,
+    shown: (itemId) => isShown(itemStatus(itemId, reports.get(itemId) ?? [], moderationSpace)),
     destroy,
   };
 }
