@@ -211,6 +211,9 @@ describe('notice boards', () => {
     await editor(anna).locator('.ProseMirror-yjs-selection').first().waitFor({ timeout: 15_000 });
     await shot(anna, 'boards-editor-anna-1920.png', false);
     await shot(bram, 'boards-editor-bram-1920.png', false);
+    await anna.setViewportSize(PHONE);
+    await shot(anna, 'boards-editor-anna-390.png', false);
+    await anna.setViewportSize(DESKTOP);
     // The list of boards says who is editing which board.
     const third = await annaContext.newPage();
     await third.goto(`${base}/nb/${NB}/#prikborden`);

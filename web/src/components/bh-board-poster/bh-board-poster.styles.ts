@@ -59,8 +59,11 @@ export const styles = [
     .sheet-head p {
       margin: 0;
     }
+    .sheet .board-content {
+      font-size: 1em;
+    }
     .nb {
-      font-size: 1.4rem;
+      font-size: 1.25em;
       font-weight: 800;
       color: var(--bh-primary);
     }
@@ -68,7 +71,7 @@ export const styles = [
       color: #333;
     }
     .title {
-      font-size: 2.4rem;
+      font-size: 2.2em;
       line-height: 1.15;
       margin: 0 0 1rem;
     }
@@ -92,7 +95,7 @@ export const styles = [
     .url {
       margin: 0;
       overflow-wrap: anywhere;
-      font-size: 0.9rem;
+      font-size: 0.75em;
     }
     @media print {
       .screen-only {
