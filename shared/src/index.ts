@@ -83,6 +83,12 @@ export { ideaRows, type ReportWord, responseRows, submitter } from './participat
 export { type CsvValue, toCsv } from './csv.js';
 export { emailSchema, phoneSchema } from './contact-fields.js';
 export {
+  collectMemberData,
+  type MemberData,
+  type MemberDataLabels,
+  memberDataHtml,
+} from './member-data.js';
+export {
   DEFAULT_THRESHOLD,
   type Figure,
   FIGURES,
