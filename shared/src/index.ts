@@ -65,6 +65,8 @@ export {
 } from './community/crisis-questions.js';
 export { type IdeaView, Participation, type RoundView } from './participation/participation.js';
 export {
+  IDEA_TEXT_MAX,
+  IDEA_TITLE_MAX,
   type IdeaInput,
   type Outcome,
   type OutcomeInput,
@@ -73,6 +75,9 @@ export {
   type Phase,
   type PhaseChange,
   PHASES,
+  RESPONSE_MAX,
+  ROUND_TEXT_MAX,
+  ROUND_TITLE_MAX,
   type ResponseInput,
   type ResponseView as IdeaResponseView,
   type RoundInput,

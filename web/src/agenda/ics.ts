@@ -19,6 +19,7 @@ import {
   parseMarkup,
   utcDateTime,
 } from '@buurthub/shared';
+import { fileNameFrom } from '../app/download.js';
 
 export interface IcsOptions {
   /** The neighbourhood slug, for a UID that matches the relay's feed. */
@@ -68,12 +69,5 @@ export function eventToIcs(event: EventView, options: IcsOptions): string {
 
 /** A file name from the title: letters, digits and dashes, never empty. */
 export function icsFileName(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${base || 'activiteit'}.ics`;
+  return fileNameFrom(title, 'ics', 'activiteit');
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boardHash, eventHash, feedPath, postHash, routeFromHash, routeFromPath } from './route.js';
+import {
+  boardHash,
+  eventHash,
+  feedPath,
+  postHash,
+  roundHash,
+  routeFromHash,
+  routeFromPath,
+  socialMapHash,
+} from './route.js';
 
 describe('routes', () => {
   it('opens the join view with the code from an invite link', () => {
@@ -84,5 +93,29 @@ describe('views in the hash', () => {
       boardId: 'b-1',
     });
     expect(routeFromHash('#prikborden/%E0%A4%A/poster')).toEqual({ view: 'boards', page: 'list' });
+  });
+
+  it('opens participation rounds, a new round and one round from its link', () => {
+    expect(routeFromHash('#meedoen')).toEqual({ view: 'participation', page: 'list' });
+    expect(routeFromHash('#meedoen/nieuw')).toEqual({ view: 'participation', page: 'new' });
+    expect(routeFromHash(roundHash('r 1'))).toEqual({
+      view: 'participation',
+      page: 'round',
+      roundId: 'r 1',
+    });
+    expect(routeFromHash('#meedoen/%E0%A4%A')).toEqual({ view: 'participation', page: 'list' });
+  });
+
+  it('opens the directory, one’s own profile and the contact requests', () => {
+    expect(routeFromHash('#buren')).toEqual({ view: 'directory', page: 'browse' });
+    expect(routeFromHash('#buren/profiel')).toEqual({ view: 'directory', page: 'profile' });
+    expect(routeFromHash('#buren/verzoeken')).toEqual({ view: 'directory', page: 'requests' });
+    expect(routeFromHash('#buren/onbekend')).toEqual({ view: 'directory', page: 'browse' });
+  });
+
+  it('opens the social map, an entry on it, and the impact figures', () => {
+    expect(routeFromHash('#sociale-kaart')).toEqual({ view: 'socialMap' });
+    expect(routeFromHash(socialMapHash('org/1'))).toEqual({ view: 'socialMap', entryId: 'org/1' });
+    expect(routeFromHash('#impact')).toEqual({ view: 'impact' });
   });
 });

@@ -33,13 +33,25 @@ export function feedPath(slug: string): string {
 }
 
 /** The views of a neighbourhood, chosen by the URL hash. */
-export type View = 'feed' | 'compose' | 'invite' | 'agenda' | 'boards';
+export type View =
+  | 'feed'
+  | 'compose'
+  | 'invite'
+  | 'agenda'
+  | 'boards'
+  | 'participation'
+  | 'directory'
+  | 'socialMap'
+  | 'impact';
 
 /**
  * What the hash asks for: `#berichten[/<post id>]`, `#nieuw`, `#uitnodigen`, and the agenda:
  * `#agenda` (upcoming), `#agenda/maand[/YYYY-MM]`, `#agenda/nieuw` and `#agenda/<event id>`
  * (the links in the relay's feeds), and the notice boards: `#prikborden` (the list) and
- * `#prikborden/<id>[/bewerken|/geschiedenis|/poster]`. Anything else is the feed.
+ * `#prikborden/<id>[/bewerken|/geschiedenis|/poster]`; participation: `#meedoen`,
+ * `#meedoen/nieuw` (an official starts a round), `#meedoen/<round id>`; the directory:
+ * `#buren`, `#buren/profiel`, `#buren/verzoeken`; the social map: `#sociale-kaart[/<id>]`;
+ * and `#impact`. Anything else is the feed.
  */
 export type HashRoute =
   | { view: 'feed'; postId?: string }
@@ -48,7 +60,19 @@ export type HashRoute =
   | { view: 'agenda'; page: 'month'; month?: string }
   | { view: 'agenda'; page: 'event'; eventId: string }
   | { view: 'boards'; page: 'list' }
-  | { view: 'boards'; page: BoardPage; boardId: string };
+  | { view: 'boards'; page: BoardPage; boardId: string }
+  | { view: 'participation'; page: 'list' | 'new' }
+  | { view: 'participation'; page: 'round'; roundId: string }
+  | { view: 'directory'; page: DirectoryPage }
+  | { view: 'socialMap'; entryId?: string }
+  | { view: 'impact' };
+
+/** The pages of the directory, by their Dutch path segment. */
+export type DirectoryPage = 'browse' | 'profile' | 'requests';
+const DIRECTORY_PAGES: Record<string, DirectoryPage> = {
+  profiel: 'profile',
+  verzoeken: 'requests',
+};
 
 /** The pages of one notice board, by their Dutch path segment. */
 export type BoardPage = 'board' | 'edit' | 'history' | 'poster';
@@ -96,6 +120,22 @@ export function routeFromHash(hash: string): HashRoute {
       const page = segment === undefined ? 'board' : BOARD_PAGES[segment];
       return page ? { view: 'boards', page, boardId } : { view: 'boards', page: 'board', boardId };
     }
+    case 'meedoen': {
+      if (!tail) return { view: 'participation', page: 'list' };
+      if (tail === 'nieuw') return { view: 'participation', page: 'new' };
+      const roundId = decodeId(tail);
+      return roundId
+        ? { view: 'participation', page: 'round', roundId }
+        : { view: 'participation', page: 'list' };
+    }
+    case 'buren':
+      return { view: 'directory', page: DIRECTORY_PAGES[tail] ?? 'browse' };
+    case 'sociale-kaart': {
+      const entryId = decodeId(tail);
+      return entryId ? { view: 'socialMap', entryId } : { view: 'socialMap' };
+    }
+    case 'impact':
+      return { view: 'impact' };
     default: {
       const postId = head === 'berichten' ? decodeId(tail) : undefined;
       return postId ? { view: 'feed', postId } : { view: 'feed' };
@@ -117,4 +157,14 @@ export function postHash(id: string): string {
 export function boardHash(id: string, page: BoardPage = 'board'): string {
   const segment = Object.entries(BOARD_PAGES).find(([, p]) => p === page)?.[0];
   return `#prikborden/${encodeURIComponent(id)}${segment ? `/${segment}` : ''}`;
+}
+
+/** The hash of a participation round's page. */
+export function roundHash(id: string): string {
+  return `#meedoen/${encodeURIComponent(id)}`;
+}
+
+/** The hash of an organisation's or regulation's page on the social map. */
+export function socialMapHash(id: string): string {
+  return `#sociale-kaart/${encodeURIComponent(id)}`;
 }

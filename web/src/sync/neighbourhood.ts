@@ -10,8 +10,12 @@
  *           (a relay started with --demo treats that as a resident). A relay that refuses it
  *           turns this into guest
  *   guest   public only: crisis information is for everybody
+ *
+ * The member directory (`<nb>/directory`) is personal data: it is opened only where
+ * `Access.directory` says so (a member session of a resident, moderator or official, or the
+ * demo), never for guests or the kiosk, and it syncs only with a token or in the demo.
  */
-import { CommunitySpace, PublicSpace, isNeighbourhoodSlug } from '@buurthub/shared';
+import { CommunitySpace, DirectorySpace, PublicSpace, isNeighbourhoodSlug } from '@buurthub/shared';
 import { localStore } from './local-store.js';
 import { SpaceConnection } from './space-connection.js';
 import { SyncStatus } from './sync-state.js';
@@ -40,12 +44,16 @@ export interface Access {
   mode: AccessMode;
   /** The member token to send, or null (guest, demo, or no usable token right now). */
   token: string | null;
+  /** This device may open the members' directory (members other than kiosks, and the demo). */
+  directory: boolean;
 }
 
 export interface Neighbourhood {
   slug: string;
   /** Undefined for guests: they may not read the community space. */
   community?: CommunitySpace;
+  /** Only where `Access.directory` allowed it (never guests or the kiosk). */
+  directory?: DirectorySpace;
   publicSpace: PublicSpace;
   /** The public space's connection: its awareness says who edits which notice board. */
   publicConnection: SpaceConnection;
@@ -82,6 +90,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
   });
   const sync = new SyncStatus([pub]);
   let communityConnection: SpaceConnection | undefined;
+  let directoryConnection: SpaceConnection | undefined;
 
   const watch = (space: SpaceConnection) => {
     let reportedRefusal = false;
@@ -94,6 +103,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
         if (streak >= REFUSAL_STREAK) {
           mode = 'guest';
           space.setAccess(null, false);
+          directoryConnection?.setAccess(null, false);
           changed();
         }
         return;
@@ -127,6 +137,20 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
     neighbourhood.community = new CommunitySpace(communityConnection.doc);
   }
 
+  function openDirectory(a: Access): void {
+    directoryConnection = new SpaceConnection({
+      nb: slug,
+      space: 'directory',
+      syncUrl,
+      store: localStore,
+      token: a.token,
+      connect: communityConnects(a),
+    });
+    offs.push(watch(directoryConnection));
+    sync.add(directoryConnection);
+    neighbourhood.directory = new DirectorySpace(directoryConnection.doc);
+  }
+
   const neighbourhood: Neighbourhood = {
     slug,
     publicSpace: new PublicSpace(pub.doc),
@@ -145,6 +169,12 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
       } else {
         communityConnection?.setAccess(null, false);
       }
+      if (next.mode !== 'guest' && next.directory) {
+        if (directoryConnection) directoryConnection.setAccess(next.token, communityConnects(next));
+        else openDirectory(next);
+      } else {
+        directoryConnection?.setAccess(null, false);
+      }
       changed();
     },
     onChange(listener) {
@@ -161,9 +191,11 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
       suspectListeners.clear();
       sync.destroy();
       communityConnection?.destroy();
+      directoryConnection?.destroy();
       pub.destroy();
     },
   };
   if (access.mode !== 'guest') openCommunity(access);
+  if (access.mode !== 'guest' && access.directory) openDirectory(access);
   return neighbourhood;
 }

@@ -41,12 +41,15 @@ export const styles = [
       list-style: none;
       margin: 1rem 0;
       padding: 0.25rem;
-      display: grid;
-      grid-auto-flow: column;
-      grid-auto-columns: minmax(0, 1fr);
+      /* Wraps into rows on a phone rather than squeezing the words of nine entries. */
+      display: flex;
+      flex-wrap: wrap;
       gap: 0.25rem;
       background: #e3e9e6;
       border-radius: var(--bh-radius);
+    }
+    nav li {
+      flex: 1 1 auto;
     }
     nav a {
       display: flex;

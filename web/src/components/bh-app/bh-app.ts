@@ -15,12 +15,18 @@
  * @fires bh-update-dismiss - bubbles up from the update toast
  * @csspart main - the main content column
  */
-import type { CommunitySpace, PublicSpace } from '@buurthub/shared';
+import {
+  type CommunitySpace,
+  type DirectorySpace,
+  type PublicSpace,
+  isMember,
+} from '@buurthub/shared';
 import { provide } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   communityContext,
+  directoryContext,
   identityContext,
   mediaContext,
   publicContext,
@@ -78,6 +84,8 @@ import '../bh-join/bh-join.js';
 import type { BhJoin } from '../bh-join/bh-join.js';
 import type { BhKiosk } from '../bh-kiosk/bh-kiosk.js';
 import '../bh-name-dialog/bh-name-dialog.js';
+import '../bh-participation/bh-participation.js';
+import type { BhParticipation } from '../bh-participation/bh-participation.js';
 import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-this-week/bh-this-week.js';
 import '../bh-update-toast/bh-update-toast.js';
@@ -89,6 +97,10 @@ const HASH: Record<View, string> = {
   invite: '#uitnodigen',
   agenda: '#agenda',
   boards: '#prikborden',
+  participation: '#meedoen',
+  directory: '#buren',
+  socialMap: '#sociale-kaart',
+  impact: '#impact',
 };
 
 function titleCase(slug: string): string {
@@ -108,6 +120,7 @@ export class BhApp extends LitElement {
   @property({ type: Boolean }) updateAvailable = false;
 
   @provide({ context: communityContext }) @state() private community?: CommunitySpace;
+  @provide({ context: directoryContext }) @state() private directory?: DirectorySpace;
   @provide({ context: publicContext }) @state() private publicSpace?: PublicSpace;
   @provide({ context: syncContext }) @state() private sync?: SyncStatus;
   @provide({ context: mediaContext }) @state() private media?: MediaUploads;
@@ -219,6 +232,7 @@ export class BhApp extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('neighbourhood')) {
       this.community = this.neighbourhood?.community;
+      this.directory = this.neighbourhood?.directory;
       this.publicSpace = this.neighbourhood?.publicSpace;
       this.sync = this.neighbourhood?.sync;
       this.boardSession =
@@ -246,8 +260,13 @@ export class BhApp extends LitElement {
 
   /** What this device may do in `slug`: by its session, else demo or guest. */
   private accessFor(slug: string): Access {
-    if (this.sessions.get(slug)) return { mode: 'member', token: this.sessions.usableToken(slug) };
-    return { mode: slug === DEMO_NEIGHBOURHOOD ? 'demo' : 'guest', token: null };
+    const session = this.sessions.get(slug);
+    if (session) {
+      const token = this.sessions.usableToken(slug);
+      return { mode: 'member', token, directory: isMember(session.role) };
+    }
+    const demo = slug === DEMO_NEIGHBOURHOOD;
+    return { mode: demo ? 'demo' : 'guest', token: null, directory: demo };
   }
 
   /** Opens what the current route needs (a neighbourhood, or nothing for the join page). */
@@ -266,6 +285,7 @@ export class BhApp extends LitElement {
     this.neighbourhoodOffs = [
       neighbourhood.onChange(() => {
         this.community = neighbourhood.community;
+        this.directory = neighbourhood.directory;
         this.identity.open(neighbourhood.slug, neighbourhood.mode);
         this.requestUpdate();
       }),
@@ -354,6 +374,7 @@ export class BhApp extends LitElement {
                 <ul>
                   ${this.navLink('feed', t('nav.feed'))} ${this.navLink('agenda', t('nav.agenda'))}
                   ${this.navLink('boards', t('nav.boards'))}
+                  ${this.navLink('participation', t('nav.participation'))}
                   ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
@@ -409,6 +430,13 @@ export class BhApp extends LitElement {
     if (route.view === 'agenda') {
       return html`<bh-agenda .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-agenda>`;
     }
+    if (route.view === 'participation') {
+      return html`<bh-participation
+        .route=${route}
+        .nb=${slug}
+        ?readOnly=${readOnly}
+      ></bh-participation>`;
+    }
     return this.view === 'compose'
       ? html`<bh-composer
           .draftKey=${`buurthub:draft:${slug}`}
@@ -462,8 +490,10 @@ export class BhApp extends LitElement {
       return;
     }
     const view = this.renderRoot.querySelector<
-      BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda | BhKiosk | BhBoards
-    >('bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page');
+      BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda | BhKiosk | BhBoards | BhParticipation
+    >(
+      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation',
+    );
     view?.focusHeading();
   }
 }

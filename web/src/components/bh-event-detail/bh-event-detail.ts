@@ -26,6 +26,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { communityContext, identityContext } from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
 import type { IdentityService } from '../../app/identity.js';
+import { downloadText } from '../../app/download.js';
 import { renderMarkup } from '../../app/markup.js';
 import { eventHash } from '../../app/route.js';
 import { capacityText } from '../../agenda/event-item.js';
@@ -349,15 +350,7 @@ export class BhEventDetail extends LitElement {
   private download(event: EventView) {
     const url = `${location.origin}${location.pathname}${eventHash(event.id)}`;
     const text = eventToIcs(event, { nb: this.nb, url });
-    const blob = new Blob([text], { type: 'text/calendar;charset=utf-8' });
-    const href = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = icsFileName(event.title);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    downloadText(icsFileName(event.title), 'text/calendar;charset=utf-8', text);
   }
 }
 

@@ -1,0 +1,208 @@
+/**
+ * A participation round in Chromium against a real relay (issue 8), with two people in
+ * separate browsers: an official of the municipality and a resident. The official starts a
+ * round with the legal frame and the room for choice; the resident reads it while it only
+ * informs, gives an idea once ideas open (written offline, it shows "Wacht op verbinding"
+ * until the relay has it), and supports it; the official moves the round on, records what
+ * happens to the idea, the decision and the feedback; the resident ends up reading the
+ * decision and what was done with their idea, with no forms left to fill in, and downloads
+ * the ideas as CSV for the council report. Every view is scanned with axe.
+ *
+ * BH_SHOTS=<dir> also saves screenshots (390x844) of the round in the ideas and the
+ * feedback phase.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
+import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { axeViolations, launchChromium } from './support/browser.js';
+import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { freePort, startRelay } from './support/relay.js';
+
+const PHONE = { width: 390, height: 844 };
+const NB = 'dorpsplein';
+const SHOTS = process.env.BH_SHOTS;
+const ROUND = 'Herinrichting Dorpsplein';
+const IDEA = 'Bankjes in de schaduw';
+
+describe('a participation round from inform to feedback', () => {
+  const data = tempDir('buurthub-participation-e2e-');
+  let base: string;
+  let relay: CliRelay;
+  let browser: Browser;
+  let official: Page;
+  let resident: Page;
+  let roundUrl = '';
+
+  async function member(role: string, name: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+    const page = await context.newPage();
+    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
+    return page;
+  }
+
+  async function shot(p: Page, name: string): Promise<void> {
+    if (!SHOTS) return;
+    mkdirSync(SHOTS, { recursive: true });
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: join(SHOTS, name), fullPage: true });
+  }
+
+  async function advanceTo(phase: string): Promise<void> {
+    await official.getByRole('button', { name: `Naar de volgende fase: ${phase}` }).click();
+    await official
+      .getByRole('list', { name: 'Fasen van deze ronde' })
+      .locator('[aria-current="step"]', { hasText: phase })
+      .waitFor();
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    await cli(['neighbourhood', 'create', NB, '--name', 'Dorpsplein', '--data', data.path]);
+    relay = await startRelay(port, data.path, ['--public-url', base]);
+    browser = await launchChromium();
+    official = await member('official', 'Olga van de Gemeente');
+    resident = await member('resident', 'Rik Peters');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop('SIGKILL');
+    data.remove();
+  });
+
+  it('lets an official start a round with the legal frame and the room for choice', async () => {
+    await official.getByRole('link', { name: 'Meedoen' }).click();
+    await official.getByRole('heading', { name: 'Meedoen aan plannen' }).waitFor();
+    await official.getByRole('link', { name: 'Nieuwe ronde starten' }).click();
+    await official.getByRole('heading', { name: 'Nieuwe ronde starten' }).waitFor();
+    await official.getByRole('button', { name: 'Ronde starten' }).click();
+    await official.getByText('Geef het plan een titel.').waitFor();
+    expect(await official.getByText('Zeg wat vastligt.').count()).toBe(1);
+    expect(await axeViolations(official)).toEqual([]);
+    await official.getByLabel('Titel van het plan').fill(ROUND);
+    await official
+      .getByLabel('Het plan', { exact: true })
+      .fill('Het plein krijgt in 2027 nieuwe bestrating en groen.');
+    await official
+      .getByLabel('Wat vastligt')
+      .fill('Het budget is € 400.000 en de bushalte blijft waar hij is.');
+    await official
+      .getByLabel('Waar je over meepraat')
+      .fill('Bankjes, bomen en speelplek: waar en hoeveel.');
+    await official.getByRole('button', { name: 'Ronde starten' }).click();
+    await official.getByRole('heading', { name: ROUND, level: 2 }).waitFor();
+    roundUrl = official.url();
+    expect(roundUrl).toContain('#meedoen/');
+    const current = official
+      .getByRole('list', { name: 'Fasen van deze ronde' })
+      .locator('[aria-current="step"]');
+    expect(await current.textContent()).toContain('Informeren');
+    expect(await axeViolations(official)).toEqual([]);
+  });
+
+  it('shows the resident the plan while it informs, and takes ideas once they open', async () => {
+    await resident.getByRole('link', { name: 'Meedoen' }).click();
+    await resident.getByRole('link', { name: ROUND }).click();
+    await resident.getByRole('heading', { name: ROUND, level: 2 }).waitFor();
+    await resident.getByText('de bushalte blijft waar hij is').waitFor();
+    await resident.getByText('Bankjes, bomen en speelplek').waitFor();
+    expect(await resident.getByRole('button', { name: 'Idee plaatsen' }).count()).toBe(0);
+    expect(await resident.getByRole('button', { name: /Naar de volgende fase/ }).count()).toBe(0);
+    expect(await axeViolations(resident)).toEqual([]);
+
+    await advanceTo('Ideeën');
+    await resident.getByRole('button', { name: 'Idee plaatsen' }).waitFor();
+    await resident.getByRole('button', { name: 'Idee plaatsen' }).click();
+    await resident.getByText('Geef je idee een titel.').waitFor();
+    // A resident has no "op verzoek van" field: that is for moderators at the kiosk.
+    expect(await resident.getByLabel('Op verzoek van (mag)').count()).toBe(0);
+    expect(await axeViolations(resident)).toEqual([]);
+  });
+
+  it('keeps an idea written offline marked as waiting until the relay has it', async () => {
+    await resident.context().setOffline(true);
+    await resident.getByLabel('Titel van je idee').fill(IDEA);
+    await resident
+      .getByLabel('Je idee', { exact: true })
+      .fill('Onder de linde, bij de speeltuin, zodat ouders kunnen zitten.');
+    await resident.getByRole('button', { name: 'Idee plaatsen' }).click();
+    const idea = resident.getByRole('article', { name: IDEA });
+    await idea.getByText('Wacht op verbinding').waitFor();
+    await resident.context().setOffline(false);
+    await idea.getByText('Wacht op verbinding').waitFor({ state: 'detached', timeout: 20_000 });
+    await official.getByRole('article', { name: IDEA }).waitFor();
+    expect(await official.getByRole('article', { name: IDEA }).textContent()).toContain(
+      'Van Rik Peters',
+    );
+  });
+
+  it('counts the resident’s support and takes responses after ideas close', async () => {
+    const idea = resident.getByRole('article', { name: IDEA });
+    const support = idea.getByRole('button', { name: 'Ik steun dit' });
+    await support.click();
+    await expect.poll(() => support.getAttribute('aria-pressed')).toBe('true');
+    await official.getByRole('article', { name: IDEA }).getByText('1 steunbetuiging').waitFor();
+    await shot(resident, 'participation-ideas-390.png');
+
+    await advanceTo('Reacties');
+    await resident.getByRole('button', { name: 'Idee plaatsen' }).waitFor({ state: 'detached' });
+    await idea.getByLabel(`Reageer op “${IDEA}”`).fill('En graag een prullenbak erbij.');
+    await idea.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await official
+      .getByRole('article', { name: IDEA })
+      .getByText('En graag een prullenbak erbij.')
+      .waitFor();
+  });
+
+  it('ends with the resident reading the decision and what happened to their idea', async () => {
+    await advanceTo('Besluit');
+    const card = official.getByRole('article', { name: IDEA });
+    await card.getByRole('radio', { name: 'Overgenomen', exact: true }).check();
+    await card.getByLabel('Uitleg voor de buurt').fill('Er komen drie bankjes onder de linde.');
+    await card.getByRole('button', { name: 'Uitkomst opslaan' }).click();
+    await official
+      .getByLabel('Het besluit')
+      .fill('De raad stemt in met het ontwerp met bankjes en twee nieuwe bomen.');
+    await official.getByRole('button', { name: 'Besluit plaatsen' }).click();
+    await official.getByRole('heading', { name: 'Besluit', level: 3 }).waitFor();
+    expect(await axeViolations(official)).toEqual([]);
+    await advanceTo('Terugkoppeling');
+    await official
+      .getByLabel('Wat is er met de ideeën gedaan?')
+      .fill('Drie bankjes staan er sinds mei; de prullenbak komt erbij.');
+    await official.getByRole('button', { name: 'Terugkoppeling plaatsen' }).click();
+
+    await resident.getByText('Drie bankjes staan er sinds mei').waitFor();
+    await resident.getByText('De raad stemt in met het ontwerp').waitFor();
+    const idea = resident.getByRole('article', { name: IDEA });
+    await idea.getByText('Er komen drie bankjes onder de linde.').waitFor();
+    expect(await idea.textContent()).toContain('Overgenomen');
+    const current = resident
+      .getByRole('list', { name: 'Fasen van deze ronde' })
+      .locator('[aria-current="step"]');
+    expect(await current.textContent()).toContain('Terugkoppeling');
+    // The round stays readable, but nothing is open any more.
+    expect(await idea.getByRole('button', { name: 'Ik steun dit' }).count()).toBe(0);
+    expect(await resident.getByRole('button', { name: 'Reactie plaatsen' }).count()).toBe(0);
+    expect(await axeViolations(resident)).toEqual([]);
+    await shot(resident, 'participation-feedback-390.png');
+
+    const [download] = await Promise.all([
+      resident.waitForEvent('download'),
+      resident.getByRole('button', { name: 'Ideeën downloaden (CSV)' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe(
+      'idee-id,titel,idee,ingediend door,opgeschreven door,ingediend op,steunbetuigingen,reacties,uitkomst,uitleg,te laat',
+    );
+    expect(row).toContain(`${IDEA},`);
+    expect(row).toContain(',Rik Peters,,');
+    expect(row).toContain(',1,1,Overgenomen,Er komen drie bankjes onder de linde.,');
+    expect(download.suggestedFilename()).toBe('herinrichting-dorpsplein-ideeen.csv');
+  });
+});
