@@ -4,6 +4,7 @@
  * each command lives in `commands/<name>.ts` and is registered in COMMANDS below.
  */
 import { consoleLogger } from './log.js';
+import { blobsCommand } from './commands/blobs.js';
 import { compactCommand } from './commands/compact.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   neighbourhood: neighbourhoodCommand,
   revoke: revokeCommand,
   keys: keysCommand,
+  blobs: blobsCommand,
 };
 
 function help(): string {

@@ -73,6 +73,17 @@ export interface BlobStore {
    */
   put(hash: string, body: AsyncIterable<Uint8Array>, limits: BlobLimits): Promise<PutResult>;
   get(hash: string): Promise<BlobHandle | null>;
+  /** Every stored blob with its size and when it was stored (ms), for garbage collection. */
+  list(): AsyncIterable<StoredEntry>;
+  /** Removes a blob for good; false when it was not there (any more). */
+  delete(hash: string): Promise<boolean>;
+}
+
+export interface StoredEntry {
+  hash: string;
+  size: number;
+  /** When the blob was stored, ms since the epoch. */
+  storedAt: number;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   BlobIntake,
@@ -15,6 +15,7 @@ import {
   type BlobLimits,
   type BlobStore,
   type PutResult,
+  type StoredEntry,
   isBlobName,
 } from './blob-store.js';
 import { SNIFF_BYTES, sniffBlobType } from './sniff.js';
@@ -88,6 +89,27 @@ export class DiskBlobStore implements BlobStore {
       if (!closed) await file.close().catch(() => {});
       await unlink(temp).catch(() => {});
       throw error;
+    }
+  }
+
+  /** Blobs under `<first two hex>/<hash>`; the file's mtime is when it was stored. */
+  async *list(): AsyncIterable<StoredEntry> {
+    for (const prefix of await readdir(this.dir)) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue; // tmp/ and anything put there by hand
+      for (const hash of await readdir(join(this.dir, prefix)).catch(() => [])) {
+        if (!isBlobName(hash) || !hash.startsWith(prefix)) continue;
+        const info = await stat(join(this.dir, prefix, hash)).catch(() => null);
+        if (info?.isFile()) yield { hash, size: info.size, storedAt: info.mtimeMs };
+      }
+    }
+  }
+
+  async delete(hash: string): Promise<boolean> {
+    try {
+      await unlink(this.pathOf(hash));
+      return true;
+    } catch {
+      return false;
     }
   }
 

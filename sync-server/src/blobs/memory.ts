@@ -7,10 +7,11 @@ import {
   type BlobStore,
   type PutResult,
   type StoredBlob,
+  type StoredEntry,
 } from './blob-store.js';
 
 export class MemoryBlobStore implements BlobStore {
-  private readonly blobs = new Map<string, { info: StoredBlob; bytes: Buffer }>();
+  private readonly blobs = new Map<string, { info: StoredBlob; bytes: Buffer; storedAt: number }>();
 
   async has(hash: string): Promise<boolean> {
     return this.blobs.has(hash);
@@ -30,7 +31,7 @@ export class MemoryBlobStore implements BlobStore {
       chunks.push(Buffer.from(chunk));
     }
     const info = intake.finish();
-    this.blobs.set(hash, { info, bytes: Buffer.concat(chunks) });
+    this.blobs.set(hash, { info, bytes: Buffer.concat(chunks), storedAt: Date.now() });
     return { ...info, created: true };
   }
 
@@ -42,5 +43,15 @@ export class MemoryBlobStore implements BlobStore {
       read: (range) =>
         Readable.from([range ? blob.bytes.subarray(range.start, range.end + 1) : blob.bytes]),
     };
+  }
+
+  async *list(): AsyncIterable<StoredEntry> {
+    for (const [hash, blob] of this.blobs) {
+      yield { hash, size: blob.info.size, storedAt: blob.storedAt };
+    }
+  }
+
+  async delete(hash: string): Promise<boolean> {
+    return this.blobs.delete(hash);
   }
 }

@@ -13,6 +13,7 @@ import {
   type BlobStore,
   type ByteRange,
   type PutResult,
+  type StoredEntry,
   isBlobName,
 } from './blob-store.js';
 import type { BlobKind } from './sniff.js';
@@ -54,6 +55,22 @@ export class PostgresBlobStore implements BlobStore {
       [hash, stored.size, stored.type.mime, stored.type.kind, Buffer.concat(chunks), Date.now()],
     );
     return { ...stored, created: (rowCount ?? 0) > 0 };
+  }
+
+  async *list(): AsyncIterable<StoredEntry> {
+    // Names and sizes only: the bytes stay in the database.
+    const { rows } = await this.pool.query<{ hash: string; size: number; created_at: string }>(
+      'SELECT hash, size, created_at FROM blobs ORDER BY hash',
+    );
+    for (const row of rows) {
+      yield { hash: row.hash, size: Number(row.size), storedAt: Number(row.created_at) };
+    }
+  }
+
+  async delete(hash: string): Promise<boolean> {
+    if (!isBlobName(hash)) return false;
+    const { rowCount } = await this.pool.query('DELETE FROM blobs WHERE hash = $1', [hash]);
+    return (rowCount ?? 0) > 0;
   }
 
   async get(hash: string): Promise<BlobHandle | null> {
