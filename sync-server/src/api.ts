@@ -119,6 +119,13 @@ export function createApi(options: ApiOptions): ApiHandler {
       MEMBER_TOKEN_TTL_SECONDS,
       now,
     );
+    await storage.putMember({
+      sub,
+      nb: invite.nb,
+      role: invite.role,
+      name: body.displayName,
+      joinedAt: now,
+    });
     return {
       token: minted.token,
       expiresAt: minted.expiresAt,

@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import { isNeighbourhoodSlug, isSpaceName } from '@buurthub/shared';
 import { createApi } from './api.js';
 import { createContactRoutes } from './contacts/contacts.js';
+import { createMemberRoutes } from './members/members.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
 import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
 import { KeyStore } from './auth/keys.js';
@@ -267,6 +268,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       }),
       createFeedRoutes({ storage, keys, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, log }),
       createContactRoutes({ storage, keys }),
+      createMemberRoutes({ storage, keys, log }),
     ],
   };
   const server = createServer((req, res) => {

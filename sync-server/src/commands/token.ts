@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { ROLES, isNeighbourhoodSlug, type Role } from '@buurthub/shared';
 import { parseDuration } from '../auth/invites.js';
+import { nowSeconds } from '../auth/keys.js';
 import { mintTokenFor } from '../auth/tokens.js';
+import type { Member } from '../storage/storage.js';
 import { withStorage } from './data-dir.js';
 import { type Command, parseCommand, UsageError } from './usage.js';
 
@@ -52,6 +54,16 @@ async function token(args: string[]): Promise<void> {
       { sub, nb, role: role as Role, name: values.name, pk: values.pk },
       ttl,
     );
+    // A member with a chosen subject is registered, so moderators can act on them.
+    if (values.sub !== undefined && role !== 'guest' && role !== 'kiosk') {
+      await storage.putMember({
+        sub,
+        nb,
+        role: role as Member['role'],
+        name: values.name ?? sub,
+        joinedAt: nowSeconds(),
+      });
+    }
     process.stdout.write(
       `# ${role} token for ${nb}, sub ${sub}, expires ${new Date(minted.expiresAt * 1000).toISOString()}\n`,
     );

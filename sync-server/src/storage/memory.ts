@@ -9,6 +9,7 @@ import type {
   ContactRequest,
   ContactStatus,
   Invite,
+  Member,
   Neighbourhood,
   RedeemResult,
   RoomStats,
@@ -176,6 +177,17 @@ export class MemoryStorage implements Storage {
 
   async calendarKey(keyHash: string): Promise<CalendarKey | null> {
     const found = this.calendarKeys.get(keyHash);
+    return found ? { ...found } : null;
+  }
+
+  private readonly members = new Map<string, Member>();
+
+  async putMember(member: Member): Promise<void> {
+    this.members.set(member.sub, { ...member });
+  }
+
+  async member(sub: string): Promise<Member | null> {
+    const found = this.members.get(sub);
     return found ? { ...found } : null;
   }
 

@@ -23,6 +23,7 @@ import type {
   ContactRequest,
   ContactStatus,
   Invite,
+  Member,
   Neighbourhood,
   RedeemResult,
   RoomStats,
@@ -116,6 +117,14 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX contact_requests_from ON contact_requests (nb, from_sub);
    CREATE INDEX contact_requests_to ON contact_requests (nb, to_sub);`,
+  // 4: members (src/members/), as in SQLite migration 5.
+  `CREATE TABLE members (
+     sub         text      PRIMARY KEY,
+     nb          text      NOT NULL,
+     role        text      NOT NULL,
+     name        text      NOT NULL,
+     joined_at   bigint    NOT NULL
+   );`,
 ];
 
 /** bigint (int8) and count(*) as JS numbers: every value here fits in 2^53. */
@@ -562,6 +571,28 @@ export class PostgresStorage implements Storage {
     const row = rows[0];
     return row
       ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
+      : null;
+  }
+
+  async putMember(member: Member): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO members (sub, nb, role, name, joined_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sub) DO UPDATE SET nb = excluded.nb, role = excluded.role, name = excluded.name`,
+      [member.sub, member.nb, member.role, member.name, member.joinedAt],
+    );
+  }
+
+  async member(sub: string): Promise<Member | null> {
+    const { rows } = await this.pool.query<{
+      sub: string;
+      nb: string;
+      role: Member['role'];
+      name: string;
+      joined_at: number;
+    }>('SELECT sub, nb, role, name, joined_at FROM members WHERE sub = $1', [sub]);
+    const row = rows[0];
+    return row
+      ? { sub: row.sub, nb: row.nb, role: row.role, name: row.name, joinedAt: row.joined_at }
       : null;
   }
 

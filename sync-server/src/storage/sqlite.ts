@@ -14,6 +14,7 @@ import type {
   ContactRequest,
   ContactStatus,
   Invite,
+  Member,
   Neighbourhood,
   RedeemResult,
   RoomStats,
@@ -140,6 +141,14 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX contact_requests_from ON contact_requests (nb, from_sub);
    CREATE INDEX contact_requests_to ON contact_requests (nb, to_sub);`,
+  // 5: members (src/members/): who joined which neighbourhood, so moderators act on theirs.
+  `CREATE TABLE members (
+     sub         TEXT    PRIMARY KEY,
+     nb          TEXT    NOT NULL,
+     role        TEXT    NOT NULL,
+     name        TEXT    NOT NULL,
+     joined_at   INTEGER NOT NULL
+   );`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -476,6 +485,26 @@ export class SqliteStorage implements Storage {
       { key_hash: string; sub: string; nb: string; created_at: number } | undefined;
     return row
       ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
+      : null;
+  }
+
+  async putMember(member: Member): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO members (sub, nb, role, name, joined_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (sub) DO UPDATE SET nb = excluded.nb, role = excluded.role, name = excluded.name`,
+      )
+      .run(member.sub, member.nb, member.role, member.name, member.joinedAt);
+  }
+
+  async member(sub: string): Promise<Member | null> {
+    const row = this.db
+      .prepare('SELECT sub, nb, role, name, joined_at FROM members WHERE sub = ?')
+      .get(sub) as
+      | { sub: string; nb: string; role: Member['role']; name: string; joined_at: number }
+      | undefined;
+    return row
+      ? { sub: row.sub, nb: row.nb, role: row.role, name: row.name, joinedAt: row.joined_at }
       : null;
   }
 

@@ -134,6 +134,16 @@ export interface ContactRequest {
   answeredAt: number | null;
 }
 
+/** Who joined which neighbourhood (src/members/): lets moderators act on their own members only. */
+export interface Member {
+  sub: string;
+  nb: string;
+  role: Invite['role'];
+  name: string;
+  /** Unix seconds. */
+  joinedAt: number;
+}
+
 export interface IdentityStorage {
   /** Every signing key, current and retired. */
   signingKeys(): Promise<SigningKey[]>;
@@ -165,6 +175,10 @@ export interface IdentityStorage {
   setCalendarKey(key: CalendarKey): Promise<void>;
   /** The calendar key whose secret hashes to `keyHash`, or null. */
   calendarKey(keyHash: string): Promise<CalendarKey | null>;
+
+  /** Records (or updates) a member; the join API and `buurthub token --sub` write here. */
+  putMember(member: Member): Promise<void>;
+  member(sub: string): Promise<Member | null>;
 
   /**
    * Stores a new contact request unless the two members already have a pending or accepted

@@ -1,0 +1,79 @@
+/**
+ * Moderators act on members of their own neighbourhood (trust issue: suspend or remove a
+ * member, revoking their tokens):
+ *
+ *   POST /api/members/<sub>/revoke   {reason}  moderator (Bearer) -> { sub, revokedAt }
+ *
+ * The relay knows a member's neighbourhood from its member records (written when they
+ * joined), so a moderator cannot reach members elsewhere; a moderator revokes residents,
+ * not other moderators or officials (that is the operator's `buurthub revoke`). Revocation
+ * refuses every token issued until now and closes the member's open connections within
+ * the revocation poll; a suspended member comes back with a new invite. What was done and
+ * why goes into the neighbourhood's moderation log, which the app writes.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
+import { type KeyStore, nowSeconds } from '../auth/keys.js';
+import { sendJson } from '../http.js';
+import { HttpError, parseBody, readJson } from '../json-body.js';
+import type { Logger } from '../log.js';
+import type { Storage } from '../storage/storage.js';
+
+const REVOKE_PATH = /^\/api\/members\/([A-Za-z0-9_-]{1,100})\/revoke$/;
+const revokeSchema = z.object({ reason: z.string().trim().min(1).max(500) });
+
+export interface MemberRoutesOptions {
+  storage: Storage;
+  keys: KeyStore;
+  log: Logger;
+}
+
+export function createMemberRoutes(options: MemberRoutesOptions) {
+  const { storage, keys, log } = options;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const match = REVOKE_PATH.exec((req.url ?? '/').split('?')[0] ?? '/');
+    if (!match?.[1]) return false;
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendJson(res, 405, { error: 'method-not-allowed', message: 'Use POST' });
+      return true;
+    }
+    const moderator = await authenticateMember(req, keys, storage);
+    if (isBearerRefusal(moderator)) {
+      sendJson(res, moderator.status, { error: moderator.code, message: moderator.message });
+      return true;
+    }
+    try {
+      if (moderator.role !== 'moderator') {
+        throw new HttpError(403, 'forbidden', 'Only moderators revoke members');
+      }
+      parseBody(revokeSchema, await readJson(req));
+      const member = await storage.member(match[1]);
+      // A member of another neighbourhood does not exist as far as this moderator can tell.
+      if (!member || member.nb !== moderator.nb) {
+        throw new HttpError(404, 'not-found', 'No such member in this neighbourhood');
+      }
+      if (member.role !== 'resident') {
+        throw new HttpError(
+          403,
+          'forbidden',
+          'Moderators and officials are revoked by the operator',
+        );
+      }
+      const revokedAt = nowSeconds();
+      await storage.revoke(member.sub, revokedAt);
+      // The reason stays out of the log (it may name people); the moderation log holds it.
+      log.info('member revoked by a moderator', {
+        sub: member.sub,
+        nb: member.nb,
+        by: moderator.sub,
+      });
+      sendJson(res, 200, { sub: member.sub, revokedAt });
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      sendJson(res, error.status, { error: error.code, message: error.message });
+    }
+    return true;
+  };
+}

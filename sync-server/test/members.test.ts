@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { newInviteCode } from '../src/auth/invites.js';
+import { upgradeStatus } from './helpers/auth.js';
+import { rawClient } from './helpers/clients.js';
+import { startRelay, type TestRelay } from './helpers/relay.js';
+import { tokenFor } from './helpers/tokens.js';
+
+const NB = 'maasburen';
+
+describe('moderators revoking members of their neighbourhood', () => {
+  let relay: TestRelay;
+  afterEach(() => relay?.dispose());
+
+  /** Joins like the app does: an invite, then POST /api/join. */
+  async function join(nb: string, role: 'resident' | 'moderator', name: string) {
+    const now = Math.floor(Date.now() / 1000);
+    const code = newInviteCode();
+    await relay.storage.createInvite({
+      code,
+      nb,
+      role,
+      usesLeft: 1,
+      expiresAt: now + 3600,
+      createdAt: now,
+    });
+    const res = await fetch(`${relay.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, displayName: name, publicKey: 'A'.repeat(43) }),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { token: string; sub: string };
+  }
+
+  const revoke = (token: string, sub: string, reason = 'Bedreigde een buurman') =>
+    fetch(`${relay.url}/api/members/${sub}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason }),
+    });
+
+  it('closes a removed resident’s connections and refuses their token from then on', async () => {
+    relay = await startRelay({ revocationPollMs: 100 });
+    const resident = await join(NB, 'resident', 'Bram');
+    const mieke = await join(NB, 'moderator', 'Mieke');
+    const open = await rawClient(relay.url, `${NB}/community`, `?token=${resident.token}`);
+
+    const res = await revoke(mieke.token, resident.sub);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sub: resident.sub });
+    expect((await open.closed).code).toBe(4401);
+    expect(await upgradeStatus(relay.url, `${NB}/community`, resident.token)).toBe(401);
+  });
+
+  it('keeps moderators to residents of their own neighbourhood', async () => {
+    relay = await startRelay();
+    const elsewhere = await join('heumen', 'resident', 'Dirk');
+    const colleague = await join(NB, 'moderator', 'Karin');
+    const mieke = await join(NB, 'moderator', 'Mieke');
+    const bram = await join(NB, 'resident', 'Bram');
+    const official = await tokenFor(relay.storage, NB, 'official');
+
+    expect((await revoke(mieke.token, elsewhere.sub)).status).toBe(404);
+    expect((await revoke(mieke.token, 'm-nobody')).status).toBe(404);
+    expect((await revoke(mieke.token, colleague.sub)).status).toBe(403);
+    expect((await revoke(bram.token, mieke.sub)).status).toBe(403);
+    expect((await revoke(official, bram.sub)).status).toBe(403);
+    expect((await revoke(mieke.token, bram.sub, '')).status).toBe(400);
+    // Nobody was revoked by any of that.
+    expect(await relay.storage.revocations()).toEqual(new Map());
+  });
+});
