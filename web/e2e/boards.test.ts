@@ -3,7 +3,8 @@
  * same paragraph at once and both end with every word; undo takes back only your own
  * typing; one goes offline, both edit, and they
  * converge when it is back; each sees who else edits, with a named cursor, gone when the other
- * leaves; a mass delete is undone from the history in two clicks on every client; a resident
+ * leaves; a mass delete is undone from the history in two clicks on every client; a photo
+ * goes up to the blob store and residents see it; a resident
  * reads the board typeset without edit controls; the poster prints to a PDF page; the kiosk
  * shows the boards full screen when there is no crisis alert.
  *
@@ -11,7 +12,7 @@
  * resident's board, history, poster PDF pages, kiosk).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BoardNode, PublicSpace } from '@buurthub/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -280,6 +281,40 @@ describe('notice boards', () => {
       .waitFor({ timeout: 15_000 });
   });
 
+  it('adds a photo from the blob store with a description, shown to residents', async () => {
+    const jpeg = await anna.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.fillStyle = '#c98b2b';
+      ctx.fillRect(0, 0, 640, 480);
+      return canvas.toDataURL('image/jpeg', 0.9).split(',')[1] as string;
+    });
+    await caretAt(anna, 'Koekjes van Bram.', 'End');
+    anna.once('dialog', (dialog) => void dialog.accept('De voorgevel van De Schakel'));
+    await anna.locator('bh-board-editor input[type=file]').setInputFiles({
+      name: 'schakel.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from(jpeg, 'base64'),
+    });
+    const photo = editor(anna).getByRole('img', { name: 'De voorgevel van De Schakel' });
+    await photo.waitFor();
+    // The resident opens the board once the device has uploaded the photo.
+    const src = (await photo.getAttribute('src')) as string;
+    expect(src).toMatch(/^\/blobs\/[0-9a-f]{64}$/);
+    await expect
+      .poll(async () => (await fetch(`${base}${src}`)).status, { timeout: 30_000 })
+      .toBe(200);
+    await resident.goto(`${base}/nb/${NB}/#prikborden/${boardId}`);
+    const img = resident.getByRole('img', { name: 'De voorgevel van De Schakel' });
+    await img.waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await axeViolations(resident)).toEqual([]);
+  });
+
   it('prints the board as an A4 poster with the neighbourhood, the date and a QR code', async () => {
     const poster = await annaContext.newPage();
     await poster.goto(`${base}/nb/${NB}/#prikborden/${boardId}/poster`);
@@ -290,6 +325,7 @@ describe('notice boards', () => {
     await poster.emulateMedia({ media: 'print' });
     const pdf = await poster.pdf({ preferCSSPageSize: true, printBackground: true });
     const dir = join(SHOTS, 'poster');
+    rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'poster-a4.pdf'), pdf);
     execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'poster-a4.pdf'), join(dir, 'a4')]);

@@ -20,6 +20,25 @@ function renderText(node: Text): TemplateResult {
   return out;
 }
 
+/** How often, and how many times, a photo that is not on the relay yet is asked for again. */
+const PHOTO_RETRY_MS = 5_000;
+const PHOTO_RETRIES = 60;
+
+/**
+ * A photo a writer just added is still going up from their device, so the relay answers
+ * 404 at first; the board is live, so ask again for a while instead of showing it broken.
+ */
+function retryPhoto(event: Event): void {
+  const img = event.target as HTMLImageElement;
+  const tries = Number(img.dataset['tries'] ?? '0');
+  const src = img.getAttribute('src');
+  if (!src || tries >= PHOTO_RETRIES) return;
+  img.dataset['tries'] = String(tries + 1);
+  setTimeout(() => {
+    if (img.isConnected) img.setAttribute('src', src);
+  }, PHOTO_RETRY_MS);
+}
+
 function renderNode(node: BoardNode): TemplateResult | typeof nothing {
   if (node.type === 'text') return renderText(node);
   const children = (n: Element) => n.children.map(renderNode);
@@ -48,7 +67,13 @@ function renderNode(node: BoardNode): TemplateResult | typeof nothing {
     case 'image': {
       const image = boardImage(node);
       return image
-        ? html`<img class="board-image" src=${blobPath(image)} alt=${image.alt} loading="lazy" />`
+        ? html`<img
+            class="board-image"
+            src=${blobPath(image)}
+            alt=${image.alt}
+            loading="lazy"
+            @error=${retryPhoto}
+          />`
         : nothing;
     }
     case 'hours':

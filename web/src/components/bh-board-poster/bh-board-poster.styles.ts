@@ -116,6 +116,11 @@ export const styles = [
       .sheet .sheet-foot bh-qr-code {
         width: 9rem;
       }
+      /* A photo illustrates; it should not push the board onto a second sheet. */
+      .sheet .board-image {
+        max-height: 6cm;
+        width: auto;
+      }
       .sheet.size-A3 .sheet-foot bh-qr-code {
         width: 11rem;
       }
