@@ -269,6 +269,9 @@ describe('posts with photos', () => {
     if (SHOTS) {
       await mine.locator('.comments').scrollIntoViewIfNeeded();
       await anna.screenshot({ path: join(SHOTS, 'comment-reactions-390.png') });
+      // The kiosk size: icons are SVG, so they draw without an emoji font.
+      await theirs.locator('.actions-row').scrollIntoViewIfNeeded();
+      await bram.screenshot({ path: join(SHOTS, 'reactions-1920.png') });
     }
   });
 
