@@ -206,7 +206,13 @@ export class BhBoardEditor extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('board') && this.board) this.titleDraft = this.board.title;
+    // The board object is new on every change anyone makes; keep a half-typed title unless
+    // the title itself changed (or another board opened).
+    const before = changed.get('board') as BoardView | undefined;
+    const board = this.board;
+    if (board && (before?.id !== board.id || before.title !== board.title)) {
+      this.titleDraft = board.title;
+    }
   }
 
   protected override updated(): void {
