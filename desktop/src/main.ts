@@ -1,18 +1,25 @@
 /**
  * Electron main process of the kiosk. Deliberately thin: every decision lives in a pure,
- * tested module (navigation-policy, bundle-path, window-options). It serves the same web
- * bundle as the PWA from the app package over the privileged `app://bundle` scheme.
- * The full kiosk (embedded relay, idle reset, crash recovery) comes with the kiosk issue.
+ * tested module (navigation-policy, bundle-path, window-options, kiosk-config,
+ * crash-policy, kiosk-pages). It serves the same web bundle as the PWA from the app
+ * package over the privileged `app://bundle` scheme. The embedded relay (the hub) and the
+ * setup mode come with the rest of the kiosk issue.
  */
-import { BrowserWindow, app, net, protocol, session } from 'electron';
+import { BrowserWindow, app, net, powerSaveBlocker, protocol, session } from 'electron';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveBundleFile } from './bundle-path.js';
+import { onRendererCrash } from './crash-policy.js';
+import { type ConfigResult, parseKioskConfig } from './kiosk-config.js';
+import { configErrorPage, crisisPageUrl, fallbackCrisisPage } from './kiosk-pages.js';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation } from './navigation-policy.js';
 import { kioskWindowOptions } from './window-options.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bundleDir = path.resolve(here, '../../web/dist');
+const SETUP_ERROR_PATH = '/kiosk-setup-error';
+const FALLBACK_PATH = '/kiosk-fallback';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -28,18 +35,58 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+function readConfig(file: string): ConfigResult {
+  let text: string | null = null;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // Missing or unreadable: the setup error page says so.
+  }
+  return parseKioskConfig(text);
+}
+
+const html = (body: string) =>
+  new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+
 void app.whenReady().then(() => {
+  const configFile = path.join(app.getPath('userData'), 'kiosk.json');
+  const config = readConfig(configFile);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
+  session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, (request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname === SETUP_ERROR_PATH && !config.ok) {
+      return html(configErrorPage(config.problems, configFile));
+    }
+    if (pathname === FALLBACK_PATH) {
+      const nb = config.ok ? config.config.neighbourhood : '';
+      return html(fallbackCrisisPage(config.ok ? crisisPageUrl(config.config.upstream, nb) : null));
+    }
     const file = resolveBundleFile(bundleDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
+  // A kiosk screen stays on.
+  powerSaveBlocker.start('prevent-display-sleep');
+
   const window = new BrowserWindow(kioskWindowOptions(path.join(here, 'preload.cjs')));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_ORIGIN}/`);
+  const home = config.ok ? `${APP_ORIGIN}/#kiosk` : `${APP_ORIGIN}${SETUP_ERROR_PATH}`;
+
+  let crashes: number[] = [];
+  const recover = () => {
+    const { history, next } = onRendererCrash(crashes, Date.now());
+    crashes = history;
+    if (next.action === 'fallback') void window.loadURL(`${APP_ORIGIN}${FALLBACK_PATH}`);
+    else setTimeout(() => void window.loadURL(home), next.delayMs);
+  };
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') recover();
+  });
+  window.on('unresponsive', recover);
+  void window.loadURL(home);
 });
 
 app.on('window-all-closed', () => app.quit());

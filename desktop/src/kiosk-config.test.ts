@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, parseKioskConfig } from './kiosk-config.js';
+
+const TOKEN = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJraW9zayJ9.c2lnbmF0dXJl';
+const valid = {
+  neighbourhood: 'maasburen',
+  upstream: 'wss://buurt.example.nl/sync',
+  deviceToken: TOKEN,
+  lanPort: 8090,
+  idleSeconds: 90,
+  show: { agenda: false },
+  setupPin: { salt: 'a'.repeat(32), hash: 'b'.repeat(64) },
+};
+
+describe('kiosk.json', () => {
+  it('reads a complete file and fills in defaults for what is left out', () => {
+    const full = parseKioskConfig(JSON.stringify(valid));
+    expect(full).toEqual({
+      ok: true,
+      config: { ...valid, show: { ...DEFAULTS.show, agenda: false } },
+    });
+    expect(parseKioskConfig('{"neighbourhood":"mook"}')).toEqual({
+      ok: true,
+      config: {
+        neighbourhood: 'mook',
+        upstream: null,
+        deviceToken: null,
+        lanPort: DEFAULTS.lanPort,
+        idleSeconds: DEFAULTS.idleSeconds,
+        show: DEFAULTS.show,
+        setupPin: null,
+      },
+    });
+  });
+
+  it('says the file is missing or is not JSON instead of crashing', () => {
+    expect(parseKioskConfig(null)).toEqual({
+      ok: false,
+      problems: [{ field: '', code: 'file-missing' }],
+    });
+    expect(parseKioskConfig('{neighbourhood: mook')).toEqual({
+      ok: false,
+      problems: [{ field: '', code: 'not-json' }],
+    });
+    expect(parseKioskConfig('[1,2]')).toEqual({
+      ok: false,
+      problems: [{ field: '', code: 'not-an-object' }],
+    });
+  });
+
+  it('lists every problem at once, with the field it is about', () => {
+    const result = parseKioskConfig(
+      JSON.stringify({
+        neighbourhood: 'Maas Buren',
+        upstream: 'wss://buurt.example.nl/sync',
+        lanPort: 80,
+        idleSeconds: 'lang',
+        show: { crisis: 'ja', weather: true },
+        setupPin: { salt: 'x', hash: 'y' },
+        colour: 'blauw',
+      }),
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'neighbourhood', code: 'invalid' },
+        { field: 'deviceToken', code: 'required' },
+        { field: 'lanPort', code: 'invalid' },
+        { field: 'idleSeconds', code: 'invalid' },
+        { field: 'show.crisis', code: 'invalid' },
+        { field: 'show.weather', code: 'unknown-field' },
+        { field: 'setupPin', code: 'invalid' },
+        { field: 'colour', code: 'unknown-field' },
+      ]),
+    );
+  });
+
+  it.each([
+    'https://buurt.example.nl/sync',
+    'ws://buurt.example.nl/sync',
+    'wss://user:secret@buurt.example.nl/sync',
+    'wss://buurt.example.nl/sync?token=abc',
+    'javascript:alert(1)',
+    'wss://',
+  ])('refuses %s as the upstream relay', (upstream) => {
+    const result = parseKioskConfig(JSON.stringify({ ...valid, upstream }));
+    expect(!result.ok && result.problems).toEqual([{ field: 'upstream', code: 'invalid' }]);
+  });
+
+  it('accepts plain ws: to an upstream on the same machine (tests, a hub behind the kiosk)', () => {
+    expect(
+      parseKioskConfig(JSON.stringify({ ...valid, upstream: 'ws://127.0.0.1:8080/sync' })).ok,
+    ).toBe(true);
+  });
+});
