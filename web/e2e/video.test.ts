@@ -2,8 +2,8 @@
  * Short videos and video links in posts, in Chromium against a real relay (issue 4). The
  * relay runs with a 3 MB video limit, which the composer learns from `GET /blobs/limits`: a
  * larger video is refused with a message and nothing else in the draft changes. A WebM made
- * in the browser (MediaRecorder) is posted offline with its description and shows at once
- * from the device; when the network returns it uploads with visible progress and the
+ * in the browser (MediaRecorder) survives a reload in the draft, is posted offline with its
+ * description and shows at once from the device; when the network returns it uploads with visible progress and the
  * neighbour sees it play, with the description. A video link is only taken as https and is
  * shown as a link card, never embedded. A video the neighbour has watched still plays after
  * the relay is gone and the network is off (service worker, byte ranges from the cache).
@@ -154,16 +154,22 @@ describe('posts with short videos and video links', () => {
     const webm = await recordWebm(anna);
     expect(webm.length).toBeGreaterThan(100_000);
     expect(webm.length).toBeLessThan(MAX_VIDEO_BYTES);
-    await network(annaNet, true);
-    await expect.poll(() => anna.evaluate(() => navigator.onLine)).toBe(false);
-
-    await anna.getByLabel('Bericht', { exact: true }).fill('Zo hoog stond het vanochtend.');
-    await anna.getByLabel('Categorie').selectOption('nieuws');
     await anna
       .getByLabel('Video kiezen')
       .setInputFiles({ name: 'kade.webm', mimeType: 'video/webm', buffer: webm });
     const description = anna.getByLabel('Beschrijving van video 1');
-    await description.waitFor();
+    await description.fill('De kade');
+    // A picked video and its half-written description survive a reload, like photos.
+    await anna.reload();
+    await anna.getByText('Je concept is teruggezet.').waitFor();
+    await expect.poll(() => description.inputValue(), { timeout: 10_000 }).toBe('De kade');
+    expect(await anna.locator('bh-composer .photo-list video').count()).toBe(1);
+    await description.fill('');
+
+    await network(annaNet, true);
+    await expect.poll(() => anna.evaluate(() => navigator.onLine)).toBe(false);
+    await anna.getByLabel('Bericht', { exact: true }).fill('Zo hoog stond het vanochtend.');
+    await anna.getByLabel('Categorie').selectOption('nieuws');
     await anna.getByLabel('Of een link naar een video (mag)').fill('javascript:alert(1)');
     await anna.getByRole('button', { name: 'Plaatsen' }).click();
     await anna.getByText('Gebruik een volledig adres dat begint met https://').waitFor();
