@@ -188,6 +188,33 @@ describe('public posts as an Atom feed', () => {
     });
   });
 
+  it('links a video link as a related page, not as an enclosure the relay would host', async () => {
+    relay = await startRelay({ publicUrl: 'https://buurt.example.nl' });
+    await writeNeighbourhood(relay.storage, NB, ({ community }) => {
+      community.posts.create(
+        post('Dijkbewaking', {
+          photos: [
+            {
+              kind: 'video-link',
+              url: 'https://vimeo.com/12345?a=1&b=2',
+              title: 'Dijk "bij" nacht',
+            },
+          ],
+        }),
+        anna,
+      );
+    });
+    const { text } = await atom(relay);
+    expect(XMLValidator.validate(text)).toBe(true);
+    const [entry] = entries(text);
+    expect(entry!.link.filter((l) => l['@_rel'] === 'enclosure')).toEqual([]);
+    expect(entry!.link.find((l) => l['@_rel'] === 'related')).toMatchObject({
+      '@_href': 'https://vimeo.com/12345?a=1&b=2',
+      '@_type': 'text/html',
+      '@_title': 'Dijk "bij" nacht',
+    });
+  });
+
   it('answers 404 for an unknown neighbourhood and 304 when the feed did not change', async () => {
     relay = await startRelay();
     expect((await atom(relay, 'nergenshuizen')).status).toBe(404);
