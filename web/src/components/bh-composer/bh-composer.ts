@@ -62,8 +62,8 @@ interface Draft {
 type Field = keyof Draft;
 const FIELDS: Field[] = ['title', 'body', 'category', 'village', 'videoLink'];
 const EMPTY: Draft = { title: '', body: '', category: '', village: '', videoLink: '' };
-const MEDIA_TYPES = ['image/webp', 'image/jpeg', 'video/mp4', 'video/webm'] as const;
-type PickedType = (typeof MEDIA_TYPES)[number];
+const PICKED_TYPES = ['image/webp', 'image/jpeg', 'video/mp4', 'video/webm'] as const;
+type PickedType = (typeof PICKED_TYPES)[number];
 
 /** A photo or video picked for the post: prepared on the device, not yet uploaded. */
 interface PickedPhoto {
@@ -166,7 +166,7 @@ export class BhComposer extends LitElement {
     for (const ref of refs.slice(0, PHOTOS_MAX) as Partial<PickedPhoto>[]) {
       if (typeof ref?.hash !== 'string' || restored.some((p) => p.hash === ref.hash)) continue;
       const stored = await mediaStore.get(ref.hash).catch(() => undefined);
-      const type = MEDIA_TYPES.find((known) => known === stored?.type);
+      const type = PICKED_TYPES.find((known) => known === stored?.type);
       if (!stored || !type) continue;
       restored.push({
         hash: ref.hash,

@@ -1,7 +1,9 @@
 /**
  * One post of the feed: category, village, title, author and time, the body (Buurthub
- * markup rendered through Lit templates), its photos with their upload progress, reactions,
- * a share button (sharing the post's own link, `#berichten/<id>`), comments with one level of
+ * markup rendered through Lit templates), its photos and short videos with their upload
+ * progress, video links as link cards (never embedded), reactions on the post and on each
+ * comment (toggle buttons with aria-pressed and inline SVG icons, so they draw on kiosks
+ * without an emoji font), a share button (sharing the post's own link, `#berichten/<id>`), comments with one level of
  * answers, and forms to add them. The author (or a moderator) edits and removes the post
  * and their comments; edited ones say "bewerkt"; removing asks first in a native dialog.
  * The `<article>` is named by the post title, so tests and assistive technology can find a
