@@ -335,6 +335,31 @@ describe.each([
     }
   });
 
+  it('lists what it holds with sizes and store times, and deletes a blob for good', async () => {
+    const { store, cleanup } = make();
+    try {
+      const before = Date.now();
+      const photo = media.jpeg(3000);
+      const video = media.mp4(5000);
+      for (const bytes of [photo, video]) await store.put(sha256(bytes), [bytes], limits);
+      const listed = [];
+      for await (const entry of store.list()) listed.push(entry);
+      expect(
+        listed.map(({ hash, size }) => ({ hash, size })).sort((a, b) => a.size - b.size),
+      ).toEqual([
+        { hash: sha256(photo), size: 3000 },
+        { hash: sha256(video), size: 5000 },
+      ]);
+      for (const entry of listed) expect(entry.storedAt).toBeGreaterThanOrEqual(before - 1000);
+      expect(await store.delete(sha256(photo))).toBe(true);
+      expect(await store.delete(sha256(photo))).toBe(false);
+      expect(await store.get(sha256(photo))).toBeNull();
+      expect(await store.has(sha256(video))).toBe(true);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('keeps nothing of a refused blob', async () => {
     const { store, cleanup } = make();
     try {
