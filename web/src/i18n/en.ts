@@ -224,6 +224,7 @@ export const en: Messages = {
   'video.linkCard': 'Watch the video on {host}',
   'video.opensElsewhere': '(opens another website)',
   'photo.video': 'Video',
+  'photo.videoNotYet': 'This video is still on its way.',
   'comment.reply': 'Reply to {name}',
   'comment.replyLabel': 'Your reply to {name}',
   'comment.replySubmit': 'Post reply',

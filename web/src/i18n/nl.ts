@@ -228,6 +228,7 @@ export const nl = {
   'video.linkCard': 'Video bekijken op {host}',
   'video.opensElsewhere': '(opent een andere website)',
   'photo.video': 'Video',
+  'photo.videoNotYet': 'Deze video is nog onderweg.',
   'comment.reply': 'Antwoord aan {name}',
   'comment.replyLabel': 'Je antwoord aan {name}',
   'comment.replySubmit': 'Plaats antwoord',

@@ -107,7 +107,7 @@ export class BhPhoto extends LitElement {
                 ></video>`
               : nothing
           }
-          ${this.missing ? html`<p class="missing">${t('photo.notYet')}</p>` : nothing}
+          ${this.missing ? html`<p class="missing">${t('photo.videoNotYet')}</p>` : nothing}
         </div>
         ${photo.alt ? html`<figcaption class="description">${photo.alt}</figcaption>` : nothing}
         ${
