@@ -94,7 +94,9 @@ describe('kiosk view and print', () => {
     await official.getByRole('link', { name: 'Crisisbericht maken' }).click();
     await official.getByLabel('Sjabloon').selectOption('hoogwater');
     await official.getByLabel('Kop').fill(HEADLINE);
-    await official.getByLabel("Dorpen (met komma's ertussen)").fill('Mook, Middelaar');
+    // The neighbourhood's villages (from `neighbourhood create --villages`) are checkboxes.
+    await official.getByRole('checkbox', { name: 'Mook' }).check();
+    await official.getByRole('checkbox', { name: 'Middelaar' }).check();
     await official
       .getByLabel('Wat er aan de hand is')
       .fill('Het water stijgt. De hoogste stand wordt vrijdag 14:00 verwacht.');
@@ -149,7 +151,8 @@ describe('kiosk view and print', () => {
     await official.evaluate(() => (location.hash = '#crisis-nieuw'));
     await official.getByLabel('Sjabloon').selectOption('storm');
     await official.getByLabel('Kop').fill('Storm: blijf binnen');
-    await official.getByLabel("Dorpen (met komma's ertussen)").fill('Mook');
+    await official.getByRole('checkbox', { name: 'Mook' }).check();
+    await official.getByRole('checkbox', { name: 'Middelaar' }).setChecked(false);
     await official.getByLabel('Wat er aan de hand is').fill('Zware windstoten tot 110 km/u.');
     await official.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     await official.getByRole('button', { name: 'Ondertekenen en plaatsen' }).click();
