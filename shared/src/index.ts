@@ -22,7 +22,7 @@ export {
   isSchemaTooNew,
   readSchemaVersion,
 } from './schema-version.js';
-export { ValidationError, type ValidationIssue } from './validation.js';
+export { ValidationError, type ValidationIssue, parseInput } from './validation.js';
 export {
   DEFAULT_TIME_ZONE,
   addDays,
@@ -86,7 +86,13 @@ export {
 } from './participation/round-schema.js';
 export { ideaRows, type ReportWord, responseRows, submitter } from './participation/report.js';
 export { type CsvValue, toCsv } from './csv.js';
-export { emailSchema, phoneSchema } from './contact-fields.js';
+export {
+  CONTACT_MESSAGE_MAX,
+  type ContactDetails,
+  contactDetailsSchema,
+  emailSchema,
+  phoneSchema,
+} from './contact-fields.js';
 export {
   collectMemberData,
   type MemberData,

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { emailSchema, phoneSchema } from '@buurthub/shared';
+import { CONTACT_MESSAGE_MAX, contactDetailsSchema } from '@buurthub/shared';
 import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
 import { type KeyStore, nowSeconds } from '../auth/keys.js';
 import type { VerifiedToken } from '../auth/tokens.js';
@@ -24,25 +24,14 @@ import { HttpError, parseBody, readJson } from '../json-body.js';
 import type { ContactDetails, ContactRequest, Storage } from '../storage/storage.js';
 
 export const OPEN_REQUESTS_MAX = 10;
-export const MESSAGE_MAX = 500;
-
-export const contactSchema = z
-  .object({
-    phone: phoneSchema.optional(),
-    email: emailSchema.optional(),
-    note: z.string().trim().min(1).max(300).optional(),
-  })
-  .strict()
-  .refine((c) => c.phone ?? c.email ?? c.note, { message: 'give at least one way to reach you' });
-
 const requestSchema = z.object({
   to: z.string().min(1).max(100),
   toName: z.string().trim().min(1).max(80),
-  message: z.string().trim().min(1).max(MESSAGE_MAX),
-  contact: contactSchema,
+  message: z.string().trim().min(1).max(CONTACT_MESSAGE_MAX),
+  contact: contactDetailsSchema,
 });
 
-const acceptSchema = z.object({ contact: contactSchema });
+const acceptSchema = z.object({ contact: contactDetailsSchema });
 
 /** A request as one of its two members sees it. */
 export interface ContactView {

@@ -83,6 +83,8 @@ import type { BhInvite } from '../bh-invite/bh-invite.js';
 import '../bh-join/bh-join.js';
 import type { BhJoin } from '../bh-join/bh-join.js';
 import type { BhKiosk } from '../bh-kiosk/bh-kiosk.js';
+import '../bh-directory/bh-directory.js';
+import type { BhDirectory } from '../bh-directory/bh-directory.js';
 import '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-participation/bh-participation.js';
 import type { BhParticipation } from '../bh-participation/bh-participation.js';
@@ -375,6 +377,7 @@ export class BhApp extends LitElement {
                   ${this.navLink('feed', t('nav.feed'))} ${this.navLink('agenda', t('nav.agenda'))}
                   ${this.navLink('boards', t('nav.boards'))}
                   ${this.navLink('participation', t('nav.participation'))}
+                  ${this.directory ? this.navLink('directory', t('nav.directory')) : nothing}
                   ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
@@ -429,6 +432,9 @@ export class BhApp extends LitElement {
     const route = this.hashRoute;
     if (route.view === 'agenda') {
       return html`<bh-agenda .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-agenda>`;
+    }
+    if (route.view === 'directory' && this.directory) {
+      return html`<bh-directory .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-directory>`;
     }
     if (route.view === 'participation') {
       return html`<bh-participation
@@ -490,9 +496,17 @@ export class BhApp extends LitElement {
       return;
     }
     const view = this.renderRoot.querySelector<
-      BhFeed | BhComposer | BhJoin | BhInvite | BhAgenda | BhKiosk | BhBoards | BhParticipation
+      | BhFeed
+      | BhComposer
+      | BhJoin
+      | BhInvite
+      | BhAgenda
+      | BhKiosk
+      | BhBoards
+      | BhParticipation
+      | BhDirectory
     >(
-      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation',
+      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory',
     );
     view?.focusHeading();
   }

@@ -20,11 +20,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { communityContext, identityContext } from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
+import { dropFormDraft, keepFormDraft, readFormDraft } from '../../app/drafts.js';
 import type { IdentityService } from '../../app/identity.js';
 import { type HashRoute, roundHash } from '../../app/route.js';
 import { fieldErrors } from '../../app/validation-messages.js';
 import { LocaleController, type MessageKey, formatDateTime, t } from '../../i18n/i18n.js';
-import { localStore } from '../../sync/local-store.js';
 import '../bh-round/bh-round.js';
 import type { BhRound } from '../bh-round/bh-round.js';
 import { styles } from './bh-participation.styles.js';
@@ -134,7 +134,7 @@ export class BhParticipation extends LitElement {
   }
 
   private renderNew() {
-    const draft = this.draft();
+    const draft = readFormDraft(this.draftKey);
     const field = (name: RoundField, label: MessageKey, hint?: MessageKey) => {
       const error = this.errors[name];
       const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
@@ -208,18 +208,8 @@ export class BhParticipation extends LitElement {
     return `buurthub:round-draft:${this.nb}`;
   }
 
-  private draft(): Record<string, string> {
-    try {
-      const value: unknown = JSON.parse(localStore.get(this.draftKey) ?? '{}');
-      return value && typeof value === 'object' ? (value as Record<string, string>) : {};
-    } catch {
-      return {};
-    }
-  }
-
   private saveDraft(event: Event) {
-    const form = (event.target as HTMLElement).closest('form');
-    if (form) localStore.set(this.draftKey, JSON.stringify(Object.fromEntries(new FormData(form))));
+    keepFormDraft(this.draftKey, event);
   }
 
   private async start(event: SubmitEvent) {
@@ -244,7 +234,7 @@ export class BhParticipation extends LitElement {
     try {
       const round = participation.start(input, me);
       this.errors = {};
-      localStore.remove(this.draftKey);
+      dropFormDraft(this.draftKey);
       location.hash = roundHash(round.id);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -32,6 +32,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { communityContext, identityContext, syncContext } from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
 import { downloadText } from '../../app/download.js';
+import { keepFormDraft, readFormDraft } from '../../app/drafts.js';
 import type { IdentityService } from '../../app/identity.js';
 import { fieldErrors } from '../../app/validation-messages.js';
 import { LocaleController, type MessageKey, formatDateTime, intlTag, t } from '../../i18n/i18n.js';
@@ -291,7 +292,7 @@ export class BhRound extends LitElement {
     if (this.readOnly || !this.me || !IDEAS_OPEN.includes(round.phase)) return nothing;
     const errors = this.errors['idea'] ?? {};
     const key = this.draftKey('idea');
-    const draft = readDraft(key);
+    const draft = readFormDraft(key);
     const field = (name: string, label: MessageKey, input: unknown, hint?: MessageKey) => {
       const error = errors[name];
       return html`<div class="field">
@@ -300,13 +301,13 @@ export class BhRound extends LitElement {
         ${error ? html`<p class="field-error" id=${`idea-${name}-error`}>${error}</p>` : nothing}
       </div>`;
     };
-    const save = (e: Event) => {
-      const form = (e.target as HTMLElement).closest('form');
-      if (form) localStore.set(key, JSON.stringify(Object.fromEntries(new FormData(form))));
-    };
     return html`<section class="card" aria-labelledby="idea-form-heading">
       <h3 id="idea-form-heading">${t('participation.newIdea')}</h3>
-      <form novalidate @submit=${(e: SubmitEvent) => this.submitIdea(e, round)} @input=${save}>
+      <form
+        novalidate
+        @submit=${(e: SubmitEvent) => this.submitIdea(e, round)}
+        @input=${(e: Event) => keepFormDraft(key, e)}
+      >
         ${field(
           'title',
           'participation.ideaTitle',
@@ -714,16 +715,6 @@ export class BhRound extends LitElement {
 /** When a phase began, short enough for the stepper ("28 nov."). */
 function shortDate(at: number): string {
   return new Intl.DateTimeFormat(intlTag(), { day: 'numeric', month: 'short' }).format(at);
-}
-
-/** A form draft kept on this device (its fields by name); empty when there is none. */
-function readDraft(key: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(localStore.get(key) ?? '{}');
-    return value && typeof value === 'object' ? (value as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
 }
 
 declare global {

@@ -1,0 +1,89 @@
+import { css } from 'lit';
+import { formStyles } from '../../styles/form.styles.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+export const styles = [
+  baseStyles,
+  formStyles,
+  css`
+    .subnav {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0 0 1rem;
+    }
+    .subnav a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      padding: 0.4rem 1rem;
+      border: 2px solid var(--bh-primary);
+      border-radius: 999px;
+      color: var(--bh-primary);
+      font-weight: 600;
+      text-decoration: none;
+    }
+    .subnav a[aria-current='page'] {
+      background: var(--bh-primary);
+      color: var(--bh-on-primary);
+    }
+    h3 {
+      font-size: 1.1rem;
+      margin: 0 0 0.35rem;
+      overflow-wrap: anywhere;
+    }
+    .suggestions ul,
+    .profiles {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    button.link {
+      background: none;
+      border: 0;
+      padding: 0.25rem 0;
+      color: var(--bh-primary);
+      text-decoration: underline;
+      text-align: start;
+      font-weight: 600;
+    }
+    .filters select {
+      width: 100%;
+    }
+    .count {
+      font-weight: 600;
+    }
+    .area {
+      margin: 0 0 0.5rem;
+      color: var(--bh-muted);
+    }
+    dl {
+      margin: 0 0 0.5rem;
+    }
+    dl div {
+      margin-block-end: 0.35rem;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .about {
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .self {
+      color: var(--bh-muted);
+      font-style: italic;
+    }
+    .status:empty {
+      display: none;
+    }
+    .status {
+      font-weight: 600;
+      color: var(--bh-danger);
+    }
+  `,
+];
