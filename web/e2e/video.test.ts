@@ -234,6 +234,44 @@ describe('posts with short videos and video links', () => {
     await shot(bram, 'post-video-390.png');
   });
 
+  it('keeps where an MP4 was filmed on the phone: the stored video has no location', async () => {
+    const gps = '+51.7321+005.8706/';
+    const box = (type: string, ...payload: Buffer[]) => {
+      const body = Buffer.concat(payload);
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(8 + body.length);
+      head.write(type, 4, 'latin1');
+      return Buffer.concat([head, body]);
+    };
+    const mp4 = Buffer.concat([
+      box('ftyp', Buffer.from('isom\0\0\0\0isomiso2', 'latin1')),
+      box('moov', box('mvhd', Buffer.alloc(20)), box('udta', box('\u00a9xyz', Buffer.from(gps)))),
+      box('mdat', Buffer.alloc(2000, 7)),
+    ]);
+    await bram.getByRole('link', { name: 'Nieuw bericht' }).click();
+    await bram.getByLabel('Titel').fill('Film van de dijk');
+    await bram.getByLabel('Bericht', { exact: true }).fill('Gefilmd bij de dijk.');
+    await bram.getByLabel('Categorie').selectOption('nieuws');
+    await bram
+      .getByLabel('Video kiezen')
+      .setInputFiles({ name: 'dijk.mp4', mimeType: 'video/mp4', buffer: mp4 });
+    await bram.getByLabel('Beschrijving van video 1').fill('De dijk bij hoog water');
+    await bram.getByRole('button', { name: 'Plaatsen' }).click();
+    await bram.getByText('Je bericht is geplaatst.').waitFor();
+
+    const theirs = anna.getByRole('article', { name: 'Film van de dijk' });
+    const video = theirs.locator('bh-photo video');
+    await expect
+      .poll(async () => (await video.getAttribute('src')) ?? '', { timeout: 30_000 })
+      .toMatch(/^\/blobs\/[0-9a-f]{64}$/);
+    const stored = await fetch(`${base}${await video.getAttribute('src')}`);
+    expect(stored.status).toBe(200);
+    const bytes = Buffer.from(await stored.arrayBuffer());
+    expect(bytes.length).toBe(mp4.length);
+    expect(bytes.toString('latin1')).not.toContain(gps);
+    expect(bytes.toString('latin1')).toContain('mvhd');
+  });
+
   it('plays a video it has watched again with the relay down and the network off', async () => {
     await bram.reload();
     await bram.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

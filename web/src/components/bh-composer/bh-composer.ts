@@ -48,6 +48,7 @@ import { DEFAULT_MEDIA_LIMITS, mediaLimits } from '../../media/limits.js';
 import { mediaStore } from '../../media/media-store.js';
 import type { MediaUploads } from '../../media/uploads.js';
 import { VideoTooLargeError, VideoTypeError, checkVideo } from '../../media/video.js';
+import { stripVideoMetadata } from '../../media/video-metadata.js';
 import { localStore } from '../../sync/local-store.js';
 import { styles } from './bh-composer.styles.js';
 
@@ -454,8 +455,8 @@ export class BhComposer extends LitElement {
   }
 
   /**
-   * Adds a short video as it is (no re-encoding), after checking its type and the relay's
-   * size limit; a refused file gets a message and changes nothing else in the draft.
+   * Adds a short video (not re-encoded; its user data blanked), after checking its type and
+   * the relay's size limit; a refused file gets a message and changes nothing else in the draft.
    */
   private async onPickVideo(event: Event) {
     const input = event.target as HTMLInputElement;
@@ -468,9 +469,13 @@ export class BhComposer extends LitElement {
       // Asked again: the relay may have changed its limit since the composer opened.
       this.limits = await mediaLimits();
       const checked = await checkVideo(file, this.limits.maxVideoBytes);
-      const hash = await sha256Hex(file);
+      // Where it was filmed and on whose phone stay on the phone (video-metadata.ts).
+      const original = new Uint8Array(await file.arrayBuffer());
+      const blob = new Blob([stripVideoMetadata(original, checked.type).bytes], {
+        type: checked.type,
+      });
+      const hash = await sha256Hex(blob);
       if (this.photos.some((p) => p.hash === hash)) return;
-      const blob = file.slice(0, file.size, checked.type);
       await this.media?.keepDraft(hash, blob, checked.type);
       this.photos = [
         ...this.photos,
