@@ -86,6 +86,8 @@ import type { BhKiosk } from '../bh-kiosk/bh-kiosk.js';
 import '../bh-directory/bh-directory.js';
 import type { BhDirectory } from '../bh-directory/bh-directory.js';
 import '../bh-name-dialog/bh-name-dialog.js';
+import '../bh-social-map/bh-social-map.js';
+import type { BhSocialMap } from '../bh-social-map/bh-social-map.js';
 import '../bh-participation/bh-participation.js';
 import type { BhParticipation } from '../bh-participation/bh-participation.js';
 import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
@@ -378,6 +380,7 @@ export class BhApp extends LitElement {
                   ${this.navLink('boards', t('nav.boards'))}
                   ${this.navLink('participation', t('nav.participation'))}
                   ${this.directory ? this.navLink('directory', t('nav.directory')) : nothing}
+                  ${this.navLink('socialMap', t('nav.socialMap'))}
                   ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
@@ -397,7 +400,7 @@ export class BhApp extends LitElement {
           <p class="announcement ${this.announcement ? 'visible' : ''}" role="status">
             ${this.announcement ? t(this.announcement) : ''}
           </p>
-          ${this.crisisRoute ? html`<bh-crisis-page></bh-crisis-page>` : this.hashRoute.view === 'boards' ? this.renderBoards(slug, name, readOnly) : guest ? this.renderGuest() : this.renderView(slug, readOnly)}
+          ${this.crisisRoute ? html`<bh-crisis-page></bh-crisis-page>` : this.hashRoute.view === 'boards' ? this.renderBoards(slug, name, readOnly) : this.hashRoute.view === 'socialMap' ? this.renderSocialMap(slug, readOnly) : guest ? this.renderGuest() : this.renderView(slug, readOnly)}
         </main>
       </div>
       ${this.renderChrome()}
@@ -418,6 +421,16 @@ export class BhApp extends LitElement {
       .name=${name}
       ?readOnly=${readOnly}
     ></bh-boards>`;
+  }
+
+  /** The social map is public too: help is for everybody, also without an account. */
+  private renderSocialMap(slug: string, readOnly: boolean) {
+    const route = this.hashRoute as Extract<HashRoute, { view: 'socialMap' }>;
+    return html`<bh-social-map
+      .entryId=${route.entryId ?? ''}
+      .nb=${slug}
+      ?readOnly=${readOnly}
+    ></bh-social-map>`;
   }
 
   /** Moderators and officials with a member session may invite; the relay checks again. */
@@ -505,8 +518,9 @@ export class BhApp extends LitElement {
       | BhBoards
       | BhParticipation
       | BhDirectory
+      | BhSocialMap
     >(
-      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory',
+      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map',
     );
     view?.focusHeading();
   }
