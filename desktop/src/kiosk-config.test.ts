@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, parseKioskConfig } from './kiosk-config.js';
+import { DEFAULTS, parseKioskConfig, RENDERER_ARGUMENT, rendererArgument } from './kiosk-config.js';
 
 const TOKEN = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJraW9zayJ9.c2lnbmF0dXJl';
 const valid = {
@@ -91,5 +91,21 @@ describe('kiosk.json', () => {
     expect(
       parseKioskConfig(JSON.stringify({ ...valid, upstream: 'ws://127.0.0.1:8080/sync' })).ok,
     ).toBe(true);
+  });
+});
+
+describe('what the kiosk window may know of kiosk.json', () => {
+  it('passes the idle time and what to show, never the device token or the PIN', () => {
+    const result = parseKioskConfig(JSON.stringify(valid));
+    if (!result.ok) throw new Error('expected a valid file');
+    const argument = rendererArgument(result.config);
+    expect(argument.startsWith(RENDERER_ARGUMENT)).toBe(true);
+    expect(JSON.parse(argument.slice(RENDERER_ARGUMENT.length))).toEqual({
+      neighbourhood: 'maasburen',
+      idleSeconds: 90,
+      show: { crisis: true, agenda: false, boards: true, joinQr: true },
+    });
+    expect(argument).not.toContain(TOKEN);
+    expect(argument).not.toContain(valid.setupPin.hash);
   });
 });

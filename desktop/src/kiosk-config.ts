@@ -158,3 +158,15 @@ function isUpstreamUrl(value: unknown): boolean {
     url.hash === ''
   );
 }
+
+/** The `process.argv` entry that carries the renderer's part of the configuration. */
+export const RENDERER_ARGUMENT = '--buurthub-kiosk=';
+
+/**
+ * What the web bundle may know of the configuration (never the device token or the PIN),
+ * as one argument for the preload (window-options.ts).
+ */
+export function rendererArgument(config: KioskConfig): string {
+  const { neighbourhood, idleSeconds, show } = config;
+  return `${RENDERER_ARGUMENT}${JSON.stringify({ neighbourhood, idleSeconds, show })}`;
+}

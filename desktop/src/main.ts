@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveBundleFile } from './bundle-path.js';
 import { onRendererCrash } from './crash-policy.js';
-import { type ConfigResult, parseKioskConfig } from './kiosk-config.js';
+import { type ConfigResult, parseKioskConfig, rendererArgument } from './kiosk-config.js';
 import { configErrorPage, crisisPageUrl, fallbackCrisisPage } from './kiosk-pages.js';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation } from './navigation-policy.js';
 import { kioskWindowOptions } from './window-options.js';
@@ -71,7 +71,12 @@ void app.whenReady().then(() => {
   // A kiosk screen stays on.
   powerSaveBlocker.start('prevent-display-sleep');
 
-  const window = new BrowserWindow(kioskWindowOptions(path.join(here, 'preload.cjs')));
+  const window = new BrowserWindow(
+    kioskWindowOptions(
+      path.join(here, 'preload.cjs'),
+      config.ok ? [rendererArgument(config.config)] : [],
+    ),
+  );
   window.once('ready-to-show', () => window.show());
   const home = config.ok ? `${APP_ORIGIN}/#kiosk` : `${APP_ORIGIN}${SETUP_ERROR_PATH}`;
 

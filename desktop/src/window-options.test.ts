@@ -14,6 +14,7 @@ describe('kiosk window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       preload: '/app/preload.cjs',
+      additionalArguments: [],
     });
   });
 });

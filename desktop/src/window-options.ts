@@ -4,7 +4,14 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function kioskWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * `rendererArguments` reach the sandboxed preload as `process.argv` entries (Electron's
+ * documented way to hand a preload small data); see kiosk-config.ts `rendererArgument`.
+ */
+export function kioskWindowOptions(
+  preloadPath: string,
+  rendererArguments: string[] = [],
+): BrowserWindowConstructorOptions {
   return {
     width: 1920,
     height: 1080,
@@ -23,6 +30,7 @@ export function kioskWindowOptions(preloadPath: string): BrowserWindowConstructo
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      additionalArguments: rendererArguments,
     },
   };
 }

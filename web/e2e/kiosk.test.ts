@@ -177,6 +177,40 @@ describe('kiosk view and print', () => {
     await shot(kiosk, 'kiosk-alerts-2.png');
   });
 
+  it('goes back to the first alert, rotating and in Dutch, after a visitor leaves it alone', async () => {
+    const visitor = await (await browser.newContext({ viewport: KIOSK })).newPage();
+    await visitor.clock.install();
+    await joinAs(visitor, 'Buurthuis hal', 'resident');
+    await visitor.evaluate(() => (location.hash = '#kiosk'));
+    const view = visitor.locator('bh-kiosk');
+    const dots = view.getByRole('group', { name: 'Kies een melding' });
+    await dots.getByRole('button', { name: 'Melding 2 van 2' }).click();
+    await view.getByRole('button', { name: 'Pauzeren' }).click();
+    await view.getByRole('button', { name: 'EN', exact: true }).click();
+    await view.getByRole('button', { name: 'Play' }).waitFor();
+
+    // Nobody there and nothing touched: no countdown, however long.
+    await visitor.clock.fastForward('01:50');
+    expect(await view.getByRole('alertdialog').count()).toBe(0);
+    await visitor.clock.fastForward('00:15');
+    const countdown = view.getByRole('alertdialog');
+    await countdown.getByText(/Back to the start in \d+ s/).waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await shot(visitor, 'kiosk-idle-countdown.png');
+    // A touch keeps everything as the visitor left it.
+    await countdown.getByRole('button', { name: "I'm still here" }).click();
+    expect(await view.getByRole('alertdialog').count()).toBe(0);
+    await view.getByRole('button', { name: 'Play' }).waitFor();
+
+    await visitor.clock.fastForward('02:15');
+    await view.getByRole('button', { name: 'Pauzeren' }).waitFor();
+    expect(await view.getByRole('alertdialog').count()).toBe(0);
+    expect(
+      await dots.getByRole('button', { name: 'Melding 1 van 2' }).getAttribute('aria-current'),
+    ).toBe('true');
+    await visitor.context().close();
+  });
+
   it('prints the alert page without the header, navigation, sync state and banner', async () => {
     await official.goto(alertUrl);
     const page = official.locator('bh-crisis-alert');

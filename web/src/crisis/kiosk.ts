@@ -8,6 +8,8 @@ export interface KioskBridge {
   readonly isKiosk?: boolean;
   /** The public address of the relay, for QR codes (the kiosk's own origin is not reachable). */
   readonly publicUrl?: string;
+  /** Back to the home screen after this long untouched (kiosk.json `idleSeconds`). */
+  readonly idleSeconds?: number;
 }
 
 declare global {

@@ -947,4 +947,6 @@ export const en: Messages = {
   'kiosk.boardSlide': 'notice board',
   'kiosk.idleCountdown': 'Back to the start in {seconds} s',
   'kiosk.idleStay': "I'm still here",
+  'kiosk.idleCountdown': 'Back to the start in {seconds} s',
+  'kiosk.idleStay': "I'm still here",
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idlePhase } from './idle.js';
+import { DEFAULT_IDLE, idleOptionsFor, idlePhase } from './idle.js';
 
 const options = { idleMs: 60_000, countdownMs: 10_000 };
 
@@ -18,5 +18,12 @@ describe('kiosk idle reset', () => {
 
   it('treats a clock that jumped back as a fresh touch, not as a reset', () => {
     expect(idlePhase(50_000, 10_000, options)).toEqual({ phase: 'active' });
+  });
+
+  it('takes the idle time from kiosk.json only when it is sensible', () => {
+    expect(idleOptionsFor(90)).toEqual({ ...DEFAULT_IDLE, idleMs: 90_000 });
+    for (const bad of [undefined, 5, 99_999, 30.5, '60', null]) {
+      expect(idleOptionsFor(bad)).toEqual(DEFAULT_IDLE);
+    }
   });
 });

@@ -16,6 +16,13 @@ export const DEFAULT_IDLE: IdleOptions = { idleMs: 120_000, countdownMs: 10_000 
 export type IdlePhase =
   { phase: 'active' } | { phase: 'countdown'; secondsLeft: number } | { phase: 'reset' };
 
+/** The options for kiosk.json's `idleSeconds` (from the preload): 15 s to 1 h, else the default. */
+export function idleOptionsFor(seconds: unknown): IdleOptions {
+  const valid =
+    Number.isInteger(seconds) && (seconds as number) >= 15 && (seconds as number) <= 3600;
+  return valid ? { ...DEFAULT_IDLE, idleMs: (seconds as number) * 1000 } : DEFAULT_IDLE;
+}
+
 export function idlePhase(
   lastTouch: number,
   now: number,

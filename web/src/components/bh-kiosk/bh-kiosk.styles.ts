@@ -308,5 +308,27 @@ export const styles = [
     .board .board-content > * {
       break-inside: avoid;
     }
+    /* The idle countdown: large, at the bottom, over whatever the visitor left open. */
+    .idle {
+      position: fixed;
+      inset: auto 0 0 0;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 2rem;
+      padding: 1.5rem 2rem;
+      background: var(--bh-text);
+      color: var(--bh-surface);
+      font-size: 1.8em;
+      z-index: 10;
+    }
+    .idle p {
+      margin: 0;
+    }
+    .idle button {
+      font-size: 1em;
+      min-height: 64px;
+      padding-inline: 2rem;
+    }
   `,
 ];

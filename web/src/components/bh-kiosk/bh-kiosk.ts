@@ -35,8 +35,10 @@ import {
   formatDateTime,
   formatRelative,
   formatTime,
+  setLocale,
   t,
 } from '../../i18n/i18n.js';
+import { type IdlePhase, idleOptionsFor, idlePhase } from '../../kiosk/idle.js';
 import '../bh-language-switch/bh-language-switch.js';
 import '../bh-qr-code/bh-qr-code.js';
 import { styles } from './bh-kiosk.styles.js';
@@ -66,6 +68,11 @@ export class BhKiosk extends LitElement {
   @state() private stopped = false;
   @state() private focusWithin = false;
   @state() private touchedUntil = 0;
+  /** The idle reset's phase; only counts while a visitor changed something (idle.ts). */
+  @state() private idle: IdlePhase = { phase: 'active' };
+  private lastTouch = Date.now();
+  private visitorActive = false;
+  private idleTimer: ReturnType<typeof setInterval> | undefined;
 
   private readonly clock = new ClockController(this, 5_000);
   private rotateTimer: ReturnType<typeof setInterval> | undefined;
@@ -93,7 +100,11 @@ export class BhKiosk extends LitElement {
       () => this.crisis,
       (crisis, changed) => crisis.onChange(changed),
     );
-    this.addEventListener('pointerdown', () => (this.touchedUntil = Date.now() + TOUCH_PAUSE_MS));
+    this.addEventListener('pointerdown', () => {
+      this.touchedUntil = Date.now() + TOUCH_PAUSE_MS;
+      this.touched();
+    });
+    this.addEventListener('keydown', () => this.touched());
     this.addEventListener('focusin', () => (this.focusWithin = true));
     this.addEventListener('focusout', (event: FocusEvent) => {
       if (!this.renderRoot.contains(event.relatedTarget as Node | null)) this.focusWithin = false;
@@ -103,11 +114,55 @@ export class BhKiosk extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.restartRotation();
+    this.idleTimer = setInterval(() => this.checkIdle(), 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.rotateTimer);
+    clearInterval(this.idleTimer);
+  }
+
+  private touched(): void {
+    this.lastTouch = Date.now();
+    this.visitorActive = true;
+    this.idle = { phase: 'active' };
+  }
+
+  /** Counts down only after a visitor did something, so an empty hall sees no countdown. */
+  private checkIdle(): void {
+    if (!this.visitorActive) return;
+    const options = idleOptionsFor(window.buurthubKiosk?.idleSeconds);
+    const phase = idlePhase(this.lastTouch, Date.now(), options);
+    if (phase.phase === 'reset') this.resetVisitor();
+    else this.idle = phase;
+  }
+
+  /**
+   * Back to the home screen for the next visitor: first slide, rotating, in the kiosk's
+   * language. Only the visitor's state; the neighbourhood's data stays as it is.
+   */
+  private resetVisitor(): void {
+    this.visitorActive = false;
+    this.idle = { phase: 'active' };
+    this.index = 0;
+    this.stopped = false;
+    this.touchedUntil = 0;
+    this.focusWithin = false;
+    (document.activeElement as HTMLElement | null)?.blur();
+    setLocale('nl');
+    this.restartRotation();
+    window.scrollTo(0, 0);
+  }
+
+  private renderIdle() {
+    if (this.idle.phase !== 'countdown') return nothing;
+    return html`<div class="idle" role="alertdialog" aria-labelledby="idle-text" aria-modal="false">
+      <p id="idle-text" aria-live="assertive">
+        ${t('kiosk.idleCountdown', { seconds: this.idle.secondsLeft })}
+      </p>
+      <button class="primary" @click=${() => this.touched()}>${t('kiosk.idleStay')}</button>
+    </div>`;
   }
 
   /** Whether the alerts rotate on their own right now. */
@@ -150,6 +205,10 @@ export class BhKiosk extends LitElement {
   }
 
   override render() {
+    return html`${this.renderScreen()}${this.renderIdle()}`;
+  }
+
+  private renderScreen() {
     const alerts = this.alerts();
     const now = this.clock.now;
     const clock = html`<time class="clock" datetime=${new Date(now).toISOString()}
