@@ -205,4 +205,28 @@ describe('a participation round from inform to feedback', () => {
     expect(row).toContain(',1,1,Overgenomen,Er komen drie bankjes onder de linde.,');
     expect(download.suggestedFilename()).toBe('herinrichting-dorpsplein-ideeen.csv');
   });
+
+  it('shows an official the impact charts with small counts suppressed, and a resident none', async () => {
+    await official.setViewportSize({ width: 1280, height: 800 });
+    await official.getByRole('link', { name: 'Impact' }).click();
+    await official.getByRole('heading', { name: 'Impact', level: 2 }).waitFor();
+    for (const figure of ['Berichten', 'Actieve buren', 'Nieuwe contacten via activiteiten']) {
+      await official.getByRole('heading', { name: figure, level: 3 }).waitFor();
+    }
+    // Two members took part this week: fewer than five, so the count is not shown.
+    const active = official.getByRole('figure', { name: 'Actieve buren' });
+    await active.getByText('Cijfers als tabel').click();
+    expect(await active.getByRole('cell', { name: '< 5' }).count()).toBe(1);
+    expect(await active.getByRole('img').getAttribute('aria-label')).toContain(
+      '1 weken met een klein aantal niet getoond',
+    );
+    expect(await axeViolations(official)).toEqual([]);
+    await shot(official, 'impact-1280.png');
+
+    expect(await resident.getByRole('link', { name: 'Impact' }).count()).toBe(0);
+    await resident.goto(`${base}/nb/${NB}/#impact`);
+    await resident
+      .getByText('De impactcijfers zijn er voor buurtverbinders en de gemeente.')
+      .waitFor();
+  });
 });

@@ -85,6 +85,8 @@ import type { BhJoin } from '../bh-join/bh-join.js';
 import type { BhKiosk } from '../bh-kiosk/bh-kiosk.js';
 import '../bh-directory/bh-directory.js';
 import type { BhDirectory } from '../bh-directory/bh-directory.js';
+import '../bh-impact/bh-impact.js';
+import type { BhImpact } from '../bh-impact/bh-impact.js';
 import '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-social-map/bh-social-map.js';
 import type { BhSocialMap } from '../bh-social-map/bh-social-map.js';
@@ -381,6 +383,7 @@ export class BhApp extends LitElement {
                   ${this.navLink('participation', t('nav.participation'))}
                   ${this.directory ? this.navLink('directory', t('nav.directory')) : nothing}
                   ${this.navLink('socialMap', t('nav.socialMap'))}
+                  ${this.canInvite(slug) ? this.navLink('impact', t('nav.impact')) : nothing}
                   ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
@@ -449,6 +452,7 @@ export class BhApp extends LitElement {
     if (route.view === 'directory' && this.directory) {
       return html`<bh-directory .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-directory>`;
     }
+    if (route.view === 'impact') return html`<bh-impact></bh-impact>`;
     if (route.view === 'participation') {
       return html`<bh-participation
         .route=${route}
@@ -519,8 +523,9 @@ export class BhApp extends LitElement {
       | BhParticipation
       | BhDirectory
       | BhSocialMap
+      | BhImpact
     >(
-      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map',
+      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact',
     );
     view?.focusHeading();
   }
