@@ -13,6 +13,7 @@ import { isNeighbourhoodSlug, isSpaceName } from '@buurthub/shared';
 import { createApi } from './api.js';
 import { createContactRoutes } from './contacts/contacts.js';
 import { createMemberRoutes } from './members/members.js';
+import { upstreamLinks, type UpstreamLink } from './hub/links.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
 import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
 import { KeyStore } from './auth/keys.js';
@@ -92,6 +93,11 @@ export interface RelayOptions {
    * fans out only to its own connections.
    */
   bus?: RoomBus;
+  /**
+   * Hub mode (`serve --upstream … --token …`): keep every room of the device token's
+   * neighbourhood that it may read in sync with this upstream relay (src/hub/).
+   */
+  upstream?: { url: string; token: string };
 }
 
 export interface Relay {
@@ -101,6 +107,8 @@ export interface Relay {
   readonly storage: Storage;
   readonly blobs: BlobStore;
   readonly metrics: RelayMetrics;
+  /** Hub mode: the links to the upstream relay, one per room (empty otherwise). */
+  readonly upstream: readonly UpstreamLink[];
   /**
    * Graceful shutdown: readiness goes false and new upgrades get 503 at once; queued
    * writes finish; sockets close with 1012 spread over `shutdownSpreadMs`; rooms are
@@ -425,6 +433,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   }
   server.on('error', (error) => log.error(`http server: ${error.message}`));
   ready = true;
+  const upstream = options.upstream ? upstreamLinks(options.upstream, rooms, log) : [];
+  for (const link of upstream) link.start();
 
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -452,9 +462,11 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     storage,
     blobs,
     metrics,
+    upstream,
     close() {
       closing ??= (async () => {
         ready = false;
+        for (const link of upstream) link.stop();
         clearInterval(heartbeat);
         clearInterval(revocationSweep);
         log.info(`draining: closing ${connections.size} connections with 1012`, {

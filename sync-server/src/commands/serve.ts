@@ -22,6 +22,7 @@ import {
 } from '../server.js';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_REDIS_PREFIX, RedisBus } from '../bus/redis.js';
 import { redactUrl } from '../storage/postgres.js';
+import { deviceTokenClaims } from '../hub/upstream.js';
 import { DEFAULT_DATA_DIR, describeStorage, openStorage } from './data-dir.js';
 import { type Command, parseFlags, UsageError } from './usage.js';
 
@@ -48,10 +49,15 @@ export const SERVE_HELP = `Options for serve:
                  env BUURTHUB_TRUST_PROXY=1).
   --public-url <url>  Where people reach this relay, for links in feeds and personal
                  calendar addresses (default ${DEFAULT_PUBLIC_URL}; env BUURTHUB_PUBLIC_URL).
+  --upstream <url>  Hub mode: keep this relay's rooms of the device token's neighbourhood in
+                 sync with the relay at this sync base URL (wss://buurt.example.nl/sync;
+                 env BUURTHUB_UPSTREAM). Needs --token.
+  --token <jwt>  Hub mode: the device token the upstream issued (env BUURTHUB_UPSTREAM_TOKEN);
+                 the upstream decides what it may read and write.
   -h, --help     Show this help.
 
 ${limitsHelp()}
-Sync URL: ws://HOST:PORT/sync/<neighbourhood>/<public|community|moderation>
+Sync URL: ws://HOST:PORT/sync/<neighbourhood>/<public|community|moderation|directory>
 `;
 
 function parsePort(value: string): number {
@@ -78,6 +84,34 @@ function parsePublicUrl(value: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** `--upstream` and `--token` together, checked: a ws(s) sync base URL and a token of ours. */
+function hubUpstream(
+  url: string | undefined,
+  token: string | undefined,
+): { url: string; token: string } | undefined {
+  if (url === undefined && token === undefined) return undefined;
+  if (url === undefined || token === undefined) {
+    throw new UsageError('hub mode needs both --upstream <url> and --token <device token>');
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(
+      `--upstream must be a URL such as wss://buurt.example.nl/sync, got "${url}"`,
+    );
+  }
+  if ((parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') || parsed.search || parsed.hash) {
+    throw new UsageError(`--upstream must be a ws(s) URL without query, got "${url}"`);
+  }
+  try {
+    deviceTokenClaims(token);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return { url: parsed.href.replace(/\/+$/, ''), token };
+}
+
 async function serve(args: string[]): Promise<void> {
   const { values } = parseFlags(() =>
     parseArgs({
@@ -96,6 +130,8 @@ async function serve(args: string[]): Promise<void> {
         'shutdown-spread-ms': { type: 'string' },
         'trust-proxy': { type: 'boolean', default: false },
         'public-url': { type: 'string' },
+        upstream: { type: 'string' },
+        token: { type: 'string' },
         ...LIMIT_FLAG_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -137,6 +173,10 @@ async function serve(args: string[]): Promise<void> {
       '--redis needs --postgres: relay processes that share rooms must share their storage',
     );
   }
+  const upstream = hubUpstream(
+    values.upstream ?? (env.BUURTHUB_UPSTREAM || undefined),
+    values.token ?? (env.BUURTHUB_UPSTREAM_TOKEN || undefined),
+  );
   const redisPrefix = values['redis-prefix'] ?? env.BUURTHUB_REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX;
   const trustProxy =
     values['trust-proxy'] === true || /^(1|true)$/.test(env.BUURTHUB_TRUST_PROXY ?? '');
@@ -196,6 +236,7 @@ async function serve(args: string[]): Promise<void> {
       trustProxy,
       publicUrl,
       bus,
+      ...(upstream ? { upstream } : {}),
     });
   } catch (error) {
     await bus?.close();

@@ -1,0 +1,159 @@
+/**
+ * The hub's link to its upstream relay (kiosk issue, "The hub"): for each room of its
+ * neighbourhood that the device token may read, one WebSocket to the upstream's sync
+ * endpoint, speaking the standard y-websocket protocol as a client. To the local room the
+ * link is one more peer: the room sends it its sync step 1 and every committed update (the
+ * link forwards them upstream), and what the upstream sends enters the room like a
+ * client's update (committed to local storage first, then fanned out to local clients).
+ * So both sides converge, and a resumed link catches up by the usual state-vector
+ * exchange. The upstream decides what the device token may write: when it answers
+ * "permission denied", the link keeps receiving and stops sending updates.
+ *
+ * Presence stays local: awareness is neither sent up nor taken in.
+ */
+import { WebSocket } from 'ws';
+import { isNeighbourhoodSlug, type Role, ROLES } from '@buurthub/shared';
+import type { Logger } from '../log.js';
+import {
+  MESSAGE_AUTH,
+  MESSAGE_SYNC,
+  type ProtocolError,
+  decodeClientMessage,
+} from '../protocol.js';
+import type { Peer, Room, Rooms } from '../rooms.js';
+
+export type LinkState = 'connecting' | 'online' | 'offline';
+
+export interface UpstreamLinkOptions {
+  /** The upstream's sync base, e.g. `wss://buurt.example.nl/sync`. */
+  url: string;
+  token: string;
+  room: string;
+  rooms: Rooms;
+  log: Logger;
+  /** Reconnect after 1 s, doubling up to this (ms). */
+  maxBackoffMs?: number;
+}
+
+/** Peer ids of links count down from the top, away from connection ids. */
+let nextLinkId = 2 ** 31;
+
+export class UpstreamLink implements Peer {
+  readonly id = nextLinkId--;
+  readonly wantsAcks = false;
+  readonly canWrite = true;
+  state: LinkState = 'connecting';
+  /** The upstream refused this device token's writes to the room. */
+  readOnly = false;
+  /** When the link last finished a sync with the upstream (ms), or null. */
+  lastSyncedAt: number | null = null;
+  private socket: WebSocket | null = null;
+  private local: Room | null = null;
+  private backoffMs = 1000;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: UpstreamLinkOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    this.socket?.close(1001);
+    this.leaveRoom();
+  }
+
+  /** Frames the local room sends this peer: sync messages go upstream, the rest stays here. */
+  send(frame: Uint8Array): void {
+    if (this.socket?.readyState !== WebSocket.OPEN || frame[0] !== MESSAGE_SYNC) return;
+    // After a refusal only the handshake (step 1) goes up, never updates.
+    if (this.readOnly && frame[1] !== 0) return;
+    this.socket.send(frame);
+  }
+
+  fail(error: ProtocolError | Error): void {
+    this.options.log.warn(`upstream ${this.options.room}: ${error.message}`);
+    this.socket?.close(1002);
+  }
+
+  private connect(): void {
+    const { url, token, room, log } = this.options;
+    this.state = 'connecting';
+    const socket = new WebSocket(
+      `${url.replace(/\/+$/, '')}/${room}?token=${encodeURIComponent(token)}`,
+      {
+        handshakeTimeout: 10_000,
+      },
+    );
+    this.socket = socket;
+    socket.binaryType = 'nodebuffer';
+    socket.on('open', () => {
+      this.state = 'online';
+      this.backoffMs = 1000;
+      log.info('upstream link open', { room });
+      // Joining makes the room send its sync step 1 up; the upstream sends its own.
+      this.local = this.options.rooms.join(room, this);
+    });
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (isBinary) this.receive(new Uint8Array(data));
+    });
+    socket.on('error', (error) => log.warn(`upstream ${room}: ${error.message}`));
+    socket.on('close', () => {
+      this.state = 'offline';
+      this.leaveRoom();
+      if (this.stopped) return;
+      this.retry = setTimeout(() => this.connect(), this.backoffMs);
+      this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 30_000);
+    });
+  }
+
+  private receive(frame: Uint8Array): void {
+    const room = this.local;
+    if (!room) return;
+    if (frame[0] === MESSAGE_AUTH) {
+      if (!this.readOnly) {
+        this.readOnly = true;
+        this.options.log.info('upstream refuses writes to this room with the device token', {
+          room: this.options.room,
+        });
+      }
+      return;
+    }
+    if (frame[0] !== MESSAGE_SYNC) return; // awareness, acks: not for the hub
+    try {
+      const message = decodeClientMessage(frame);
+      room.receive(this, message);
+      if (message.kind === 'sync-step-2') this.lastSyncedAt = Date.now();
+    } catch (error) {
+      this.fail(error as Error);
+    }
+  }
+
+  private leaveRoom(): void {
+    if (!this.local) return;
+    this.options.rooms.leave(this.local, this);
+    this.local = null;
+  }
+}
+
+/** Reads the unverified claims of our own device token, to know its neighbourhood and role. */
+export function deviceTokenClaims(token: string): { nb: string; role: Role } {
+  const [, payload] = token.split('.');
+  try {
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as {
+      nb?: unknown;
+      role?: unknown;
+    };
+    const role = ROLES.find((r) => r === claims.role);
+    if (typeof claims.nb === 'string' && isNeighbourhoodSlug(claims.nb) && role) {
+      return { nb: claims.nb, role };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new Error('The device token is not a Buurthub token (no nb and role claims).');
+}

@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../src/index.js';
+import { tryWrite } from './helpers/auth.js';
+import { runCli, startCli } from './helpers/cli.js';
+import { stockClient, synced, type TestClient } from './helpers/clients.js';
+import { tcpProxy, type TcpProxy } from './helpers/proxy.js';
+import { startRelay, type TestRelay } from './helpers/relay.js';
+import { tempDir } from './helpers/temp.js';
+import { tokenFor } from './helpers/tokens.js';
+import { waitFor } from './helpers/wait.js';
+
+const NB = 'maasburen';
+
+/** Every item text in the client's `notes` array, sorted, to compare two replicas. */
+const notes = (client: TestClient) => client.doc.getArray<string>('notes').toArray().sort();
+const add = (client: TestClient, text: string) => client.doc.getArray<string>('notes').push([text]);
+
+describe('a hub that keeps its neighbourhood in sync with the upstream relay', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function setup(role: 'moderator' | 'kiosk' = 'moderator') {
+    const upstream = await startRelay();
+    cleanups.push(() => upstream.dispose());
+    const proxy: TcpProxy = await tcpProxy(upstream.port);
+    cleanups.push(() => proxy.close());
+    const deviceToken = await tokenFor(upstream.storage, NB, role, { sub: 'buurthuis-hub' });
+    const hub: TestRelay = await startRelay({
+      upstream: { url: `ws://127.0.0.1:${proxy.port}/sync`, token: deviceToken },
+    });
+    cleanups.push(() => hub.dispose());
+    await waitFor(() => hub.upstream.every((link) => link.state === 'online'), 'links online');
+    const client = (relay: TestRelay, room = `${NB}/community`) => {
+      const c = stockClient(relay.url, room);
+      cleanups.push(() => c.destroy());
+      return c;
+    };
+    return { upstream, hub, proxy, client };
+  }
+
+  it('replicates every room the device token may read, both ways', async () => {
+    const { upstream, hub, client } = await setup();
+    expect(hub.upstream.map((l) => l.state)).toEqual(['online', 'online', 'online', 'online']);
+    const far = client(upstream);
+    const near = client(hub);
+    await Promise.all([synced(far), synced(near)]);
+    add(far, 'van de gemeente');
+    add(near, 'uit het buurthuis');
+    await waitFor(
+      () => notes(far).length === 2 && notes(near).length === 2,
+      'both notes everywhere',
+    );
+    expect(notes(near)).toEqual(notes(far));
+    // Stored on both relays, not only held in memory.
+    for (const relay of [upstream, hub]) {
+      const doc = new Y.Doc();
+      for (const u of (await relay.storage.loadRoom(`${NB}/community`)).updates)
+        Y.applyUpdate(doc, u);
+      expect(doc.getArray('notes').length).toBe(2);
+    }
+  });
+
+  it('keeps working while the link is cut and converges when it heals', async () => {
+    const { upstream, hub, proxy, client } = await setup();
+    const far = client(upstream);
+    const near = client(hub);
+    await Promise.all([synced(far), synced(near)]);
+    proxy.cut();
+    await waitFor(() => hub.upstream.every((l) => l.state !== 'online'), 'links down');
+    for (let i = 0; i < 5; i++) {
+      add(far, `gemeente ${i}`);
+      add(near, `buurthuis ${i}`);
+    }
+    // The hub's own clients still sync with the hub meanwhile.
+    const second = client(hub);
+    await synced(second);
+    await waitFor(() => notes(second).length === 5, 'hub clients see hub edits');
+    proxy.heal();
+    await waitFor(
+      () => notes(far).length === 10 && notes(near).length === 10 && notes(second).length === 10,
+      'converged after healing',
+      20_000,
+    );
+    expect(notes(near)).toEqual(notes(far));
+  });
+
+  it('writes nothing upstream that the device token may not, and lets no resident write where it may not', async () => {
+    const { upstream, hub, client } = await setup('kiosk');
+    // A kiosk token reads public only: one link, which the upstream makes read-only.
+    expect(hub.upstream.map((l) => l.state)).toEqual(['online']);
+    const far = client(upstream, `${NB}/public`);
+    await synced(far);
+    add(far, 'crisisbericht');
+    const near = client(hub, `${NB}/public`);
+    await waitFor(() => notes(near).length === 1, 'public reaches the hub');
+    // A moderator of the hub writes public locally; the kiosk token cannot carry it up.
+    add(near, 'alleen in het buurthuis');
+    await waitFor(() => hub.upstream[0]?.readOnly === true, 'upstream refused the write');
+    expect(notes(far)).toEqual(['crisisbericht']);
+    // And a resident on the hub may not write public at all, as upstream.
+    const resident = await tokenFor(hub.storage, NB, 'resident');
+    expect((await tryWrite(hub.url, `${NB}/public`, resident)).result).toBe('denied');
+  });
+
+  it('runs as `buurthub serve --upstream … --token …` on a small machine without Electron', async () => {
+    const upstream = await startRelay();
+    cleanups.push(() => upstream.dispose());
+    const token = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'hub-pc' });
+    const data = tempDir();
+    cleanups.push(() => data.remove());
+    const hub = await startCli([
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data',
+      data.path,
+      '--upstream',
+      `ws://127.0.0.1:${upstream.port}/sync`,
+      '--token',
+      token,
+    ]);
+    cleanups.push(async () => void (await hub.stop()));
+    const far = stockClient(upstream.url, `${NB}/community`);
+    cleanups.push(() => far.destroy());
+    await synced(far);
+    add(far, 'via de CLI');
+    // What the upstream has lands in the hub's own SQLite file.
+    const stored = async () => {
+      const storage = new SqliteStorage(data.path);
+      try {
+        const doc = new Y.Doc();
+        for (const u of (await storage.loadRoom(`${NB}/community`)).updates) Y.applyUpdate(doc, u);
+        return doc.getArray('notes').toArray();
+      } finally {
+        await storage.close();
+      }
+    };
+    await waitFor(async () => (await stored()).length === 1, 'the hub stored the note');
+    expect(await stored()).toEqual(['via de CLI']);
+
+    const refused = await runCli([
+      'serve',
+      '--upstream',
+      'https://buurt.example.nl/sync',
+      '--token',
+      token,
+    ]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('--upstream must be a ws(s) URL');
+    const half = await runCli(['serve', '--upstream', 'wss://buurt.example.nl/sync']);
+    expect(half.stderr).toContain('needs both --upstream');
+  });
+});
