@@ -19,6 +19,7 @@ import {
   type Category,
   CommunitySpace,
   type DeviceSigner,
+  DirectorySpace,
   type EventInput,
   type MediaRef,
   PublicSpace,
@@ -529,6 +530,7 @@ export async function seedDemo(
 
   const publicDoc = new Y.Doc();
   const communityDoc = new Y.Doc();
+  const directoryDoc = new Y.Doc();
   try {
     const publicSpace = new PublicSpace(publicDoc, ctx);
     clock = FLOOD_START - 30 * DAY;
@@ -570,7 +572,11 @@ export async function seedDemo(
       publicSpace.boards.saveVersion(created.id, 'Eerste versie', anja);
     }
 
+    clock = now - 20 * DAY;
+    seedSocialMap(publicSpace, (at) => (clock = at), now);
+
     const community = new CommunitySpace(communityDoc, ctx);
+    seedParticipation(community, (at) => (clock = at), now);
     // Posts over the last two weeks, a few hours between comments and reactions.
     clock = now - 14 * DAY;
     for (const post of POSTS) {
@@ -635,9 +641,241 @@ export async function seedDemo(
       roomName(DEMO_NEIGHBOURHOOD, 'community'),
       Y.encodeStateAsUpdate(communityDoc),
     );
+    seedDirectory(new DirectorySpace(directoryDoc, ctx), (at) => (clock = at), now - 10 * DAY);
+    await storage.appendUpdate(
+      roomName(DEMO_NEIGHBOURHOOD, 'directory'),
+      Y.encodeStateAsUpdate(directoryDoc),
+    );
     return true;
   } finally {
     publicDoc.destroy();
     communityDoc.destroy();
+    directoryDoc.destroy();
+  }
+}
+
+/** Sets the seed's clock (ms): entries get realistic, spread-out timestamps. */
+type SetClock = (at: number) => void;
+
+/** The social map: help in and around the villages, and two residents' stories. */
+function seedSocialMap(publicSpace: PublicSpace, setClock: SetClock, now: number): void {
+  const map = publicSpace.socialMap;
+  const voedselbank = map.organisations.create(
+    {
+      name: 'Voedselbank Mook en Middelaar',
+      summary: 'Elke week een pakket met eten voor wie even niet rondkomt.',
+      offer: 'Een voedselpakket per week, en hulp om te kijken welke regelingen er nog meer zijn.',
+      forWhom: 'Huishoudens met een laag inkomen in de gemeente Mook en Middelaar.',
+      openingHours: 'Donderdag 14.00–16.00 uur',
+      contact: { phone: '024 123 45 67', email: 'info@voedselbank-mook.example' },
+      address: 'Raadhuisplein, Mook',
+      village: 'Mook',
+      categories: ['food', 'money'],
+    },
+    anja,
+  );
+  setClock(now - 19 * DAY);
+  const schuldhulp = map.organisations.create(
+    {
+      name: 'Schuldhulp Maasburen',
+      summary: 'Gratis en in vertrouwen hulp bij geldzorgen en schulden.',
+      offer: 'Een vaste vrijwilliger helpt met post, betalingsregelingen en een budgetplan.',
+      forWhom: 'Iedereen in de buurt met geldzorgen, ook als de schulden nog klein zijn.',
+      openingHours: 'Op afspraak, ook ’s avonds',
+      contact: { phone: '024 765 43 21' },
+      village: 'Molenhoek',
+      categories: ['money', 'legal'],
+    },
+    gemeente,
+  );
+  setClock(now - 18 * DAY);
+  const buurtzorg = map.organisations.create(
+    {
+      name: 'Buurtzorg Mook',
+      summary: 'Wijkverpleging thuis, van wondzorg tot hulp bij het douchen.',
+      offer: 'Verpleging en verzorging thuis, door een vast team uit de buurt.',
+      forWhom:
+        'Bewoners die thuis zorg nodig hebben, met een indicatie van de wijkverpleegkundige.',
+      contact: { phone: '024 222 33 44', web: 'https://www.buurtzorg.example/mook' },
+      village: 'Mook',
+      categories: ['care', 'health'],
+    },
+    gemeente,
+  );
+  setClock(now - 17 * DAY);
+  const energietoeslag = map.regulations.create(
+    {
+      name: 'Energietoeslag',
+      summary: 'Eenmalig geld van de gemeente voor de energierekening.',
+      whoQualifies: 'Huishoudens met een inkomen tot 120% van het sociaal minimum.',
+      howToApply:
+        'Met het formulier van de gemeente; de Schuldhulp helpt met invullen als je dat wilt.',
+      organisationIds: [schuldhulp.id],
+      categories: ['energy', 'money'],
+    },
+    gemeente,
+  );
+  map.regulations.create(
+    {
+      name: 'Voedselpakket',
+      summary: 'Een wekelijks pakket van de voedselbank.',
+      whoQualifies: 'Wie na de vaste lasten weinig overhoudt; de voedselbank rekent het met je na.',
+      howToApply: 'Bel of kom langs op donderdagmiddag.',
+      organisationIds: [voedselbank.id],
+      categories: ['food'],
+    },
+    anja,
+  );
+  setClock(now - 12 * DAY);
+  map.stories.create(
+    {
+      title: 'Eindelijk overzicht',
+      text: 'Ik durfde de enveloppen niet meer open te maken. Na drie gesprekken had ik een plan, en nu slaap ik weer.',
+      attribution: 'Ria (58), Molenhoek',
+      consent: true,
+      organisationIds: [schuldhulp.id],
+      regulationIds: [energietoeslag.id],
+    },
+    anja,
+  );
+  map.stories.create(
+    {
+      title: 'Hulp zonder schaamte',
+      text: 'Ik werd er vriendelijk ontvangen, met koffie. Niemand vroeg waarom.',
+      consent: true,
+      organisationIds: [voedselbank.id, buurtzorg.id],
+    },
+    anja,
+  );
+}
+
+/** A participation round of the gemeente, in the responses phase, with ideas and support. */
+function seedParticipation(community: CommunitySpace, setClock: SetClock, now: number): void {
+  const rounds = community.participation;
+  setClock(now - 21 * DAY);
+  const round = rounds.start(
+    {
+      title: 'Herinrichting van het Raadhuisplein',
+      summary:
+        'Het Raadhuisplein in Mook wordt in 2027 opnieuw bestraat. We willen het plein groener en gezelliger maken, en horen graag wat u belangrijk vindt.',
+      legalFrame:
+        'Het budget is € 450.000. De rijbaan en de bushalte blijven waar ze zijn, en het plein moet toegankelijk blijven voor de markt op woensdag.',
+      roomForChoice:
+        'Waar bomen, bankjes en speelplekken komen, hoeveel parkeerplaatsen blijven, en hoe het plein ’s avonds verlicht wordt.',
+      village: 'Mook',
+      ideasUntil: now - 7 * DAY,
+      responsesUntil: now + 7 * DAY,
+    },
+    gemeente,
+  );
+  setClock(now - 20 * DAY);
+  rounds.advance(round.id, 'ideas', gemeente);
+  const ideas = [
+    {
+      by: fatima,
+      title: 'Bankjes in de schaduw',
+      text: 'Zet bankjes onder de linden, zodat ouderen er ook in de zomer kunnen zitten.',
+      supporters: [henk, marieke, joost, anja],
+    },
+    {
+      by: joost,
+      title: 'Speelplek bij de fontein',
+      text: 'Een kleine speelplek bij de fontein: ouders zitten op het terras, kinderen spelen in zicht.',
+      supporters: [fatima, marieke],
+    },
+    {
+      by: henk,
+      title: 'Minder parkeren, meer groen',
+      text: 'Haal de helft van de parkeerplaatsen weg; de parkeerplaats bij de kerk is bijna altijd leeg.',
+      supporters: [fatima],
+    },
+  ];
+  const created = ideas.map((idea, i) => {
+    setClock(now - (18 - i) * DAY);
+    return { ...idea, id: rounds.submitIdea(round.id, idea, idea.by).id };
+  });
+  for (const [i, idea] of created.entries()) {
+    for (const [j, supporter] of idea.supporters.entries()) {
+      setClock(now - (15 - i) * DAY + j * HOUR);
+      rounds.support(round.id, idea.id, true, supporter);
+    }
+  }
+  setClock(now - 7 * DAY);
+  rounds.advance(round.id, 'responses', gemeente);
+  const [shade, play, parking] = created;
+  setClock(now - 6 * DAY);
+  if (parking) {
+    rounds.respond(
+      round.id,
+      parking.id,
+      { text: 'Op marktdag is het wel vol. Misschien alleen de rij langs het café?' },
+      marieke,
+    );
+  }
+  setClock(now - 5 * DAY);
+  if (shade) {
+    rounds.respond(round.id, shade.id, { text: 'En graag een prullenbak erbij.' }, joost);
+  }
+  if (play) {
+    rounds.respond(
+      round.id,
+      play.id,
+      { text: 'Let wel op de rijbaan: een hekje rond de speelplek.' },
+      henk,
+    );
+  }
+}
+
+/** Directory profiles of the demo residents (opt-in, only fields they show the neighbourhood). */
+function seedDirectory(directory: DirectorySpace, setClock: SetClock, from: number): void {
+  const profiles: [Author, Parameters<DirectorySpace['profiles']['publish']>[0]][] = [
+    [
+      fatima,
+      {
+        displayName: fatima.name,
+        area: 'Mook',
+        skills: { topics: ['cooking', 'language-help'], tags: ['marokkaans koken'] },
+        interests: { topics: ['gardening', 'walking'], tags: [] },
+        wantsToLearn: { topics: ['bike-repair'], tags: [] },
+        availability: ['weekends'],
+        about: 'Ik kook graag voor veel mensen en help met Nederlandse brieven.',
+      },
+    ],
+    [
+      henk,
+      {
+        displayName: henk.name,
+        area: 'Middelaar',
+        skills: { topics: ['bike-repair', 'odd-jobs'], tags: [] },
+        interests: { topics: ['gardening'], tags: ['imker'] },
+        wantsToLearn: { topics: ['computer-help'], tags: [] },
+        availability: ['weekday-daytime'],
+      },
+    ],
+    [
+      joost,
+      {
+        displayName: joost.name,
+        area: 'Mook',
+        skills: { topics: ['computer-help', 'sports'], tags: [] },
+        interests: { topics: ['gardening', 'music'], tags: [] },
+        wantsToLearn: { topics: ['cooking'], tags: [] },
+        availability: ['evenings', 'weekends'],
+      },
+    ],
+    [
+      marieke,
+      {
+        displayName: marieke.name,
+        area: 'Mook',
+        skills: { topics: ['gardening', 'childcare'], tags: ['snoeien'] },
+        interests: { topics: ['reading', 'walking'], tags: [] },
+        availability: ['weekday-daytime', 'weekends'],
+      },
+    ],
+  ];
+  for (const [i, [author, profile]] of profiles.entries()) {
+    setClock(from + i * DAY);
+    directory.profiles.publish(profile, {}, author);
   }
 }
