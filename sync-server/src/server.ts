@@ -14,9 +14,10 @@ import { createApi } from './api.js';
 import { createContactRoutes } from './contacts/contacts.js';
 import { createMemberRoutes } from './members/members.js';
 import { upstreamLinks, type UpstreamLink } from './hub/links.js';
+import { jwksUrlFor, UpstreamKeys } from './hub/upstream-keys.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
 import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
-import { KeyStore } from './auth/keys.js';
+import { KeyStore, nowSeconds } from './auth/keys.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { BLOB_DIR, DiskBlobStore } from './blobs/disk.js';
 import { createBlobRoutes } from './blobs/http.js';
@@ -212,7 +213,15 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const ownsStorage = !options.storage;
   const storage =
     options.storage ?? (options.dataDir ? new SqliteStorage(options.dataDir) : new MemoryStorage());
-  const keys = new KeyStore(storage);
+  const upstreamKeys = options.upstream
+    ? new UpstreamKeys(
+        jwksUrlFor(options.upstream.url),
+        storage instanceof SqliteStorage ? join(dirname(storage.file), 'upstream-jwks.json') : null,
+        log,
+      )
+    : undefined;
+  await upstreamKeys?.start();
+  const keys = new KeyStore(storage, nowSeconds, upstreamKeys);
   const blobs = options.blobs ?? defaultBlobStore(storage, options.dataDir);
   const authorize =
     options.authorize ??

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../src/index.js';
-import { tryWrite } from './helpers/auth.js';
+import { createRelay, silentLogger, SqliteStorage } from '../src/index.js';
+import { tryWrite, upgradeStatus } from './helpers/auth.js';
 import { runCli, startCli } from './helpers/cli.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { tcpProxy, type TcpProxy } from './helpers/proxy.js';
@@ -154,5 +154,39 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
     expect(refused.stderr).toContain('--upstream must be a ws(s) URL');
     const half = await runCli(['serve', '--upstream', 'wss://buurt.example.nl/sync']);
     expect(half.stderr).toContain('needs both --upstream');
+  });
+
+  it('accepts the tokens the upstream issued, also after a restart while the upstream is unreachable', async () => {
+    const upstream = await startRelay();
+    cleanups.push(() => upstream.dispose());
+    const proxy = await tcpProxy(upstream.port);
+    cleanups.push(() => proxy.close());
+    const data = tempDir();
+    cleanups.push(() => data.remove());
+    const deviceToken = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'hub' });
+    const hubOptions = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: data.path,
+      log: silentLogger,
+      upstream: { url: `ws://127.0.0.1:${proxy.port}/sync`, token: deviceToken },
+    };
+    const phone = await tokenFor(upstream.storage, NB, 'resident', { sub: 'anna-phone' });
+    const stranger = await startRelay();
+    cleanups.push(() => stranger.dispose());
+    const elsewhere = await tokenFor(stranger.storage, NB, 'resident');
+
+    let hub = await createRelay(hubOptions);
+    expect(await upgradeStatus(hub.url, `${NB}/community`, phone)).toBe(101);
+    expect((await tryWrite(hub.url, `${NB}/community`, phone)).result).toBe('stored');
+    expect(await upgradeStatus(hub.url, `${NB}/community`, elsewhere)).toBe(401);
+    // A resident's upstream token still may not write public on the hub.
+    expect((await tryWrite(hub.url, `${NB}/public`, phone)).result).toBe('denied');
+
+    proxy.cut();
+    await hub.close();
+    hub = await createRelay(hubOptions);
+    cleanups.push(() => hub.close());
+    expect(await upgradeStatus(hub.url, `${NB}/community`, phone)).toBe(101);
   });
 });

@@ -47,9 +47,14 @@ export class KeyStore {
   private loadedAt = -Infinity;
   private loading: Promise<void> | null = null;
 
+  /**
+   * `trusted`: keys of another relay whose tokens this one accepts too (a hub accepts its
+   * upstream's, src/hub/upstream-keys.ts); they verify, never sign.
+   */
   constructor(
     private readonly storage: Storage,
     private readonly now: () => number = nowSeconds,
+    private readonly trusted?: { key(kid: string): Promise<CryptoKey | undefined> },
   ) {}
 
   /** The current signing key, created on first use. */
@@ -91,7 +96,8 @@ export class KeyStore {
       await this.reload();
     }
     const found = this.verifying.get(kid);
-    return found && isPublished(found.key, this.now()) ? found.crypto : undefined;
+    if (found) return isPublished(found.key, this.now()) ? found.crypto : undefined;
+    return this.trusted?.key(kid);
   }
 
   private async reload(): Promise<void> {
