@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveBundleFile } from './bundle-path.js';
+import { kioskContentPolicy } from './content-policy.js';
 import { onRendererCrash } from './crash-policy.js';
 import { type ConfigResult, parseKioskConfig, rendererArgument } from './kiosk-config.js';
 import { configErrorPage, crisisPageUrl, fallbackCrisisPage } from './kiosk-pages.js';
@@ -48,6 +49,13 @@ function readConfig(file: string): ConfigResult {
 const html = (body: string) =>
   new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 
+/** The bundle's responses with the kiosk's CSP added (content-policy.ts). */
+async function withPolicy(response: Response, policy: string): Promise<Response> {
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', policy);
+  return new Response(response.body, { status: response.status, headers });
+}
+
 void app.whenReady().then(() => {
   const configFile = path.join(app.getPath('userData'), 'kiosk.json');
   const config = readConfig(configFile);
@@ -55,7 +63,8 @@ void app.whenReady().then(() => {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
-  protocol.handle(APP_SCHEME, (request) => {
+  const policy = kioskContentPolicy(config.ok ? config.config.lanPort : 8080);
+  protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
     if (pathname === SETUP_ERROR_PATH && !config.ok) {
       return html(configErrorPage(config.problems, configFile));
@@ -66,7 +75,7 @@ void app.whenReady().then(() => {
     }
     const file = resolveBundleFile(bundleDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    return withPolicy(await net.fetch(pathToFileURL(file).toString()), policy);
   });
   // A kiosk screen stays on.
   powerSaveBlocker.start('prevent-display-sleep');
@@ -75,6 +84,7 @@ void app.whenReady().then(() => {
     kioskWindowOptions(
       path.join(here, 'preload.cjs'),
       config.ok ? [rendererArgument(config.config)] : [],
+      app.isPackaged,
     ),
   );
   window.once('ready-to-show', () => window.show());

@@ -17,4 +17,13 @@ describe('kiosk window', () => {
       additionalArguments: [],
     });
   });
+
+  it('fills the screen without menu or developer tools in production, and opens them only in development', () => {
+    const production = kioskWindowOptions('/app/preload.cjs');
+    expect(production).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true });
+    expect(production.webPreferences?.devTools).toBe(false);
+    const development = kioskWindowOptions('/app/preload.cjs', [], false);
+    expect(development).toMatchObject({ kiosk: false, fullscreen: false });
+    expect(development.webPreferences?.devTools).toBe(true);
+  });
 });

@@ -11,11 +11,15 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export function kioskWindowOptions(
   preloadPath: string,
   rendererArguments: string[] = [],
+  production = true,
 ): BrowserWindowConstructorOptions {
   return {
     width: 1920,
     height: 1080,
     show: false,
+    // A kiosk: full screen, no way out to the desktop, no menu.
+    kiosk: production,
+    fullscreen: production,
     autoHideMenuBar: true,
     backgroundColor: '#f6f7f4',
     webPreferences: {
@@ -30,6 +34,7 @@ export function kioskWindowOptions(
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !production,
       additionalArguments: rendererArguments,
     },
   };
