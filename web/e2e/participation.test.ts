@@ -6,7 +6,9 @@
  * until the relay has it), and supports it; the official moves the round on, records what
  * happens to the idea, the decision and the feedback; the resident ends up reading the
  * decision and what was done with their idea, with no forms left to fill in, and downloads
- * the ideas as CSV for the council report. Every view is scanned with axe.
+ * the ideas as CSV for the council report. A moderator writes an idea down for a resident
+ * ("op verzoek van"). The official sees the impact charts; the resident gets none. Every
+ * view is scanned with axe.
  *
  * BH_SHOTS=<dir> also saves screenshots (390x844) of the round in the ideas and the
  * feedback phase.
@@ -140,6 +142,22 @@ describe('a participation round from inform to feedback', () => {
     );
   });
 
+  it('lets a moderator write an idea down for a resident at the kiosk', async () => {
+    const moderator = await member('moderator', 'Mieke Buurtverbinder');
+    await moderator.goto(roundUrl);
+    await moderator.getByLabel('Titel van je idee').fill('Watertappunt');
+    await moderator
+      .getByLabel('Je idee', { exact: true })
+      .fill('Een kraan voor de hond en de fiets.');
+    await moderator.getByLabel('Op verzoek van (mag)').fill('Mevrouw Smits');
+    await moderator.getByRole('button', { name: 'Idee plaatsen' }).click();
+    const idea = resident.getByRole('article', { name: 'Watertappunt' });
+    await idea.waitFor();
+    expect(await idea.textContent()).toContain('Van Mevrouw Smits');
+    expect(await idea.textContent()).toContain('opgeschreven door Mieke Buurtverbinder');
+    await moderator.context().close();
+  });
+
   it('counts the resident’s support and takes responses after ideas close', async () => {
     const idea = resident.getByRole('article', { name: IDEA });
     const support = idea.getByRole('button', { name: 'Ik steun dit' });
@@ -201,6 +219,7 @@ describe('a participation round from inform to feedback', () => {
       'idee-id,titel,idee,ingediend door,opgeschreven door,ingediend op,steunbetuigingen,reacties,uitkomst,uitleg,te laat',
     );
     expect(row).toContain(`${IDEA},`);
+    expect(csv).toContain(',Mevrouw Smits,Mieke Buurtverbinder,');
     expect(row).toContain(',Rik Peters,,');
     expect(row).toContain(',1,1,Overgenomen,Er komen drie bankjes onder de linde.,');
     expect(download.suggestedFilename()).toBe('herinrichting-dorpsplein-ideeen.csv');
@@ -218,7 +237,7 @@ describe('a participation round from inform to feedback', () => {
     await active.getByText('Cijfers als tabel').click();
     expect(await active.getByRole('cell', { name: '< 5' }).count()).toBe(1);
     expect(await active.getByRole('img').getAttribute('aria-label')).toContain(
-      '1 weken met een klein aantal niet getoond',
+      'weken met een klein aantal (niet getoond): 1.',
     );
     expect(await axeViolations(official)).toEqual([]);
     await shot(official, 'impact-1280.png');

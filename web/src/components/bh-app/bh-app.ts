@@ -2,9 +2,10 @@
  * The Buurthub app shell: routes by path (`/join/<code>` redeems an invite, `/nb/<slug>/`
  * opens a neighbourhood, `/` the last joined one or `maasburen`), provides the model, sync
  * state, member sessions and identity to every component, and lays out the header, crisis
- * banner, navigation and the current view (feed, composer or, for moderators and officials,
- * invites, or the agenda; chosen by the URL hash `#berichten[/<post>]` / `#nieuw` /
- * `#uitnodigen` / `#agenda[/…]`, see app/route.ts).
+ * banner, navigation and the current view (feed, composer, agenda, notice boards,
+ * participation rounds, the members' directory, the social map, and for moderators and
+ * officials invites and impact figures; chosen by the URL hash, see app/route.ts). Notice
+ * boards and the social map are public: guests read them too.
  *
  * Access follows the member session of the neighbourhood (see docs/architecture.md,
  * "Identity in the PWA"): members sync with their token, which is refreshed when due and

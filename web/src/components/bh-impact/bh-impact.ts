@@ -12,11 +12,15 @@ import {
   type CommunitySpace,
   FIGURES,
   type Figure,
+  addDays,
   type ImpactFigures,
   canModerate,
   impactCsvRows,
   impactFigures,
+  startOfWeek,
   toCsv,
+  zonedDate,
+  zonedInstant,
 } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
@@ -30,7 +34,6 @@ import { LocaleController, type MessageKey, intlTag, t } from '../../i18n/i18n.j
 import { styles } from './bh-impact.styles.js';
 
 const PERIODS = [4, 12, 26] as const;
-const WEEK = 7 * 24 * 3600_000;
 
 @customElement('bh-impact')
 export class BhImpact extends LitElement {
@@ -67,8 +70,11 @@ export class BhImpact extends LitElement {
   private figures(): ImpactFigures | null {
     const me = this.identity?.current;
     if (!me || !canModerate(me.role) || !this.community) return null;
+    // Whole weeks: from the Monday `weeks - 1` weeks back, so "4 weeks" shows four bars.
     const to = this.clock.now;
-    return impactFigures(this.community, me, { from: to - this.weeks * WEEK, to });
+    const monday = startOfWeek(zonedDate(to));
+    const from = zonedInstant(addDays(monday, -7 * (this.weeks - 1)));
+    return impactFigures(this.community, me, { from, to });
   }
 
   override render() {
