@@ -878,11 +878,11 @@ export const en: Messages = {
   'impact.week': 'Week of',
   'impact.table': 'Figures as a table',
   'impact.summary':
-    '{weeks} weeks, {total} in all, highest week {max}; {hidden} weeks with a small count not shown.',
+    '{weeks} weeks, {total} in all, highest week {max}; weeks with a small count (not shown): {hidden}.',
   'impact.medianHint': 'In minutes, between the question and the first answer.',
   'impact.tooFew': 'too few questions',
   'impact.medianSummary':
-    '{weeks} weeks, longest median {max} minutes; {hidden} weeks with too few questions for a median.',
+    '{weeks} weeks, longest median {max} minutes; weeks with too few questions for a median: {hidden}.',
   'impact.figure.posts': 'Posts',
   'impact.figure.events': 'Events',
   'impact.figure.rsvps': 'RSVPs to events',

@@ -880,11 +880,11 @@ export const nl = {
   'impact.week': 'Week van',
   'impact.table': 'Cijfers als tabel',
   'impact.summary':
-    '{weeks} weken, samen {total}, hoogste week {max}; {hidden} weken met een klein aantal niet getoond.',
+    '{weeks} weken, samen {total}, hoogste week {max}; weken met een klein aantal (niet getoond): {hidden}.',
   'impact.medianHint': 'In minuten, tussen de vraag en het eerste antwoord.',
   'impact.tooFew': 'te weinig vragen',
   'impact.medianSummary':
-    '{weeks} weken, langste mediaan {max} minuten; {hidden} weken met te weinig vragen voor een mediaan.',
+    '{weeks} weken, langste mediaan {max} minuten; weken met te weinig vragen voor een mediaan: {hidden}.',
   'impact.figure.posts': 'Berichten',
   'impact.figure.events': 'Activiteiten',
   'impact.figure.rsvps': 'Aanmeldingen voor activiteiten',
