@@ -11,6 +11,7 @@ import {
   ABOUT_MAX,
   AVAILABILITY,
   type DirectorySpace,
+  type ProfileView,
   TAG_MAX,
   TOPICS,
   type Topic,
@@ -61,6 +62,7 @@ export class BhProfileEditor extends LitElement {
   @state()
   private identity?: IdentityService;
 
+  /** What the member typed this time; until then the form follows the kept or published profile. */
   @state() private form?: ProfileFormState;
   @state() private errors: Record<string, string> = {};
   @state() private status = '';
@@ -88,25 +90,26 @@ export class BhProfileEditor extends LitElement {
     return `buurthub:profile:${this.nb}:${this.identity?.current?.id ?? ''}`;
   }
 
-  protected override willUpdate(): void {
-    const me = this.identity?.current;
-    if (!this.form && me && this.directory) {
-      this.form =
-        parseKeptState(localStore.get(this.keptKey)) ??
-        stateFromProfile(this.directory.profiles.get(me.id));
-    }
+  /**
+   * The form's state: what was typed, else what is kept on this device, else the published
+   * profile. Read on every render until the member types, because on a new device the
+   * published profile arrives from the relay after the view opened, and saving an empty
+   * form would clear it.
+   */
+  private current(published: ProfileView | null): ProfileFormState {
+    return this.form ?? parseKeptState(localStore.get(this.keptKey)) ?? stateFromProfile(published);
   }
 
   override render() {
     const me = this.identity?.current;
-    const form = this.form;
-    if (!me || !form || !this.directory) {
+    if (!me || !this.directory) {
       return html`<div class="card">
         <h2 tabindex="-1">${t('directory.profileHeading')}</h2>
         <p>${t('directory.membersOnly')}</p>
       </div>`;
     }
     const published = this.directory.profiles.get(me.id);
+    const form = this.current(published);
     return html`<section part="card" class="card" aria-labelledby="profile-heading">
       <h2 id="profile-heading" tabindex="-1">${t('directory.profileHeading')}</h2>
       <p class="intro">${t('directory.profileIntro')}</p>
@@ -229,7 +232,7 @@ export class BhProfileEditor extends LitElement {
   /** Reads the whole form into the state and keeps it on this device. */
   private onInput(event: Event) {
     const formElement = (event.target as HTMLElement).closest('form');
-    if (!formElement || !this.form) return;
+    if (!formElement) return;
     const data = new FormData(formElement);
     const all = (name: string) => data.getAll(name).map(String);
     const next: ProfileFormState = {
@@ -246,7 +249,7 @@ export class BhProfileEditor extends LitElement {
         interests: String(data.get('tags-interests') ?? ''),
         wantsToLearn: String(data.get('tags-wantsToLearn') ?? ''),
       },
-      shown: { ...this.form.shown },
+      shown: { ...stateFromProfile(null).shown },
     };
     for (const field of Object.keys(next.shown) as ProfileField[]) {
       next.shown[field] = data.get(`shown-${field}`) === 'hidden' ? 'hidden' : 'neighbourhood';
@@ -258,12 +261,13 @@ export class BhProfileEditor extends LitElement {
   private async save(event: SubmitEvent) {
     event.preventDefault();
     const me = this.identity?.current;
-    if (!me || !this.form || !this.directory) return;
-    const { input, visibility } = toProfileInput(me.name, this.form);
+    if (!me || !this.directory) return;
+    const form = this.current(this.directory.profiles.get(me.id));
+    const { input, visibility } = toProfileInput(me.name, form);
     try {
       this.directory.profiles.publish(input, visibility, me);
       this.errors = {};
-      localStore.set(this.keptKey, JSON.stringify(this.form));
+      localStore.set(this.keptKey, JSON.stringify(form));
       this.status = t('directory.profileSaved');
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
