@@ -85,7 +85,9 @@ describe('the social map', () => {
 
   it('lets a guest find help by area and words and read an organisation’s page', async () => {
     const guest = await (await browser.newContext({ viewport: PHONE })).newPage();
-    await guest.goto(`${base}/nb/${NB}/#sociale-kaart`);
+    await guest.goto(`${base}/nb/${NB}/`);
+    await guest.getByRole('heading', { name: 'Word lid van de buurt' }).waitFor();
+    await guest.getByRole('link', { name: 'Sociale kaart' }).click();
     await guest.getByRole('heading', { name: 'Sociale kaart', level: 2 }).waitFor();
     await guest.getByText('3 resultaten').waitFor({ timeout: 15_000 });
     expect(await guest.getByRole('button', { name: 'Organisatie toevoegen' }).count()).toBe(0);

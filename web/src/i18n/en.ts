@@ -534,6 +534,7 @@ export const en: Messages = {
   'nav.directory': 'Neighbours',
   'nav.socialMap': 'Social map',
   'nav.impact': 'Impact',
+  'nav.join': 'Join',
   'participation.heading': 'Take part in plans',
   'participation.intro':
     'The municipality puts plans to the neighbourhood early. Give ideas, support those of others and read what was done with them.',

@@ -536,6 +536,7 @@ export const nl = {
   'nav.directory': 'Buren',
   'nav.socialMap': 'Sociale kaart',
   'nav.impact': 'Impact',
+  'nav.join': 'Word lid',
   'participation.heading': 'Meedoen aan plannen',
   'participation.intro':
     'De gemeente legt plannen vroeg aan de buurt voor. Geef ideeën, steun die van anderen en lees wat ermee is gedaan.',

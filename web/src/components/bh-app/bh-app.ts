@@ -376,7 +376,13 @@ export class BhApp extends LitElement {
       <div class="column">
         ${
           guest
-            ? nothing
+            ? // What a guest may read: the way in, and the public notice boards and social map.
+              html`<nav aria-label=${t('nav.label')}>
+                <ul>
+                  ${this.navLink('feed', t('nav.join'))} ${this.navLink('boards', t('nav.boards'))}
+                  ${this.navLink('socialMap', t('nav.socialMap'))}
+                </ul>
+              </nav>`
             : html`<nav aria-label=${t('nav.label')}>
                 <ul>
                   ${this.navLink('feed', t('nav.feed'))} ${this.navLink('agenda', t('nav.agenda'))}
