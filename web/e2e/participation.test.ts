@@ -108,6 +108,8 @@ describe('a participation round from inform to feedback', () => {
 
   it('shows the resident the plan while it informs, and takes ideas once they open', async () => {
     await resident.getByRole('link', { name: 'Meedoen' }).click();
+    await resident.getByText('Fase: Informeren').waitFor();
+    expect(await axeViolations(resident)).toEqual([]);
     await resident.getByRole('link', { name: ROUND }).click();
     await resident.getByRole('heading', { name: ROUND, level: 2 }).waitFor();
     await resident.getByText('de bushalte blijft waar hij is').waitFor();

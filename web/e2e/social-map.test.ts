@@ -111,5 +111,10 @@ describe('the social map', () => {
         fullPage: true,
       });
     }
+    await guest.getByRole('link', { name: 'Energietoeslag' }).click();
+    await guest.getByRole('heading', { name: 'Energietoeslag', level: 2 }).waitFor();
+    await guest.getByRole('link', { name: 'Voedselbank Maasland' }).waitFor();
+    await guest.getByText('Inkomen tot 120% van het minimum.').waitFor();
+    expect(await axeViolations(guest)).toEqual([]);
   });
 });
