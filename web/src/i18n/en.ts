@@ -974,6 +974,4 @@ export const en: Messages = {
   'kiosk.boardSlide': 'notice board',
   'kiosk.idleCountdown': 'Back to the start in {seconds} s',
   'kiosk.idleStay': "I'm still here",
-  'kiosk.idleCountdown': 'Back to the start in {seconds} s',
-  'kiosk.idleStay': "I'm still here",
 };

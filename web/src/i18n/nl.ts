@@ -976,8 +976,6 @@ export const nl = {
   'kiosk.boardSlide': 'prikbord',
   'kiosk.idleCountdown': 'Terug naar het begin over {seconds} s',
   'kiosk.idleStay': 'Ik ben er nog',
-  'kiosk.idleCountdown': 'Terug naar het begin over {seconds} s',
-  'kiosk.idleStay': 'Ik ben er nog',
 } as const;
 
 type Widen<T> = T extends string ? string : { one: string; other: string };
