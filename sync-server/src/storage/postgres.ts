@@ -31,6 +31,16 @@ import type {
   Storage,
   StoredRoom,
 } from './storage.js';
+import {
+  type InviteRow,
+  type KeyRow,
+  type MemberRow,
+  type NeighbourhoodRow,
+  toInvite,
+  toKey,
+  toMember,
+  toNeighbourhood,
+} from './rows.js';
 
 export interface PostgresOptions {
   /** `postgres://user@host:port/db`, optionally with `?schema=name`. */
@@ -134,54 +144,6 @@ const TYPES = {
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
-
-interface KeyRow {
-  kid: string;
-  public_jwk: string;
-  private_jwk: string;
-  created_at: number;
-  retired_at: number | null;
-  used_until: number;
-}
-interface InviteRow {
-  code: string;
-  nb: string;
-  role: Invite['role'];
-  uses_left: number;
-  expires_at: number;
-  created_at: number;
-}
-interface NeighbourhoodRow {
-  slug: string;
-  name: string;
-  villages: string[];
-  kiosk_reads_community: boolean;
-  created_at: number;
-}
-
-const toKey = (row: KeyRow): SigningKey => ({
-  kid: row.kid,
-  publicJwk: JSON.parse(row.public_jwk) as SigningKey['publicJwk'],
-  privateJwk: JSON.parse(row.private_jwk) as SigningKey['privateJwk'],
-  createdAt: row.created_at,
-  retiredAt: row.retired_at,
-  usedUntil: row.used_until,
-});
-const toInvite = (row: InviteRow): Invite => ({
-  code: row.code,
-  nb: row.nb,
-  role: row.role,
-  usesLeft: row.uses_left,
-  expiresAt: row.expires_at,
-  createdAt: row.created_at,
-});
-const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
-  slug: row.slug,
-  name: row.name,
-  villages: row.villages,
-  kioskReadsCommunity: row.kiosk_reads_community,
-  createdAt: row.created_at,
-});
 
 /** `^[a-z_][a-z0-9_]*$`: schema names are spliced into SQL, so only plain identifiers. */
 export function isSchemaName(name: string): boolean {
@@ -583,17 +545,11 @@ export class PostgresStorage implements Storage {
   }
 
   async member(sub: string): Promise<Member | null> {
-    const { rows } = await this.pool.query<{
-      sub: string;
-      nb: string;
-      role: Member['role'];
-      name: string;
-      joined_at: number;
-    }>('SELECT sub, nb, role, name, joined_at FROM members WHERE sub = $1', [sub]);
-    const row = rows[0];
-    return row
-      ? { sub: row.sub, nb: row.nb, role: row.role, name: row.name, joinedAt: row.joined_at }
-      : null;
+    const { rows } = await this.pool.query<MemberRow>(
+      'SELECT sub, nb, role, name, joined_at FROM members WHERE sub = $1',
+      [sub],
+    );
+    return rows[0] ? toMember(rows[0]) : null;
   }
 
   async createContactRequest(request: ContactRequest): Promise<'created' | 'exists'> {

@@ -22,54 +22,16 @@ import type {
   Storage,
   StoredRoom,
 } from './storage.js';
-
-interface KeyRow {
-  kid: string;
-  public_jwk: string;
-  private_jwk: string;
-  created_at: number;
-  retired_at: number | null;
-  used_until: number;
-}
-interface InviteRow {
-  code: string;
-  nb: string;
-  role: Invite['role'];
-  uses_left: number;
-  expires_at: number;
-  created_at: number;
-}
-interface NeighbourhoodRow {
-  slug: string;
-  name: string;
-  villages: string;
-  kiosk_reads_community: number;
-  created_at: number;
-}
-
-const toKey = (row: KeyRow): SigningKey => ({
-  kid: row.kid,
-  publicJwk: JSON.parse(row.public_jwk) as SigningKey['publicJwk'],
-  privateJwk: JSON.parse(row.private_jwk) as SigningKey['privateJwk'],
-  createdAt: row.created_at,
-  retiredAt: row.retired_at,
-  usedUntil: row.used_until,
-});
-const toInvite = (row: InviteRow): Invite => ({
-  code: row.code,
-  nb: row.nb,
-  role: row.role,
-  usesLeft: row.uses_left,
-  expiresAt: row.expires_at,
-  createdAt: row.created_at,
-});
-const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
-  slug: row.slug,
-  name: row.name,
-  villages: JSON.parse(row.villages) as string[],
-  kioskReadsCommunity: row.kiosk_reads_community === 1,
-  createdAt: row.created_at,
-});
+import {
+  type InviteRow,
+  type KeyRow,
+  type MemberRow,
+  type NeighbourhoodRow,
+  toInvite,
+  toKey,
+  toMember,
+  toNeighbourhood,
+} from './rows.js';
 
 export const DATABASE_FILE = 'buurthub.sqlite';
 
@@ -500,12 +462,8 @@ export class SqliteStorage implements Storage {
   async member(sub: string): Promise<Member | null> {
     const row = this.db
       .prepare('SELECT sub, nb, role, name, joined_at FROM members WHERE sub = ?')
-      .get(sub) as
-      | { sub: string; nb: string; role: Member['role']; name: string; joined_at: number }
-      | undefined;
-    return row
-      ? { sub: row.sub, nb: row.nb, role: row.role, name: row.name, joinedAt: row.joined_at }
-      : null;
+      .get(sub) as MemberRow | undefined;
+    return row ? toMember(row) : null;
   }
 
   async createContactRequest(request: ContactRequest): Promise<'created' | 'exists'> {
