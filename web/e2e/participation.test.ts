@@ -243,6 +243,16 @@ describe('a participation round from inform to feedback', () => {
     );
     expect(await axeViolations(official)).toEqual([]);
     await shot(official, 'impact-1280.png');
+    const [download] = await Promise.all([
+      official.waitForEvent('download'),
+      official.getByRole('button', { name: 'Cijfers downloaden (CSV)' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0]).toBe(
+      'Week van,Dorp,Berichten,Activiteiten,Aanmeldingen voor activiteiten,Actieve buren,Beantwoorde vragen,Tijd tot antwoord (mediaan),Nieuwe contacten via activiteiten',
+    );
+    // The small count leaves the device as "<5" too, never as the number.
+    expect(csv).toContain(',<5,');
 
     expect(await resident.getByRole('link', { name: 'Impact' }).count()).toBe(0);
     await resident.goto(`${base}/nb/${NB}/#impact`);
