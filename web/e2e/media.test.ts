@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations, launchChromium, network } from './support/browser.js';
 import { hasExif, jpegWithGps } from './support/exif.js';
 import { freePort, startRelay } from './support/relay.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
@@ -32,19 +32,6 @@ const XSS_BODY = [
   '- zandzakken bij de kerk',
   '- <b onmouseover="window.__xss=1">niet</b> de auto in de uiterwaard',
 ].join('\n');
-
-async function network(
-  cdp: CDPSession,
-  offline: boolean,
-  uploadBytesPerSecond = -1,
-): Promise<void> {
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: uploadBytesPerSecond,
-  });
-}
 
 describe('posts with photos', () => {
   const data = tempDir('buurthub-media-e2e-');

@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations, launchChromium, network } from './support/browser.js';
 import { freePort, startRelay } from './support/relay.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
 
@@ -26,15 +26,6 @@ const SHOTS = process.env.BH_SHOTS;
 const MAX_VIDEO_BYTES = 3_000_000;
 const TITLE = 'Water bij de veerpont';
 const DESCRIPTION = 'De kade bij de veerpont loopt onder; het water staat tot aan de bankjes.';
-
-async function network(cdp: CDPSession, offline: boolean, uploadBytesPerSecond = -1) {
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: uploadBytesPerSecond,
-  });
-}
 
 /** A real, playable WebM of about two seconds, recorded from a canvas in the page. */
 async function recordWebm(p: Page): Promise<Buffer> {

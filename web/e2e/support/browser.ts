@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type CDPSession, type Page, chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -51,5 +51,23 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
+  });
+}
+
+/**
+ * Takes a page off the network (`offline`), or back on with uploads slowed to
+ * `uploadBytesPerSecond` (-1: full speed), through the DevTools protocol, so requests the
+ * service worker makes are cut too.
+ */
+export async function network(
+  cdp: CDPSession,
+  offline: boolean,
+  uploadBytesPerSecond = -1,
+): Promise<void> {
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: uploadBytesPerSecond,
   });
 }
