@@ -664,6 +664,8 @@ export const en: Messages = {
   'directory.myProfile': 'My profile',
   'directory.requests': 'Requests',
   'directory.membersOnly': 'The directory is for members of the neighbourhood only.',
+  'directory.needName': 'First give your name; that is how you appear in the directory.',
+  'directory.giveName': 'Give your name',
   'directory.noProfileYet': 'You are not in the directory yet.',
   'directory.makeProfile': 'Make your profile',
   'directory.suggestions': 'Neighbours to meet',

@@ -665,6 +665,8 @@ export const nl = {
   'directory.myProfile': 'Mijn profiel',
   'directory.requests': 'Verzoeken',
   'directory.membersOnly': 'De buurtgids is alleen voor leden van de buurt.',
+  'directory.needName': 'Geef eerst je naam op; daarmee sta je in de buurtgids.',
+  'directory.giveName': 'Naam opgeven',
   'directory.noProfileYet': 'Je staat nog niet in de buurtgids.',
   'directory.makeProfile': 'Maak je profiel',
   'directory.suggestions': 'Buren om te ontmoeten',

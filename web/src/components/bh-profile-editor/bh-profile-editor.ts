@@ -103,9 +103,17 @@ export class BhProfileEditor extends LitElement {
   override render() {
     const me = this.identity?.current;
     if (!me || !this.directory) {
+      // In the demo there is no name until the visitor gives one.
       return html`<div class="card">
         <h2 tabindex="-1">${t('directory.profileHeading')}</h2>
-        <p>${t('directory.membersOnly')}</p>
+        ${
+          this.directory
+            ? html`<p>${t('directory.needName')}</p>
+                <button type="button" class="primary" @click=${() => this.identity?.ensure()}>
+                  ${t('directory.giveName')}
+                </button>`
+            : html`<p>${t('directory.membersOnly')}</p>`
+        }
       </div>`;
     }
     const published = this.directory.profiles.get(me.id);
