@@ -190,13 +190,15 @@ export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
  * the rest would merely be parked there as pending, which costs Yjs a re-encoding (~60 µs,
  * most of the relay's CPU per update in profiles) and checks nothing that decoding has not.
  * An ordinary edit continues its client's clocks, so the scratch document is only built
- * when some struct starts at 0 (a client's first edit, a full state).
+ * when some struct starts at 0 (a client's first edit, a full state) or the update deletes
+ * something: a delete set can decode and still fail to apply (found by fuzz.test.ts), and
+ * a failure in the room's document would reset the room for everyone in it.
  */
 export function validateUpdate(update: Uint8Array): DecodedUpdate {
   if (update.length === 0) throw new ProtocolError('invalid-update', 'empty update');
   try {
     const decoded = Y.decodeUpdate(update);
-    if (decoded.structs.some((struct) => struct.id.clock === 0)) {
+    if (decoded.structs.some((struct) => struct.id.clock === 0) || decoded.ds.clients.size > 0) {
       // A fixed guid: a random one costs ~30 calls into the crypto source per update.
       const scratch = new Y.Doc({ gc: false, guid: 'buurthub-validate' });
       try {

@@ -32,6 +32,19 @@ const garbage: [name: string, send: Send, codes: number[]][] = [
     [1007],
   ],
   ['an unknown message type', (s) => s.send(new Uint8Array([7, 1, 2])), [1003]],
+  [
+    // Found by fuzz.test.ts: it decodes, but applying it throws ("Unexpected case").
+    'a delete set that decodes but that no document can apply',
+    (s) =>
+      s.send(
+        updateFrame(
+          new Uint8Array([
+            0, 1, 133, 210, 227, 227, 9, 1, 136, 133, 210, 227, 227, 9, 0, 1, 125, 0, 0,
+          ]),
+        ),
+      ),
+    [1007],
+  ],
   ['an ack sent by a client', (s) => s.send(new Uint8Array([100, 0])), [1003]],
   [
     'a sync update whose payload Yjs cannot read',
