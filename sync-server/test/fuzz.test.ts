@@ -1,8 +1,8 @@
 /**
  * Fuzzing every decoder the relay exposes (reliability issue): property-based with
  * fast-check over arbitrary bytes and strings, and mutation of real updates. fast-check
- * prints the seed and the shrunk input of any failure; `FUZZ_SEED=<n>` replays a run and
- * `FUZZ_RUNS=<n>` makes it longer (the soak mode). A crashing input found here is kept as
+ * prints the seed and the shrunk input of any failure; `FUZZ_SEED=<n>` runs (or replays)
+ * another seed than CI's fixed one, and `FUZZ_RUNS=<n>` makes it longer. A crashing input found here is kept as
  * a named case in malformed.test.ts.
  */
 import fc from 'fast-check';
@@ -21,8 +21,9 @@ import { defaultToken } from './helpers/tokens.js';
 import { waitFor } from './helpers/wait.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
-const settings = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
+/** Fixed by default so CI is repeatable; `FUZZ_SEED=<n>` explores (and replays) others. */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+const settings = { numRuns: RUNS, seed: SEED };
 
 /** Passes when `run` returns or throws an instance of `allowed`; anything else fails. */
 function onlyThrows(allowed: new (...args: never[]) => Error, run: () => unknown): boolean {
@@ -59,7 +60,9 @@ const realUpdates = fc
     }
     doc.destroy();
     return updates;
-  });
+  })
+  // Inserting '' writes nothing: keep only edits that made at least one update.
+  .filter((updates) => updates.length > 0);
 
 /** One of: flip a byte, cut the end off, drop a byte, or insert one. */
 const mutation = fc.tuple(
@@ -213,7 +216,7 @@ describe('fuzzing a running relay', () => {
           .tuple(realUpdates, mutation)
           .map(([updates, cut]) => updateFrame(mutate(updates[0]!, cut))),
       ),
-      { numRuns: 60, ...(SEED === undefined ? {} : { seed: SEED }) },
+      { numRuns: 60, seed: SEED },
     );
     const closeCodes: number[] = [];
     for (const frame of samples) {
