@@ -255,9 +255,13 @@ describe('posts with short videos and video links', () => {
     await expect
       .poll(async () => (await video.getAttribute('src')) ?? '', { timeout: 30_000 })
       .toMatch(/^\/blobs\/[0-9a-f]{64}$/);
-    const stored = await fetch(`${base}${await video.getAttribute('src')}`);
-    expect(stored.status).toBe(200);
-    const bytes = Buffer.from(await stored.arrayBuffer());
+    // The post can arrive before the upload has finished: wait for the stored video.
+    const src = (await video.getAttribute('src')) ?? '';
+    let stored: Response | undefined;
+    await expect
+      .poll(async () => (stored = await fetch(`${base}${src}`)).status, { timeout: 30_000 })
+      .toBe(200);
+    const bytes = Buffer.from(await (stored as Response).arrayBuffer());
     expect(bytes.length).toBe(mp4.length);
     expect(bytes.toString('latin1')).not.toContain(gps);
     expect(bytes.toString('latin1')).toContain('mvhd');
