@@ -117,3 +117,28 @@ export const cardStyles = css`
     margin-block-end: 1rem;
   }
 `;
+
+/** A view's own sub-navigation: a row of pill links, the current one filled. */
+export const subnavStyles = css`
+  .subnav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0 0 1rem;
+  }
+  .subnav a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0.4rem 1rem;
+    border: 2px solid var(--bh-primary);
+    border-radius: 999px;
+    color: var(--bh-primary);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .subnav a[aria-current='page'] {
+    background: var(--bh-primary);
+    color: var(--bh-on-primary);
+  }
+`;

@@ -1,9 +1,10 @@
 import { css } from 'lit';
 import { eventItemStyles } from '../../agenda/event-item.js';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, subnavStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  subnavStyles,
   eventItemStyles,
   css`
     :host {
@@ -19,27 +20,6 @@ export const styles = [
     }
     h2:focus-visible {
       outline: 3px solid var(--bh-focus);
-    }
-    .subnav {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      margin: 0 0 1rem;
-    }
-    .subnav a {
-      display: inline-flex;
-      align-items: center;
-      min-height: 44px;
-      padding: 0.4rem 1rem;
-      border: 2px solid var(--bh-primary);
-      border-radius: 999px;
-      color: var(--bh-primary);
-      font-weight: 600;
-      text-decoration: none;
-    }
-    .subnav a[aria-current='page'] {
-      background: var(--bh-primary);
-      color: var(--bh-on-primary);
     }
     .subnav a.new {
       margin-inline-start: auto;
