@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { formatRelative, setLocale, t } from './i18n.js';
@@ -8,6 +9,19 @@ describe('translations', () => {
 
   it('has an English text for every Dutch key and no extra ones', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+  });
+
+  it('keeps every key in exactly one area, so no area silently overrides another', async () => {
+    const files = readdirSync(new URL('./messages/', import.meta.url)).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    let total = 0;
+    for (const file of files) {
+      const area = (await import(`./messages/${file}`)) as { nl: object; en: object };
+      expect(Object.keys(area.en).sort(), file).toEqual(Object.keys(area.nl).sort());
+      total += Object.keys(area.nl).length;
+    }
+    expect(total).toBe(Object.keys(nl).length);
   });
 
   it('fills parameters and chooses the plural form by count', () => {
