@@ -11,7 +11,8 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: 'dist',
+    // BUURTHUB_WEB_DIST builds elsewhere (the relay serves the same variable's folder).
+    outDir: process.env['BUURTHUB_WEB_DIST'] ?? 'dist',
     emptyOutDir: true,
     target: 'es2022',
   },

@@ -130,7 +130,10 @@ export const DEFAULT_REVOCATION_POLL_MS = 2000;
 /** `buurthub serve`'s default; the library default is 0 (close at once). */
 export const DEFAULT_SHUTDOWN_SPREAD_MS = 5000;
 export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** The built PWA: the repository's web/dist, or the build `BUURTHUB_WEB_DIST` names (the same
+ * variable makes `npm run build -w @buurthub/web` write there, so builds can sit side by side). */
+export const DEFAULT_STATIC_DIR =
+  process.env['BUURTHUB_WEB_DIST'] ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Parses `/sync/<nb>/<space>?…`: a room, or the HTTP status to refuse with. */
 export function parseSyncUrl(
