@@ -11,6 +11,8 @@ import * as participation from './messages/participation.js';
 import * as directory from './messages/directory.js';
 import * as socialMap from './messages/social-map.js';
 import * as impact from './messages/impact.js';
+import * as account from './messages/account.js';
+import * as moderation from './messages/moderation.js';
 
 export const en: Messages = {
   ...app.en,
@@ -24,4 +26,6 @@ export const en: Messages = {
   ...directory.en,
   ...socialMap.en,
   ...impact.en,
+  ...account.en,
+  ...moderation.en,
 };

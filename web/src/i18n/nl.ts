@@ -16,6 +16,8 @@ import * as participation from './messages/participation.js';
 import * as directory from './messages/directory.js';
 import * as socialMap from './messages/social-map.js';
 import * as impact from './messages/impact.js';
+import * as account from './messages/account.js';
+import * as moderation from './messages/moderation.js';
 
 export const nl = {
   ...app.nl,
@@ -29,6 +31,8 @@ export const nl = {
   ...directory.nl,
   ...socialMap.nl,
   ...impact.nl,
+  ...account.nl,
+  ...moderation.nl,
 };
 
 export type Messages = Translation<typeof nl>;
