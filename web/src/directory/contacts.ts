@@ -11,6 +11,7 @@ import {
   parseInput,
 } from '@buurthub/shared';
 import { z } from 'zod';
+import { callRelay, type RelayApiDeps, RelayApiError } from '../app/relay-api.js';
 
 const detailsSchema = z.object({
   phone: z.string().optional(),
@@ -75,11 +76,7 @@ export function contactFrom(fields: Record<string, string>): Partial<ContactDeta
   return details;
 }
 
-export interface ContactsDeps {
-  token: () => string | null;
-  online: () => boolean;
-  fetch?: typeof fetch;
-}
+export type ContactsDeps = RelayApiDeps;
 
 export class ContactsClient {
   constructor(private readonly deps: ContactsDeps) {}
@@ -108,29 +105,14 @@ export class ContactsClient {
   }
 
   private async call(method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
-    const token = this.deps.token();
-    if (!token) throw new ContactError('unauthorized');
-    if (!this.deps.online()) throw new ContactError('offline');
-    let response: Response;
     try {
-      response = await (this.deps.fetch ?? fetch)(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-    } catch {
-      throw new ContactError('offline');
+      return await callRelay(this.deps, method, url, body);
+    } catch (error) {
+      if (!(error instanceof RelayApiError)) throw error;
+      throw new ContactError(
+        error.reason === 'refused' ? failureOf(error.status ?? 500, error.code) : error.reason,
+      );
     }
-    const answer: unknown = await response.json().catch(() => null);
-    if (response.ok) {
-      if (answer === null) throw new ContactError('server');
-      return answer;
-    }
-    const code = (answer as { error?: unknown } | null)?.error;
-    throw new ContactError(failureOf(response.status, code));
   }
 }
 
