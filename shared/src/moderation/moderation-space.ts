@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { REPORTED_KINDS, type ReportedKind } from '../community/reports.js';
 import { type ModelContext, modelContext } from '../context.js';
 import { PermissionError } from '../errors.js';
 import { type Author, authorSchema } from '../roles.js';
@@ -14,7 +15,14 @@ import { parseInput, readStored } from '../validation.js';
 
 const reason = z.string().trim().min(1).max(500);
 
-const storedHidden = z.object({ reason: z.string(), by: authorSchema, at: z.number() });
+const kindSchema = z.enum(REPORTED_KINDS);
+const storedHidden = z.object({
+  reason: z.string(),
+  by: authorSchema,
+  at: z.number(),
+  /** What the item is, so the queue can show it without a report naming it. */
+  kind: kindSchema.optional(),
+});
 export type HiddenItem = z.infer<typeof storedHidden>;
 
 /** Decisions about an item: hide (reversible), restore, dismiss the reports, delete for real. */
@@ -33,6 +41,8 @@ const storedLogEntry = z.object({
   id: z.string(),
   action: z.enum([...ITEM_ACTIONS, ...MEMBER_ACTIONS]),
   itemId: z.string().optional(),
+  /** What kind of item a decision was about (the public log says "a post", "a comment"). */
+  kind: kindSchema.optional(),
   memberId: z.string().optional(),
   /** End of a suspension (ms). */
   until: z.number().optional(),
@@ -67,26 +77,29 @@ export class ModerationSpace {
     return observeSchema(this.doc, listener);
   }
 
-  /** Hides an item pending or after review; the author sees the reason. Reversible. */
-  hide(itemId: string, why: string, author: Author): void {
-    this.decide('hide', itemId, why, author);
+  /**
+   * Hides an item pending or after review; the author sees the reason. Reversible. `kind`
+   * (post, comment, ...) goes into the log and lets the queue show the item.
+   */
+  hide(itemId: string, why: string, author: Author, kind?: ReportedKind): void {
+    this.decide('hide', itemId, why, author, kind);
   }
 
-  restore(itemId: string, why: string, author: Author): void {
-    this.decide('restore', itemId, why, author);
+  restore(itemId: string, why: string, author: Author, kind?: ReportedKind): void {
+    this.decide('restore', itemId, why, author, kind);
   }
 
   /** The reports were looked at and the item stays: reports before now no longer count. */
-  dismiss(itemId: string, why: string, author: Author): void {
-    this.decide('dismiss', itemId, why, author);
+  dismiss(itemId: string, why: string, author: Author, kind?: ReportedKind): void {
+    this.decide('dismiss', itemId, why, author, kind);
   }
 
   /**
    * Logs that a moderator deleted an item for real; the app removes the content itself in
    * the space it lives in (and the relay's compaction takes it off the disk).
    */
-  recordDeletion(itemId: string, why: string, author: Author): void {
-    this.decide('delete', itemId, why, author);
+  recordDeletion(itemId: string, why: string, author: Author, kind?: ReportedKind): void {
+    this.decide('delete', itemId, why, author, kind);
   }
 
   warn(memberId: string, why: string, author: Author): void {
@@ -122,6 +135,16 @@ export class ModerationSpace {
     return readStored(storedHidden, this.hidden.get(itemId));
   }
 
+  /** Every hidden item with why, for the queue (a hidden item stays there until restored). */
+  hiddenItems(): Map<string, HiddenItem> {
+    const items = new Map<string, HiddenItem>();
+    for (const [id, value] of this.hidden.entries()) {
+      const hidden = readStored(storedHidden, value);
+      if (hidden) items.set(id, hidden);
+    }
+    return items;
+  }
+
   /** The moderation log, newest first. */
   log(): ModerationLogEntry[] {
     return this.logArray
@@ -147,15 +170,23 @@ export class ModerationSpace {
     return () => this.doc.off('update', handler);
   }
 
-  private decide(action: ItemAction, itemId: string, why: string, author: Author): void {
+  private decide(
+    action: ItemAction,
+    itemId: string,
+    why: string,
+    author: Author,
+    itemKind?: ReportedKind,
+  ): void {
     const id = parseInput(itemIdSchema, itemId);
     const text = parseInput(reason, why);
+    const kind = itemKind === undefined ? undefined : parseInput(kindSchema, itemKind);
     const by = requireModerator(author);
     const at = this.ctx.now();
+    const about = { itemId: id, ...(kind && { kind }) };
     writeTransaction(this.doc, 'moderation', () => {
-      if (action === 'hide') this.hidden.set(id, { reason: text, by, at });
+      if (action === 'hide') this.hidden.set(id, { reason: text, by, at, ...(kind && { kind }) });
       else this.hidden.delete(id);
-      this.logArray.push([{ id: this.ctx.newId(), action, itemId: id, reason: text, by, at }]);
+      this.logArray.push([{ id: this.ctx.newId(), action, ...about, reason: text, by, at }]);
     });
   }
 

@@ -6,7 +6,7 @@ import type { Author } from '../roles.js';
 import { anna, bram, fixedContext, gemeente, mod } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { ModerationSpace } from './moderation-space.js';
-import { itemStatus, moderationQueue } from './status.js';
+import { isShownTo, itemStatus, moderationQueue } from './status.js';
 
 const cor: Author = { id: 'cor', name: 'Cor', role: 'resident' };
 const kiosk: Author = { id: 'kiosk-1', name: 'Kiosk', role: 'kiosk' };
@@ -110,5 +110,38 @@ describe('reports and the moderation queue', () => {
     laptop.report('post-1', spam, bram);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate((phone as unknown as { doc: Y.Doc }).doc));
     expect(laptop.of('post-1').map((r) => r.reporterId)).toEqual(['anna', 'bram']);
+  });
+
+  it('keeps a hidden item in the queue, with its reports, until a moderator restores it', () => {
+    const { ctx, reports, moderation } = setup();
+    for (const who of [anna, bram]) reports.report('post-1', spam, who);
+    ctx.advance(1000);
+    moderation.hide('post-1', 'Reclame voor een webwinkel', mod, 'post');
+    moderation.hide('comment-7', 'Een adres van een buurman', mod, 'comment');
+    const queue = moderationQueue(reports.all(), moderation);
+    expect(queue.map((q) => [q.itemId, q.kind, q.status.state, q.reports.length])).toEqual([
+      ['post-1', 'post', 'hidden', 2],
+      ['comment-7', 'comment', 'hidden', 0],
+    ]);
+    expect(moderation.log()[0]).toMatchObject({
+      action: 'hide',
+      itemId: 'comment-7',
+      kind: 'comment',
+    });
+    ctx.advance(1000);
+    moderation.restore('post-1', 'Reclame verwijderd door de schrijver', mod, 'post');
+    expect(moderationQueue(reports.all(), moderation).map((q) => q.itemId)).toEqual(['comment-7']);
+  });
+
+  it('shows a hidden item only to its author and the moderators', () => {
+    const { reports, moderation, status } = setup();
+    for (const who of [bram, cor, gemeente]) reports.report('post-1', spam, who);
+    expect(isShownTo(status('post-1'), 'anna', bram)).toBe(false);
+    expect(isShownTo(status('post-1'), 'anna', null)).toBe(false);
+    expect(isShownTo(status('post-1'), 'anna', gemeente)).toBe(false);
+    expect(isShownTo(status('post-1'), 'anna', anna)).toBe(true);
+    expect(isShownTo(status('post-1'), 'anna', mod)).toBe(true);
+    moderation.dismiss('post-1', 'Geen spam', mod, 'post');
+    expect(isShownTo(status('post-1'), 'anna', bram)).toBe(true);
   });
 });
