@@ -258,6 +258,7 @@ export {
 } from './moderation/moderation-space.js';
 export {
   isShown,
+  isShownTo,
   type ItemStatus,
   itemStatus,
   moderationQueue,
