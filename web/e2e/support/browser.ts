@@ -20,6 +20,8 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // A Dutch device, like most users'; a context given its own `locale` overrides it.
+      '--accept-lang=nl-NL,nl',
     ],
   });
 }
