@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en.js';
-import { formatRelative, setLocale, t } from './i18n.js';
+import { deviceLocale, formatNumber, formatRelative, setLocale, t } from './i18n.js';
 import { nl } from './nl.js';
 
 describe('translations', () => {
@@ -36,5 +36,31 @@ describe('translations', () => {
     expect(formatRelative(now - 5 * 60_000, now)).toBe('5 minuten geleden');
     setLocale('en');
     expect(formatRelative(now - 2 * 3600_000, now)).toBe('2 hours ago');
+  });
+
+  it('writes numbers the Dutch or the British way, leaving four-digit numbers ungrouped', () => {
+    expect(formatNumber(1.5, { maximumFractionDigits: 1 })).toBe('1,5');
+    expect(formatNumber(12500)).toBe('12.500');
+    expect(formatNumber(2026)).toBe('2026');
+    expect(t('sync.pending', { count: 12500 })).toBe('12.500 wijzigingen wachten');
+    setLocale('en');
+    expect(formatNumber(1.5, { maximumFractionDigits: 1 })).toBe('1.5');
+    expect(t('sync.pending', { count: 12500 })).toBe('12,500 changes waiting');
+  });
+});
+
+describe('the language a device gets before its user picks one', () => {
+  it('follows the first Dutch or English language the device prefers', () => {
+    expect(deviceLocale(['nl-NL', 'en-US'])).toBe('nl');
+    expect(deviceLocale(['nl-BE'])).toBe('nl');
+    expect(deviceLocale(['en-GB', 'nl'])).toBe('en');
+    expect(deviceLocale(['fr-BE', 'nl-BE', 'en'])).toBe('nl');
+    expect(deviceLocale(['de-DE', 'en'])).toBe('en');
+  });
+
+  it('gives English to a device that prefers neither, and Dutch where there is no list', () => {
+    expect(deviceLocale(['pl-PL', 'tr'])).toBe('en');
+    expect(deviceLocale([])).toBe('nl');
+    expect(deviceLocale(undefined)).toBe('nl');
   });
 });

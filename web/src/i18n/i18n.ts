@@ -1,8 +1,9 @@
 /**
  * The UI language: which locale is active, the typed translation function `t`, locale-aware
- * time formatting, and a reactive controller that re-renders a component when the language
- * changes. Dutch is the source and the fallback; the choice is remembered on this device and
- * mirrored to `<html lang>` so screen readers pronounce the text correctly.
+ * time and number formatting, and a reactive controller that re-renders a component when the
+ * language changes. Dutch is the source and the fallback. Until the user picks a language it
+ * follows the device (`navigator.languages`); a pick is remembered on this device. The
+ * locale is mirrored to `<html lang>` so screen readers pronounce the text correctly.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en } from './en.js';
@@ -15,14 +16,30 @@ export type { MessageKey };
 const catalogs: Record<Locale, Messages> = { nl, en };
 const STORAGE_KEY = 'buurthub:lang';
 
+/**
+ * The language a device asks for: the first of its preferred languages that is Dutch or
+ * English decides (a Belgian phone set to French, then Dutch, gets Dutch); a device that
+ * lists neither gets English, which more visitors read than Dutch. Without any list (not a
+ * browser) the source language, Dutch.
+ */
+export function deviceLocale(languages: readonly string[] | undefined): Locale {
+  if (!languages || languages.length === 0) return 'nl';
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'nl') return 'nl';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}
+
 function initialLocale(): Locale {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (stored === 'nl' || stored === 'en') return stored;
   } catch {
-    // storage can be unavailable (private mode, kiosk policy): fall back to Dutch
+    // storage can be unavailable (private mode, kiosk policy): follow the device
   }
-  return 'nl';
+  return deviceLocale(typeof navigator === 'undefined' ? undefined : navigator.languages);
 }
 
 let current: Locale = initialLocale();
@@ -65,7 +82,20 @@ export function intlTag(): string {
 
 export type Params = Record<string, string | number>;
 
-/** Translates a message key, filling `{name}` parameters; plural messages use `count`. */
+/**
+ * A number as the language writes it: "1,5" and "12.500" in Dutch, "1.5" and "12,500" in
+ * British English. Grouping starts at five digits, so a year or a house number stays "2026".
+ */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(INTL_TAGS[current], { useGrouping: 'min2', ...options }).format(
+    value,
+  );
+}
+
+/**
+ * Translates a message key, filling `{name}` parameters (numbers through `formatNumber`);
+ * plural messages use `count`.
+ */
 export function t(key: MessageKey, params: Params = {}): string {
   const message = catalogs[current][key] ?? nl[key];
   let text: string;
@@ -78,9 +108,11 @@ export function t(key: MessageKey, params: Params = {}): string {
         ? message.one
         : message.other;
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
 }
 
 /** Translates a key built at runtime (e.g. a category name), with a fallback text. */
