@@ -78,7 +78,8 @@ interface PickedPhoto {
   error: boolean;
 }
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+const megabytes = (bytes: number) =>
+  formatNumber(bytes / (1024 * 1024), { maximumFractionDigits: 1 });
 
 @customElement('bh-composer')
 export class BhComposer extends LitElement {
