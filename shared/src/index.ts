@@ -287,6 +287,8 @@ export {
   type Availability,
   FIELD_VISIBILITY,
   type FieldVisibility,
+  type ModeratorFields,
+  moderatorFieldsSchema,
   PRIVATE_FIELDS,
   type Profile,
   type ProfileField,

@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import { isNeighbourhoodSlug, isSpaceName } from '@buurthub/shared';
 import { createApi } from './api.js';
 import { createContactRoutes } from './contacts/contacts.js';
+import { createPrivateProfileRoutes } from './directory/private-profiles.js';
 import { createMemberRoutes } from './members/members.js';
 import { upstreamLinks, type UpstreamLink } from './hub/links.js';
 import { jwksUrlFor, UpstreamKeys } from './hub/upstream-keys.js';
@@ -288,6 +289,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       }),
       createFeedRoutes({ storage, keys, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, log }),
       createContactRoutes({ storage, keys }),
+      createPrivateProfileRoutes({ storage, keys }),
       createMemberRoutes({ storage, keys, log }),
     ],
   };

@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  type ContactRequest,
-  MemoryStorage,
-  PostgresStorage,
-  SqliteStorage,
-  type Storage,
-} from '../src/index.js';
+import { type ContactRequest, SqliteStorage, type Storage } from '../src/index.js';
+import { storageBackends } from './helpers/backends.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
-import { postgresSchema } from './helpers/scaleout.js';
 import { tempDir } from './helpers/temp.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -51,26 +45,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await dir.remove();
 });
 
-const backends: [string, () => Storage | Promise<Storage>][] = [
-  ['memory', () => new MemoryStorage()],
-  [
-    'sqlite',
-    () => {
-      const dir = tempDir();
-      dirs.push(dir);
-      return new SqliteStorage(dir.path);
-    },
-  ],
-  [
-    'postgres',
-    async () => {
-      // Real PostgreSQL (.ci/run starts it), one schema per test, dropped afterwards.
-      const schema = postgresSchema();
-      dirs.push({ remove: () => schema.drop() });
-      return PostgresStorage.open(schema.url);
-    },
-  ],
-];
+const backends = storageBackends(dirs);
 
 describe.each(backends)('%s storage', (_name, open) => {
   it('keeps content identical through compaction and removes the folded log rows', async () => {
@@ -191,7 +166,7 @@ describe('sqlite storage on disk', () => {
     await first.close();
 
     const second = new SqliteStorage(dir.path);
-    expect(second.schemaVersion).toBe(5);
+    expect(second.schemaVersion).toBe(6);
     expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
     expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     doc.destroy();

@@ -98,6 +98,23 @@ export const visibilitySchema = z.object({
 export type Visibility = z.infer<typeof visibilitySchema>;
 export type VisibilityInput = z.input<typeof visibilitySchema>;
 
+/**
+ * The fields a member shows to moderators only, as the relay's private store keeps them
+ * (`Directory.publish` hands them back): validated like the profile, unknown keys refused.
+ */
+export const moderatorFieldsSchema = z
+  .object({
+    area: areaSchema,
+    skills: topicsSchema,
+    interests: topicsSchema,
+    wantsToLearn: topicsSchema,
+    availability: z.array(z.enum(AVAILABILITY)).max(AVAILABILITY.length),
+    about: z.string().trim().max(ABOUT_MAX),
+  })
+  .partial()
+  .strict();
+export type ModeratorFields = z.infer<typeof moderatorFieldsSchema>;
+
 /** A profile as stored in the directory document: only the fields shown to the neighbourhood. */
 export const storedProfileSchema = z.object({
   memberId: z.string().min(1).max(100),

@@ -10,6 +10,7 @@ import type {
   ContactStatus,
   Invite,
   Member,
+  PrivateProfile,
   Neighbourhood,
   RedeemResult,
   RoomStats,
@@ -189,6 +190,21 @@ export class MemoryStorage implements Storage {
   async member(sub: string): Promise<Member | null> {
     const found = this.members.get(sub);
     return found ? { ...found } : null;
+  }
+
+  /** `<nb> <sub>` -> profile. */
+  private readonly privateProfileRows = new Map<string, PrivateProfile>();
+
+  async putPrivateProfile(profile: PrivateProfile): Promise<void> {
+    const key = `${profile.nb} ${profile.sub}`;
+    if (Object.keys(profile.fields).length === 0) this.privateProfileRows.delete(key);
+    else this.privateProfileRows.set(key, structuredClone(profile));
+  }
+
+  async privateProfiles(nb: string, sub?: string): Promise<PrivateProfile[]> {
+    return [...this.privateProfileRows.values()]
+      .filter((p) => p.nb === nb && (sub === undefined || p.sub === sub))
+      .map((p) => structuredClone(p));
   }
 
   private readonly contacts = new Map<string, ContactRequest>();

@@ -24,6 +24,7 @@ import type {
   ContactStatus,
   Invite,
   Member,
+  PrivateProfile,
   Neighbourhood,
   RedeemResult,
   RoomStats,
@@ -134,6 +135,14 @@ const MIGRATIONS: readonly string[] = [
      role        text      NOT NULL,
      name        text      NOT NULL,
      joined_at   bigint    NOT NULL
+   );`,
+  // 5: moderator-only directory fields (src/directory/), as in SQLite migration 6.
+  `CREATE TABLE private_profiles (
+     nb          text      NOT NULL,
+     sub         text      NOT NULL,
+     data        jsonb     NOT NULL,
+     updated_at  bigint    NOT NULL,
+     PRIMARY KEY (nb, sub)
    );`,
 ];
 
@@ -550,6 +559,40 @@ export class PostgresStorage implements Storage {
       [sub],
     );
     return rows[0] ? toMember(rows[0]) : null;
+  }
+
+  async putPrivateProfile(profile: PrivateProfile): Promise<void> {
+    if (Object.keys(profile.fields).length === 0) {
+      await this.pool.query('DELETE FROM private_profiles WHERE nb = $1 AND sub = $2', [
+        profile.nb,
+        profile.sub,
+      ]);
+      return;
+    }
+    await this.pool.query(
+      `INSERT INTO private_profiles (nb, sub, data, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (nb, sub) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      [profile.nb, profile.sub, JSON.stringify(profile.fields), profile.updatedAt],
+    );
+  }
+
+  async privateProfiles(nb: string, sub?: string): Promise<PrivateProfile[]> {
+    const { rows } = await this.pool.query<{
+      nb: string;
+      sub: string;
+      data: Record<string, unknown>;
+      updated_at: number;
+    }>(
+      `SELECT nb, sub, data, updated_at FROM private_profiles
+        WHERE nb = $1 AND ($2::text IS NULL OR sub = $2)`,
+      [nb, sub ?? null],
+    );
+    return rows.map((row) => ({
+      nb: row.nb,
+      sub: row.sub,
+      fields: row.data,
+      updatedAt: row.updated_at,
+    }));
   }
 
   async createContactRequest(request: ContactRequest): Promise<'created' | 'exists'> {

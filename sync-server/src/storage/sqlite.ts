@@ -15,6 +15,7 @@ import type {
   ContactStatus,
   Invite,
   Member,
+  PrivateProfile,
   Neighbourhood,
   RedeemResult,
   RoomStats,
@@ -110,6 +111,14 @@ const MIGRATIONS: readonly string[] = [
      role        TEXT    NOT NULL,
      name        TEXT    NOT NULL,
      joined_at   INTEGER NOT NULL
+   );`,
+  // 6: directory fields a member shows to moderators only (src/directory/), as JSON.
+  `CREATE TABLE private_profiles (
+     nb          TEXT    NOT NULL,
+     sub         TEXT    NOT NULL,
+     data        TEXT    NOT NULL,
+     updated_at  INTEGER NOT NULL,
+     PRIMARY KEY (nb, sub)
    );`,
 ];
 
@@ -464,6 +473,41 @@ export class SqliteStorage implements Storage {
       .prepare('SELECT sub, nb, role, name, joined_at FROM members WHERE sub = ?')
       .get(sub) as MemberRow | undefined;
     return row ? toMember(row) : null;
+  }
+
+  async putPrivateProfile(profile: PrivateProfile): Promise<void> {
+    if (Object.keys(profile.fields).length === 0) {
+      this.db
+        .prepare('DELETE FROM private_profiles WHERE nb = ? AND sub = ?')
+        .run(profile.nb, profile.sub);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO private_profiles (nb, sub, data, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (nb, sub) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      )
+      .run(profile.nb, profile.sub, JSON.stringify(profile.fields), profile.updatedAt);
+  }
+
+  async privateProfiles(nb: string, sub?: string): Promise<PrivateProfile[]> {
+    const rows = (
+      sub === undefined
+        ? this.db
+            .prepare('SELECT nb, sub, data, updated_at FROM private_profiles WHERE nb = ?')
+            .all(nb)
+        : this.db
+            .prepare(
+              'SELECT nb, sub, data, updated_at FROM private_profiles WHERE nb = ? AND sub = ?',
+            )
+            .all(nb, sub)
+    ) as { nb: string; sub: string; data: string; updated_at: number }[];
+    return rows.map((row) => ({
+      nb: row.nb,
+      sub: row.sub,
+      fields: JSON.parse(row.data) as Record<string, unknown>,
+      updatedAt: row.updated_at,
+    }));
   }
 
   async createContactRequest(request: ContactRequest): Promise<'created' | 'exists'> {

@@ -144,6 +144,19 @@ export interface Member {
   joinedAt: number;
 }
 
+/**
+ * The directory fields a member shows to moderators only (src/directory/): kept on the relay,
+ * never in a document every member replicates.
+ */
+export interface PrivateProfile {
+  nb: string;
+  sub: string;
+  /** The fields, validated by the API before they get here. */
+  fields: Record<string, unknown>;
+  /** Unix seconds. */
+  updatedAt: number;
+}
+
 export interface IdentityStorage {
   /** Every signing key, current and retired. */
   signingKeys(): Promise<SigningKey[]>;
@@ -179,6 +192,11 @@ export interface IdentityStorage {
   /** Records (or updates) a member; the join API and `buurthub token --sub` write here. */
   putMember(member: Member): Promise<void>;
   member(sub: string): Promise<Member | null>;
+
+  /** Replaces the member's moderator-only fields; no fields removes them. */
+  putPrivateProfile(profile: PrivateProfile): Promise<void>;
+  /** The neighbourhood's moderator-only profiles, or only `sub`'s. */
+  privateProfiles(nb: string, sub?: string): Promise<PrivateProfile[]>;
 
   /**
    * Stores a new contact request unless the two members already have a pending or accepted
