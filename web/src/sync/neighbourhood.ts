@@ -13,9 +13,17 @@
  *
  * The member directory (`<nb>/directory`) is personal data: it is opened only where
  * `Access.directory` says so (a member session of a resident, moderator or official, or the
- * demo), never for guests or the kiosk, and it syncs only with a token or in the demo.
+ * demo), never for guests or the kiosk, and it syncs only with a token or in the demo. The
+ * moderation space (hidden items, the public moderation log) is opened with it: the relay
+ * lets the same members read it.
  */
-import { CommunitySpace, DirectorySpace, PublicSpace, isNeighbourhoodSlug } from '@buurthub/shared';
+import {
+  CommunitySpace,
+  DirectorySpace,
+  ModerationSpace,
+  PublicSpace,
+  isNeighbourhoodSlug,
+} from '@buurthub/shared';
 import { localStore } from './local-store.js';
 import { SpaceConnection } from './space-connection.js';
 import { SyncStatus } from './sync-state.js';
@@ -54,6 +62,8 @@ export interface Neighbourhood {
   community?: CommunitySpace;
   /** Only where `Access.directory` allowed it (never guests or the kiosk). */
   directory?: DirectorySpace;
+  /** Hidden items and the moderation log: opened with the directory, for the same members. */
+  moderation?: ModerationSpace;
   publicSpace: PublicSpace;
   /** The public space's connection: its awareness says who edits which notice board. */
   publicConnection: SpaceConnection;
@@ -91,6 +101,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
   const sync = new SyncStatus([pub]);
   let communityConnection: SpaceConnection | undefined;
   let directoryConnection: SpaceConnection | undefined;
+  let moderationConnection: SpaceConnection | undefined;
 
   const watch = (space: SpaceConnection) => {
     let reportedRefusal = false;
@@ -104,6 +115,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
           mode = 'guest';
           space.setAccess(null, false);
           directoryConnection?.setAccess(null, false);
+          moderationConnection?.setAccess(null, false);
           changed();
         }
         return;
@@ -149,6 +161,17 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
     offs.push(watch(directoryConnection));
     sync.add(directoryConnection);
     neighbourhood.directory = new DirectorySpace(directoryConnection.doc);
+    moderationConnection = new SpaceConnection({
+      nb: slug,
+      space: 'moderation',
+      syncUrl,
+      store: localStore,
+      token: a.token,
+      connect: communityConnects(a),
+    });
+    offs.push(watch(moderationConnection));
+    sync.add(moderationConnection);
+    neighbourhood.moderation = new ModerationSpace(moderationConnection.doc);
   }
 
   const neighbourhood: Neighbourhood = {
@@ -170,10 +193,13 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
         communityConnection?.setAccess(null, false);
       }
       if (next.mode !== 'guest' && next.directory) {
-        if (directoryConnection) directoryConnection.setAccess(next.token, communityConnects(next));
-        else openDirectory(next);
+        if (directoryConnection) {
+          directoryConnection.setAccess(next.token, communityConnects(next));
+          moderationConnection?.setAccess(next.token, communityConnects(next));
+        } else openDirectory(next);
       } else {
         directoryConnection?.setAccess(null, false);
+        moderationConnection?.setAccess(null, false);
       }
       changed();
     },
@@ -192,6 +218,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
       sync.destroy();
       communityConnection?.destroy();
       directoryConnection?.destroy();
+      moderationConnection?.destroy();
       pub.destroy();
     },
   };

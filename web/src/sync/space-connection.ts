@@ -18,7 +18,7 @@ export type ProviderStatus = 'connected' | 'connecting' | 'disconnected';
 export interface SpaceConnectionOptions {
   /** Neighbourhood slug, e.g. `maasburen`. */
   nb: string;
-  space: 'community' | 'public' | 'directory';
+  space: 'community' | 'public' | 'directory' | 'moderation';
   /** Base sync URL without the room, e.g. `wss://example.org/sync`. */
   syncUrl: string;
   store: KeyValueStore;
