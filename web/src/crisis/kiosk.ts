@@ -10,6 +10,10 @@ export interface KioskBridge {
   readonly publicUrl?: string;
   /** Back to the home screen after this long untouched (kiosk.json `idleSeconds`). */
   readonly idleSeconds?: number;
+  /** The embedded hub on this machine (web/src/kiosk/hub.ts). */
+  readonly hubUrl?: string;
+  /** The hub's address on the buurthuis network. */
+  readonly lanUrl?: string;
 }
 
 declare global {
