@@ -16,8 +16,15 @@ describe('kiosk packaging', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('ships the built kiosk main and the same web bundle as the PWA', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['desktop/dist/**/*', 'web/dist/**/*']));
+  it('ships the built kiosk main, the same web bundle as the PWA and the embedded relay', () => {
+    expect(config.files).toEqual(
+      expect.arrayContaining([
+        'desktop/dist/**/*',
+        'web/dist/**/*',
+        'sync-server/dist/**/*',
+        'shared/dist/**/*',
+      ]),
+    );
     expect(config.extraMetadata.main).toBe('desktop/dist/main.js');
   });
 

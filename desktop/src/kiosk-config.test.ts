@@ -98,14 +98,29 @@ describe('what the kiosk window may know of kiosk.json', () => {
   it('passes the idle time and what to show, never the device token or the PIN', () => {
     const result = parseKioskConfig(JSON.stringify(valid));
     if (!result.ok) throw new Error('expected a valid file');
-    const argument = rendererArgument(result.config);
+    const argument = rendererArgument(result.config, {
+      hubUrl: 'http://127.0.0.1:8090',
+      lanUrl: 'http://192.168.1.20:8090',
+    });
     expect(argument.startsWith(RENDERER_ARGUMENT)).toBe(true);
     expect(JSON.parse(argument.slice(RENDERER_ARGUMENT.length))).toEqual({
       neighbourhood: 'maasburen',
       idleSeconds: 90,
       show: { crisis: true, agenda: false, boards: true, joinQr: true },
+      hubUrl: 'http://127.0.0.1:8090',
+      lanUrl: 'http://192.168.1.20:8090',
+      publicUrl: 'https://buurt.example.nl',
     });
     expect(argument).not.toContain(TOKEN);
     expect(argument).not.toContain(valid.setupPin.hash);
+  });
+
+  it('sends phones to the upstream web address, or to the LAN address without an upstream', () => {
+    const hub = { hubUrl: 'http://127.0.0.1:8080', lanUrl: 'http://10.0.0.5:8080' };
+    const local = parseKioskConfig('{"neighbourhood":"mook"}');
+    if (!local.ok) throw new Error('expected a valid file');
+    const shown = (argument: string) => JSON.parse(argument.slice(RENDERER_ARGUMENT.length));
+    expect(shown(rendererArgument(local.config, hub)).publicUrl).toBe('http://10.0.0.5:8080');
+    expect(shown(rendererArgument(local.config, { ...hub, lanUrl: null })).publicUrl).toBe(null);
   });
 });

@@ -26,7 +26,14 @@ export interface KioskConfig {
 }
 
 export type ProblemCode =
-  'file-missing' | 'not-json' | 'not-an-object' | 'required' | 'invalid' | 'unknown-field';
+  | 'file-missing'
+  | 'not-json'
+  | 'not-an-object'
+  | 'required'
+  | 'invalid'
+  | 'unknown-field'
+  /** The file is fine, but the embedded hub could not listen on `lanPort` (main.ts). */
+  | 'hub-not-started';
 
 export interface ConfigProblem {
   /** The field (dotted), or '' for the file as a whole. */
@@ -162,11 +169,34 @@ function isUpstreamUrl(value: unknown): boolean {
 /** The `process.argv` entry that carries the renderer's part of the configuration. */
 export const RENDERER_ARGUMENT = '--buurthub-kiosk=';
 
+/** Where the renderer finds the hub, and what it tells visitors (hub-options.ts). */
+export interface HubAddresses {
+  /** The embedded hub on this machine, e.g. `http://127.0.0.1:8080`. */
+  hubUrl: string;
+  /** The hub on the centre's network, or null when the machine has no LAN address. */
+  lanUrl: string | null;
+}
+
 /**
  * What the web bundle may know of the configuration (never the device token or the PIN),
- * as one argument for the preload (window-options.ts).
+ * as one argument for the preload (window-options.ts). `publicUrl` is where phones should
+ * go for QR codes: the upstream's web address (reachable from anywhere), else the LAN one.
  */
-export function rendererArgument(config: KioskConfig): string {
+export function rendererArgument(config: KioskConfig, hub: HubAddresses): string {
   const { neighbourhood, idleSeconds, show } = config;
-  return `${RENDERER_ARGUMENT}${JSON.stringify({ neighbourhood, idleSeconds, show })}`;
+  const publicUrl = config.upstream !== null ? upstreamWebOrigin(config.upstream) : hub.lanUrl;
+  return `${RENDERER_ARGUMENT}${JSON.stringify({
+    neighbourhood,
+    idleSeconds,
+    show,
+    hubUrl: hub.hubUrl,
+    lanUrl: hub.lanUrl,
+    publicUrl,
+  })}`;
+}
+
+/** `wss://buurt.example.nl/sync` → `https://buurt.example.nl` (the relay serves its PWA). */
+export function upstreamWebOrigin(upstream: string): string {
+  const url = new URL(upstream);
+  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`;
 }

@@ -25,6 +25,10 @@ const PROBLEMS: Record<ProblemCode, [nl: string, en: string]> = {
   required: ['Dit veld is verplicht.', 'This field is required.'],
   invalid: ['Deze waarde klopt niet.', 'This value is not valid.'],
   'unknown-field': ['Dit veld kent de kiosk niet.', 'The kiosk does not know this field.'],
+  'hub-not-started': [
+    'De buurthub kon op deze poort niet starten; is de poort al in gebruik?',
+    'The hub could not start on this port; is the port already in use?',
+  ],
 };
 
 function page(title: string, body: string): string {

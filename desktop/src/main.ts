@@ -1,17 +1,22 @@
 /**
  * Electron main process of the kiosk. Deliberately thin: every decision lives in a pure,
  * tested module (navigation-policy, bundle-path, window-options, kiosk-config,
- * crash-policy, kiosk-pages). It serves the same web bundle as the PWA from the app
- * package over the privileged `app://bundle` scheme. The embedded relay (the hub) and the
- * setup mode come with the rest of the kiosk issue.
+ * crash-policy, kiosk-pages, hub-options, hub-routes). It starts the embedded relay (the
+ * hub: the kiosk's replica, its link upstream and the buurthuis LAN) and serves the same
+ * web bundle as the PWA from the app package over the privileged `app://bundle` scheme,
+ * forwarding the bundle's relay calls to the hub.
  */
+import { createRelay, type Relay } from '@buurthub/sync-server';
 import { BrowserWindow, app, net, powerSaveBlocker, protocol, session } from 'electron';
 import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveBundleFile } from './bundle-path.js';
 import { kioskContentPolicy } from './content-policy.js';
 import { onRendererCrash } from './crash-policy.js';
+import { hubLoopbackUrl, hubOptions, lanUrl } from './hub-options.js';
+import { hubRequestUrl } from './hub-routes.js';
 import { type ConfigResult, parseKioskConfig, rendererArgument } from './kiosk-config.js';
 import { configErrorPage, crisisPageUrl, fallbackCrisisPage } from './kiosk-pages.js';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation } from './navigation-policy.js';
@@ -56,14 +61,28 @@ async function withPolicy(response: Response, policy: string): Promise<Response>
   return new Response(response.body, { status: response.status, headers });
 }
 
-void app.whenReady().then(() => {
-  const configFile = path.join(app.getPath('userData'), 'kiosk.json');
-  const config = readConfig(configFile);
+let hub: Relay | null = null;
+
+void app.whenReady().then(async () => {
+  const userData = app.getPath('userData');
+  const configFile = path.join(userData, 'kiosk.json');
+  let config = readConfig(configFile);
+  const lanPort = config.ok ? config.config.lanPort : 8080;
+  const hubUrl = hubLoopbackUrl(lanPort);
+  const lan = lanUrl(networkInterfaces(), lanPort);
+  if (config.ok) {
+    try {
+      hub = await createRelay(hubOptions(config.config, userData, bundleDir, lan));
+    } catch (error) {
+      console.error(`kiosk: the hub did not start on port ${lanPort}: ${String(error)}`);
+      config = { ok: false, problems: [{ field: 'lanPort', code: 'hub-not-started' }] };
+    }
+  }
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const policy = kioskContentPolicy(config.ok ? config.config.lanPort : 8080);
+  const policy = kioskContentPolicy(lanPort);
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
     if (pathname === SETUP_ERROR_PATH && !config.ok) {
@@ -72,6 +91,15 @@ void app.whenReady().then(() => {
     if (pathname === FALLBACK_PATH) {
       const nb = config.ok ? config.config.neighbourhood : '';
       return html(fallbackCrisisPage(config.ok ? crisisPageUrl(config.config.upstream, nb) : null));
+    }
+    const forward = hub ? hubRequestUrl(request.url, hubUrl) : null;
+    if (forward) {
+      return net.fetch(forward, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        duplex: 'half',
+      } as RequestInit);
     }
     const file = resolveBundleFile(bundleDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
@@ -83,7 +111,7 @@ void app.whenReady().then(() => {
   const window = new BrowserWindow(
     kioskWindowOptions(
       path.join(here, 'preload.cjs'),
-      config.ok ? [rendererArgument(config.config)] : [],
+      config.ok ? [rendererArgument(config.config, { hubUrl, lanUrl: lan })] : [],
       app.isPackaged,
     ),
   );
@@ -105,3 +133,12 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
+
+// The replica's writes finish and the upstream links close before the process ends.
+app.on('will-quit', (event) => {
+  if (!hub) return;
+  event.preventDefault();
+  const closing = hub;
+  hub = null;
+  void closing.close().finally(() => app.quit());
+});
