@@ -72,6 +72,7 @@ import { crisisContext } from '../../crisis/context.js';
 import { type CrisisRoute, crisisRouteFromHash } from '../../crisis/crisis-route.js';
 import type { CrisisService } from '../../crisis/crisis-service.js';
 import { isKioskView } from '../../crisis/kiosk.js';
+import { hubSyncUrl } from '../../kiosk/hub.js';
 import { openCrisis } from '../../crisis/open-crisis.js';
 import type { BhComposer } from '../bh-composer/bh-composer.js';
 import '../bh-crisis-banner/bh-crisis-banner.js';
@@ -281,7 +282,12 @@ export class BhApp extends LitElement {
     this.closeNeighbourhood();
     if (this.route.kind !== 'neighbourhood') return;
     const { slug } = this.route;
-    const neighbourhood = openNeighbourhood(slug, syncUrlFor(location), this.accessFor(slug));
+    const neighbourhood = openNeighbourhood(
+      slug,
+      // Inside the kiosk window the relay is the embedded hub, not the app:// origin.
+      hubSyncUrl(window.buurthubKiosk) ?? syncUrlFor(location),
+      this.accessFor(slug),
+    );
     this.ownsNeighbourhood = true;
     this.neighbourhood = neighbourhood;
     this.watchNeighbourhood(neighbourhood);
