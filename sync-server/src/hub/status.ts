@@ -1,0 +1,47 @@
+/**
+ * `GET /api/hub`: the hub's state toward its upstream, for the kiosk's screen and for an
+ * operator's check (`curl`). Public like `/readyz`: it says whether the building is cut off,
+ * never what is in the rooms.
+ *
+ *   { "upstream": null }                                        not a hub
+ *   { "upstream": { "state": "online" | "connecting" | "offline",
+ *                   "rooms": <links>, "online": <links open>,
+ *                   "lastSyncedAt": <ms> | null } }               latest full sync of any room
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../http.js';
+import type { UpstreamLink } from './links.js';
+
+export interface HubStatus {
+  upstream: {
+    state: 'online' | 'connecting' | 'offline';
+    rooms: number;
+    online: number;
+    lastSyncedAt: number | null;
+  } | null;
+}
+
+/** Online when every room's link is open, offline when none is, connecting in between. */
+export function hubStatus(links: readonly UpstreamLink[]): HubStatus {
+  if (links.length === 0) return { upstream: null };
+  const online = links.filter((link) => link.state === 'online').length;
+  const synced = links.map((link) => link.lastSyncedAt).filter((at) => at !== null);
+  return {
+    upstream: {
+      state: online === links.length ? 'online' : online === 0 ? 'offline' : 'connecting',
+      rooms: links.length,
+      online,
+      lastSyncedAt: synced.length > 0 ? Math.max(...synced) : null,
+    },
+  };
+}
+
+/** `links` is read per request: the relay makes its links once it listens. */
+export function createHubStatusRoute(links: () => readonly UpstreamLink[]) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/api/hub') return false;
+    res.setHeader('Cache-Control', 'no-store');
+    sendJson(res, 200, hubStatus(links()));
+    return true;
+  };
+}
