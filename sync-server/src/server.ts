@@ -15,6 +15,7 @@ import { createContactRoutes } from './contacts/contacts.js';
 import { createPrivateProfileRoutes } from './directory/private-profiles.js';
 import { createMemberRoutes } from './members/members.js';
 import { upstreamLinks, type UpstreamLink } from './hub/links.js';
+import { createHubStatusRoute } from './hub/status.js';
 import { jwksUrlFor, UpstreamKeys } from './hub/upstream-keys.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
 import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
@@ -291,6 +292,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       createContactRoutes({ storage, keys }),
       createPrivateProfileRoutes({ storage, keys }),
       createMemberRoutes({ storage, keys, log }),
+      createHubStatusRoute(() => upstream),
     ],
   };
   const server = createServer((req, res) => {
