@@ -121,6 +121,78 @@ const COMMENTS = [
   'Weet iemand hoe laat het begint?',
 ];
 
+/** Random draws from one seeded generator, shared by every writer below. */
+function drawing(gen) {
+  const pick = (list) => list[prng.uint32(gen, 0, list.length - 1)];
+  const between = (a, b) => a + Math.floor(prng.real53(gen) * (b - a));
+  const fill = () => ({
+    village: pick(VILLAGES),
+    place: pick(PLACES),
+    thing: pick(THINGS),
+    activity: pick(ACTIVITIES),
+  });
+  return { gen, pick, between, fill };
+}
+
+/** About 1.3 adults with an account per household. */
+function makeMembers(households, pick) {
+  return Array.from({ length: Math.max(2, Math.round(households * 1.3)) }, (_, i) => ({
+    id: `m${i}`,
+    name: `${pick(FIRST)} ${pick(LAST)}`,
+    role: 'resident',
+  }));
+}
+
+/** One post with its comments and reactions over the days after it (`advance(ms)` moves time). */
+function writePost(community, { gen, pick, between, fill }, members, counts, advance) {
+  const category = pick(Object.keys(POSTS));
+  const words = fill();
+  const [title, body] = POSTS[category](words);
+  const post = community.posts.create(
+    { title, body, category, village: words.village },
+    pick(members),
+  );
+  counts.posts++;
+  const comments = prng.uint32(gen, 0, 8);
+  for (let c = 0; c < comments; c++) {
+    advance(between(10 * 60_000, 2 * DAY));
+    community.posts.comment(post.id, { body: pick(COMMENTS) }, pick(members));
+    counts.comments++;
+  }
+  const reactions = prng.uint32(gen, 0, 6);
+  for (let r = 0; r < reactions; r++) {
+    const emoji = pick(['heart', 'thanks', 'helpful', 'laugh']);
+    if (community.posts.react(post.id, emoji, pick(members), true)) counts.reactions++;
+  }
+}
+
+/**
+ * One more day of the same neighbourhood's posts (households / 365, with their comments and
+ * reactions) written into `communityDoc` at `day`: what a device that was offline for a day
+ * has to catch up on (bench/client measures the bytes of that catch-up against this).
+ * @param {Y.Doc} communityDoc
+ * @param {{ households?: number, seed?: number, day: number }} options
+ */
+export function writeDay(communityDoc, options) {
+  const households = options.households ?? 5000;
+  const draw = drawing(prng.create(options.seed ?? 2));
+  let clock = options.day;
+  let ids = 0;
+  const ctx = {
+    now: () => clock,
+    newId: () => `d${options.day.toString(36)}-${(++ids).toString(36)}`,
+  };
+  const community = new CommunitySpace(communityDoc, ctx);
+  const members = makeMembers(households, draw.pick);
+  const counts = { posts: 0, comments: 0, reactions: 0 };
+  const postCount = Math.max(1, Math.round(households / 365));
+  for (let p = 0; p < postCount; p++) {
+    clock = options.day + draw.between(0, DAY);
+    writePost(community, draw, members, counts, (ms) => (clock += ms));
+  }
+  return counts;
+}
+
 /**
  * @param {{ years?: number, households?: number, seed?: number, end?: number }} options
  */
@@ -130,8 +202,7 @@ export function generate(options = {}) {
   const gen = prng.create(options.seed ?? 1);
   const end = options.end ?? Date.UTC(2026, 10, 1);
   const start = end - years * YEAR;
-  const pick = (list) => list[prng.uint32(gen, 0, list.length - 1)];
-  const between = (a, b) => a + Math.floor(prng.real53(gen) * (b - a));
+  const { pick, between, fill } = drawing(gen);
 
   let clock = start;
   let ids = 0;
@@ -141,12 +212,7 @@ export function generate(options = {}) {
   const pub = new PublicSpace(publicDoc, ctx);
   const community = new CommunitySpace(communityDoc, ctx);
 
-  // About 1.3 adults with an account per household.
-  const members = Array.from({ length: Math.max(2, Math.round(households * 1.3)) }, (_, i) => ({
-    id: `m${i}`,
-    name: `${pick(FIRST)} ${pick(LAST)}`,
-    role: 'resident',
-  }));
+  const members = makeMembers(households, pick);
   const moderator = { id: 'mod', name: 'Anja (buurtverbinder)', role: 'moderator' };
   const gemeente = { id: 'gem', name: 'Gemeente Mook en Middelaar', role: 'official' };
   clock = start;
@@ -161,13 +227,6 @@ export function generate(options = {}) {
     boards: 0,
     boardVersions: 0,
   };
-  const fill = () => ({
-    village: pick(VILLAGES),
-    place: pick(PLACES),
-    thing: pick(THINGS),
-    activity: pick(ACTIVITIES),
-  });
-
   // Posts in time order, each with its comments and reactions in the days after.
   const postCount = Math.round(years * households);
   const postTimes = Array.from({ length: postCount }, () => between(start, end)).sort(
@@ -175,33 +234,7 @@ export function generate(options = {}) {
   );
   for (const at of postTimes) {
     clock = at;
-    const category = pick(Object.keys(POSTS));
-    const words = fill();
-    const [title, body] = POSTS[category](words);
-    const post = community.posts.create(
-      { title, body, category, village: words.village },
-      pick(members),
-    );
-    counts.posts++;
-    const comments = prng.uint32(gen, 0, 8);
-    for (let c = 0; c < comments; c++) {
-      clock += between(10 * 60_000, 2 * DAY);
-      community.posts.comment(post.id, { body: pick(COMMENTS) }, pick(members));
-      counts.comments++;
-    }
-    const reactions = prng.uint32(gen, 0, 6);
-    for (let r = 0; r < reactions; r++) {
-      if (
-        community.posts.react(
-          post.id,
-          pick(['heart', 'thanks', 'helpful', 'laugh']),
-          pick(members),
-          true,
-        )
-      ) {
-        counts.reactions++;
-      }
-    }
+    writePost(community, { gen, pick, between, fill }, members, counts, (ms) => (clock += ms));
   }
 
   // Events: planned a few weeks ahead, with RSVPs.
