@@ -3,7 +3,8 @@
  * publish profiles (one hides a field), one finds the other by skill and through a
  * suggestion, asks to get in touch (offline first: told plainly, nothing typed lost), the
  * other accepts with their own details, and only then does each see the other's. The
- * hidden field never reaches the other resident. Every view is scanned with axe.
+ * hidden field never reaches the other resident; a field shown to moderators only reaches a
+ * moderator and no resident. Every view is scanned with axe.
  *
  * BH_SHOTS=<dir> also saves screenshots (390x844) of the search, the profile form and the
  * accepted request.
@@ -22,6 +23,7 @@ const PHONE = { width: 390, height: 844 };
 const NB = 'mookerheide';
 const SHOTS = process.env.BH_SHOTS;
 const HIDDEN_ABOUT = 'Ik bak elke zaterdag brood.';
+const FOR_MODERATORS = 'Ik zie slecht; bel me liever dan te appen.';
 
 describe('the directory and contact requests', () => {
   const data = tempDir('buurthub-directory-e2e-');
@@ -178,5 +180,39 @@ describe('the directory and contact requests', () => {
     expect(await sent.textContent()).toContain('Geaccepteerd');
     expect(await axeViolations(bram)).toEqual([]);
     await shot(bram, 'directory-accepted-390.png');
+  });
+
+  it('shows a field meant for moderators only to a moderator, never to another resident', async () => {
+    await bram.getByRole('link', { name: 'Mijn profiel' }).click();
+    await bram.getByRole('heading', { name: 'Mijn profiel in de buurtgids' }).waitFor();
+    await bram.getByLabel('Over mij', { exact: true }).fill(FOR_MODERATORS);
+    await bram.getByLabel('Wie ziet “Over mij”?').selectOption('moderators');
+    await bram.getByRole('button', { name: 'Profiel opslaan' }).click();
+    await bram.getByText('Je profiel staat in de buurtgids.').waitFor();
+
+    const context = await browser.newContext({ viewport: PHONE });
+    const mod = await context.newPage();
+    await joinWithLink(
+      mod,
+      await inviteLink({ nb: NB, dataDir: data.path, base }, 'moderator'),
+      'Mo',
+    );
+    await mod.getByRole('link', { name: 'Buren' }).click();
+    const card = mod.getByRole('article', { name: 'Bram Visser' });
+    const section = card.getByRole('region', { name: 'Alleen voor buurtverbinders' });
+    await section.getByText(FOR_MODERATORS).waitFor();
+    expect(await axeViolations(mod)).toEqual([]);
+    await shot(mod, 'directory-moderator-390.png');
+
+    // Anna, a resident, has the whole directory room on her device: the text is not in it.
+    await anna.getByRole('link', { name: 'Zoeken', exact: true }).click();
+    await anna.getByRole('article', { name: 'Bram Visser' }).waitFor();
+    expect(await anna.getByText(FOR_MODERATORS).count()).toBe(0);
+    expect(await anna.getByRole('region', { name: 'Alleen voor buurtverbinders' }).count()).toBe(0);
+    // On a fresh page Bram's form reads the field back from the relay.
+    await bram.reload();
+    await bram.getByRole('heading', { name: 'Mijn profiel in de buurtgids' }).waitFor();
+    expect(await bram.getByLabel('Wie ziet “Over mij”?').inputValue()).toBe('moderators');
+    await context.close();
   });
 });

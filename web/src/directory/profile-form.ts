@@ -6,6 +6,9 @@
 import {
   AVAILABILITY,
   type Availability,
+  FIELD_VISIBILITY,
+  type FieldVisibility,
+  type ModeratorFields,
   type PRIVATE_FIELDS,
   type ProfileInput,
   type ProfileView,
@@ -17,8 +20,8 @@ import {
 
 export const TOPIC_KINDS: TopicKind[] = ['skills', 'interests', 'wantsToLearn'];
 
-/** What the app offers per field: the relay has no private store for "moderators only" yet. */
-export type Shown = 'neighbourhood' | 'hidden';
+/** Who sees a field: the neighbourhood, only moderators (kept on the relay), nobody. */
+export type Shown = FieldVisibility;
 export type ProfileField = (typeof PRIVATE_FIELDS)[number];
 
 export interface ProfileFormState {
@@ -40,11 +43,20 @@ const ALL_SHOWN: Record<ProfileField, Shown> = {
   about: 'neighbourhood',
 };
 
-/** The form for a published profile (or an empty one). */
-export function stateFromProfile(profile: ProfileView | null): ProfileFormState {
-  const kind = (k: TopicKind) => profile?.[k];
+/**
+ * The form for a published profile (or an empty one), with the fields the member keeps for
+ * moderators on the relay filled in and marked so.
+ */
+export function stateFromProfile(
+  published: ProfileView | null,
+  forModerators: Partial<ModeratorFields> = {},
+): ProfileFormState {
+  const profile = { ...published, ...forModerators };
+  const kind = (k: TopicKind) => profile[k];
+  const shown = { ...ALL_SHOWN };
+  for (const field of Object.keys(forModerators) as ProfileField[]) shown[field] = 'moderators';
   return {
-    area: profile?.area ?? '',
+    area: profile.area ?? '',
     topics: {
       skills: kind('skills')?.topics ?? [],
       interests: kind('interests')?.topics ?? [],
@@ -55,9 +67,9 @@ export function stateFromProfile(profile: ProfileView | null): ProfileFormState 
       interests: (kind('interests')?.tags ?? []).join(', '),
       wantsToLearn: (kind('wantsToLearn')?.tags ?? []).join(', '),
     },
-    availability: profile?.availability ?? [],
-    about: profile?.about ?? '',
-    shown: { ...ALL_SHOWN },
+    availability: profile.availability ?? [],
+    about: profile.about ?? '',
+    shown,
   };
 }
 
@@ -84,12 +96,19 @@ export function parseKeptState(raw: string | null): ProfileFormState | null {
         )
       : [];
     for (const field of Object.keys(ALL_SHOWN) as ProfileField[]) {
-      base.shown[field] = value.shown?.[field] === 'hidden' ? 'hidden' : 'neighbourhood';
+      base.shown[field] = parseShown(value.shown?.[field]);
     }
     return base;
   } catch {
     return null;
   }
+}
+
+/** A kept or submitted choice; anything unknown shows the field to the neighbourhood. */
+export function parseShown(value: unknown): Shown {
+  return (FIELD_VISIBILITY as readonly unknown[]).includes(value)
+    ? (value as Shown)
+    : 'neighbourhood';
 }
 
 function splitTags(text: string): string[] {

@@ -58,6 +58,19 @@ export const styles = [
       color: var(--bh-muted);
       font-style: italic;
     }
+    /* What a member shows moderators only: set apart, so a moderator never mistakes it for
+       something the whole neighbourhood can read. */
+    .for-moderators {
+      margin-block: 0.5rem;
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--bh-primary);
+      background: var(--bh-primary-soft);
+      border-radius: var(--bh-radius-s);
+    }
+    .for-moderators h4 {
+      font-size: 1rem;
+      margin: 0 0 0.35rem;
+    }
     .status:empty {
       display: none;
     }

@@ -11,7 +11,9 @@
  */
 import {
   CONTACT_MESSAGE_MAX,
+  canModerate,
   type DirectorySpace,
+  type ModeratorFields,
   type ProfileView,
   type Suggestion,
   TOPICS,
@@ -30,9 +32,11 @@ import type { IdentityService } from '../../app/identity.js';
 import type { HashRoute } from '../../app/route.js';
 import { issueMessage } from '../../app/validation-messages.js';
 import { ContactError, ContactsClient, contactFrom } from '../../directory/contacts.js';
+import { ModeratorFieldsClient } from '../../directory/moderator-fields.js';
 import { TOPIC_KINDS } from '../../directory/profile-form.js';
 import { topicLabel } from '../../directory/topic-label.js';
 import type { Sessions } from '../../identity/session.js';
+import { localStore } from '../../sync/local-store.js';
 import { LocaleController, type MessageKey, t } from '../../i18n/i18n.js';
 import '../bh-contact-requests/bh-contact-requests.js';
 import '../bh-profile-editor/bh-profile-editor.js';
@@ -75,6 +79,8 @@ export class BhDirectory extends LitElement {
   @state() private contactErrors: Record<string, string> = {};
   @state() private contactStatus = '';
   @state() private sending = false;
+  /** For moderators: what members show to moderators only, by member; null while offline. */
+  @state() private forModerators?: Map<string, Partial<ModeratorFields>> | null;
 
   constructor() {
     super();
@@ -98,6 +104,28 @@ export class BhDirectory extends LitElement {
     if (inner)
       void (inner as unknown as LitElement).updateComplete.then(() => inner.focusHeading());
     else this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadModeratorFields();
+  }
+
+  /** Moderators and officials see what members show to them only, fetched from the relay. */
+  private async loadModeratorFields() {
+    await this.updateComplete;
+    const me = this.identity?.current;
+    if (!me || !canModerate(me.role)) return;
+    const client = new ModeratorFieldsClient(
+      {
+        nb: this.nb,
+        memberId: me.id,
+        token: () => this.sessions?.usableToken(this.nb) ?? null,
+        online: () => navigator.onLine,
+      },
+      localStore,
+    );
+    this.forModerators = await client.all().catch(() => null);
   }
 
   private get contacts(): ContactsClient {
@@ -203,6 +231,11 @@ export class BhDirectory extends LitElement {
         </div>
       </form>
       <p class="count" role="status">${t('directory.found', { count: found.length })}</p>
+      ${
+        this.forModerators === null
+          ? html`<p class="hint">${t('directory.moderatorFieldsOffline')}</p>`
+          : nothing
+      }
       <ul class="profiles">
         ${repeat(
           found,
@@ -232,33 +265,18 @@ export class BhDirectory extends LitElement {
 
   private renderProfile(profile: ProfileView, self: boolean) {
     const id = `profile-${profile.memberId}`;
-    const topics = (kind: TopicKind) => {
-      const value = profile[kind];
-      const words = value ? [...value.topics.map((c) => topicLabel(c)), ...value.tags] : [];
-      return words.length
-        ? html`<div>
-            <dt>${t(`directory.kind.${kind}`)}</dt>
-            <dd>${words.join(', ')}</dd>
-          </div>`
-        : nothing;
-    };
+    const forModerators = this.forModerators?.get(profile.memberId);
     return html`<article class="card profile" aria-labelledby=${id}>
       <h3 id=${id}>${profile.displayName}</h3>
-      ${profile.area ? html`<p class="area">${profile.area}</p>` : nothing}
-      <dl>
-        ${TOPIC_KINDS.map(topics)}
-        ${
-          profile.availability?.length
-            ? html`<div>
-                <dt>${t('directory.availability')}</dt>
-                <dd>
-                  ${profile.availability.map((a) => t(`directory.availability.${a}`)).join(', ')}
-                </dd>
-              </div>`
-            : nothing
-        }
-      </dl>
-      ${profile.about ? html`<p class="about">${profile.about}</p>` : nothing}
+      ${this.renderFields(profile)}
+      ${
+        forModerators
+          ? html`<section class="for-moderators" aria-labelledby=${`${id}-mod`}>
+              <h4 id=${`${id}-mod`}>${t('directory.forModerators')}</h4>
+              ${this.renderFields(forModerators)}
+            </section>`
+          : nothing
+      }
       ${
         self
           ? html`<p class="self">${t('directory.thisIsYou')}</p>`
@@ -272,6 +290,35 @@ export class BhDirectory extends LitElement {
             </button>`
       }
     </article>`;
+  }
+
+  /** A profile's area, topics, availability and about text, each only when given. */
+  private renderFields(profile: Partial<ModeratorFields>) {
+    const topics = (kind: TopicKind) => {
+      const value = profile[kind];
+      const words = value ? [...value.topics.map((c) => topicLabel(c)), ...value.tags] : [];
+      return words.length
+        ? html`<div>
+            <dt>${t(`directory.kind.${kind}`)}</dt>
+            <dd>${words.join(', ')}</dd>
+          </div>`
+        : nothing;
+    };
+    return html`${profile.area ? html`<p class="area">${profile.area}</p>` : nothing}
+      <dl>
+        ${TOPIC_KINDS.map(topics)}
+        ${
+          profile.availability?.length
+            ? html`<div>
+                <dt>${t('directory.availability')}</dt>
+                <dd>
+                  ${profile.availability.map((a) => t(`directory.availability.${a}`)).join(', ')}
+                </dd>
+              </div>`
+            : nothing
+        }
+      </dl>
+      ${profile.about ? html`<p class="about">${profile.about}</p>` : nothing}`;
   }
 
   private renderContactDialog() {

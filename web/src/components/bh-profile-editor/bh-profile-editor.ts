@@ -2,7 +2,8 @@
  * The member's own directory profile (opt-in): area, what they can offer, like and want to
  * learn (topics from the list plus free tags), availability and a few words about
  * themselves, each with a choice of who sees it. Only what is shown to the neighbourhood is
- * written to the shared directory; hidden fields stay on this device. The display name is
+ * written to the shared directory; what only moderators may see goes to the relay's private
+ * store (waiting on this device while offline); hidden fields stay on this device. The display name is
  * the one from the member's token. "Uit de buurtgids" removes the entry.
  *
  * @csspart card - the form's card
@@ -11,6 +12,7 @@ import {
   ABOUT_MAX,
   AVAILABILITY,
   type DirectorySpace,
+  type ModeratorFields,
   type ProfileView,
   TAG_MAX,
   TOPICS,
@@ -21,20 +23,23 @@ import {
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { directoryContext, identityContext } from '../../app/context.js';
+import { directoryContext, identityContext, sessionsContext } from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
 import type { IdentityService } from '../../app/identity.js';
 import { fieldErrors } from '../../app/validation-messages.js';
+import { ModeratorFieldsClient } from '../../directory/moderator-fields.js';
 import {
   type ProfileField,
   type ProfileFormState,
   type Shown,
   TOPIC_KINDS,
   parseKeptState,
+  parseShown,
   stateFromProfile,
   toProfileInput,
 } from '../../directory/profile-form.js';
 import { LocaleController, type MessageKey, t } from '../../i18n/i18n.js';
+import type { Sessions } from '../../identity/session.js';
 import { localStore } from '../../sync/local-store.js';
 import { styles } from './bh-profile-editor.styles.js';
 
@@ -62,6 +67,14 @@ export class BhProfileEditor extends LitElement {
   @state()
   private identity?: IdentityService;
 
+  @consume({ context: sessionsContext, subscribe: true })
+  private sessions?: Sessions;
+
+  /** The member's moderators-only fields as the relay has them, once asked (new device). */
+  @state() private forModerators?: Partial<ModeratorFields>;
+  // A refusal keeps the fields waiting; the next save or visit says why.
+  private readonly onOnline = () => void this.moderatorFields?.flush().catch(() => undefined);
+
   /** What the member typed this time; until then the form follows the kept or published profile. */
   @state() private form?: ProfileFormState;
   @state() private errors: Record<string, string> = {};
@@ -82,6 +95,39 @@ export class BhProfileEditor extends LitElement {
     );
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+    void this.loadModeratorFields();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  private get moderatorFields(): ModeratorFieldsClient | null {
+    const me = this.identity?.current;
+    if (!me) return null;
+    return new ModeratorFieldsClient(
+      {
+        nb: this.nb,
+        memberId: me.id,
+        token: () => this.sessions?.usableToken(this.nb) ?? null,
+        online: () => navigator.onLine,
+      },
+      localStore,
+    );
+  }
+
+  /** Sends what waited on this device, then reads back what the relay keeps. */
+  private async loadModeratorFields() {
+    await this.updateComplete;
+    const client = this.moderatorFields;
+    if (!client || (await client.flush().catch(() => 'waiting')) === 'waiting') return;
+    this.forModerators = (await client.own().catch(() => undefined)) ?? this.forModerators;
+  }
+
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
@@ -97,7 +143,11 @@ export class BhProfileEditor extends LitElement {
    * form would clear it.
    */
   private current(published: ProfileView | null): ProfileFormState {
-    return this.form ?? parseKeptState(localStore.get(this.keptKey)) ?? stateFromProfile(published);
+    return (
+      this.form ??
+      parseKeptState(localStore.get(this.keptKey)) ??
+      stateFromProfile(published, this.forModerators)
+    );
   }
 
   override render() {
@@ -227,7 +277,7 @@ export class BhProfileEditor extends LitElement {
     return html`<div class="shown">
       <label for=${id}>${t('directory.whoSees', { field: t(FIELD_LABELS[field]) })}</label>
       <select id=${id} name=${id} aria-describedby="visibility-help">
-        ${(['neighbourhood', 'hidden'] as Shown[]).map(
+        ${(['neighbourhood', 'moderators', 'hidden'] as Shown[]).map(
           (s) =>
             html`<option value=${s} ?selected=${form.shown[field] === s}>
               ${t(`directory.shown.${s}`)}
@@ -260,7 +310,7 @@ export class BhProfileEditor extends LitElement {
       shown: { ...stateFromProfile(null).shown },
     };
     for (const field of Object.keys(next.shown) as ProfileField[]) {
-      next.shown[field] = data.get(`shown-${field}`) === 'hidden' ? 'hidden' : 'neighbourhood';
+      next.shown[field] = parseShown(data.get(`shown-${field}`));
     }
     this.form = next;
     localStore.set(this.keptKey, JSON.stringify(next));
@@ -270,13 +320,27 @@ export class BhProfileEditor extends LitElement {
     event.preventDefault();
     const me = this.identity?.current;
     if (!me || !this.directory) return;
+    const kept = localStore.get(this.keptKey) !== null;
     const form = this.current(this.directory.profiles.get(me.id));
     const { input, visibility } = toProfileInput(me.name, form);
     try {
-      this.directory.profiles.publish(input, visibility, me);
+      const { forModerators } = this.directory.profiles.publish(input, visibility, me);
       this.errors = {};
       localStore.set(this.keptKey, JSON.stringify(form));
-      this.status = t('directory.profileSaved');
+      // A new device that could not ask the relay yet does not replace what it keeps
+      // with nothing.
+      const known = kept || this.forModerators !== undefined;
+      const sent =
+        known || Object.keys(forModerators).length > 0
+          ? await this.moderatorFields?.save(forModerators).catch(() => 'failed' as const)
+          : 'sent';
+      this.status = t(
+        sent === 'waiting'
+          ? 'directory.moderatorFieldsWaiting'
+          : sent === 'failed'
+            ? 'directory.moderatorFieldsFailed'
+            : 'directory.profileSaved',
+      );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       this.errors = fieldErrors(error, 'directory');
@@ -290,6 +354,7 @@ export class BhProfileEditor extends LitElement {
     const me = this.identity?.current;
     if (!me || !this.directory) return;
     this.directory.profiles.remove(me.id, me);
+    void this.moderatorFields?.save({});
     this.status = t('directory.left');
   }
 }

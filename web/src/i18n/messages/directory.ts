@@ -92,7 +92,7 @@ export const nl = {
   'directory.profileIntro':
     'Meedoen is vrijwillig. Laat zien wat je kunt, waar je van houdt en wat je wilt leren, zodat buren je kunnen vinden.',
   'directory.visibilityHelp':
-    'Per onderdeel kies je wie het ziet: "De buurt" (alle leden) of "Verborgen" (blijft op dit apparaat). "Alleen buurtverbinders" kan nog niet: daarvoor is nog geen afgeschermde opslag.',
+    'Per onderdeel kies je wie het ziet: "De buurt" (alle leden), "Alleen buurtverbinders" (bewaard op de server van de buurt, niet in de gedeelde buurtgids) of "Verborgen" (blijft op dit apparaat).',
   'directory.nameFromToken': 'Je naam in de buurtgids: {name}',
   'directory.area': 'Dorp of straat (geen adres)',
   'directory.areaHint': 'Bijvoorbeeld "Mook" of "rond de Kerkstraat". Geen huisnummer of postcode.',
@@ -108,7 +108,15 @@ export const nl = {
   'directory.about': 'Over mij',
   'directory.whoSees': 'Wie ziet “{field}”?',
   'directory.shown.neighbourhood': 'De buurt',
+  'directory.shown.moderators': 'Alleen buurtverbinders',
   'directory.shown.hidden': 'Verborgen',
+  'directory.moderatorFieldsWaiting':
+    'Opgeslagen. Wat alleen buurtverbinders zien, wordt verstuurd zodra je weer online bent.',
+  'directory.moderatorFieldsFailed':
+    'Je profiel staat in de buurtgids, maar de server nam niet aan wat alleen buurtverbinders zien. Log opnieuw in en sla nog eens op.',
+  'directory.forModerators': 'Alleen voor buurtverbinders',
+  'directory.moderatorFieldsOffline':
+    'Wat buren alleen aan buurtverbinders laten zien, verschijnt hier zodra je online bent.',
   'directory.saveProfile': 'Profiel opslaan',
   'directory.profileSaved': 'Je profiel staat in de buurtgids.',
   'directory.leave': 'Uit de buurtgids',
@@ -222,7 +230,7 @@ export const en: Translation<typeof nl> = {
   'directory.profileIntro':
     'Taking part is voluntary. Show what you can do, what you like and what you want to learn, so neighbours can find you.',
   'directory.visibilityHelp':
-    'For each part you choose who sees it: "The neighbourhood" (all members) or "Hidden" (stays on this device). "Moderators only" is not possible yet: there is no protected storage for it yet.',
+    'For each part you choose who sees it: "The neighbourhood" (all members), "Moderators only" (kept on the neighbourhood\'s server, not in the shared directory) or "Hidden" (stays on this device).',
   'directory.nameFromToken': 'Your name in the directory: {name}',
   'directory.area': 'Village or street (no address)',
   'directory.areaHint': 'For example "Mook" or "around Kerkstraat". No house number or postcode.',
@@ -238,7 +246,15 @@ export const en: Translation<typeof nl> = {
   'directory.about': 'About me',
   'directory.whoSees': 'Who sees “{field}”?',
   'directory.shown.neighbourhood': 'The neighbourhood',
+  'directory.shown.moderators': 'Moderators only',
   'directory.shown.hidden': 'Hidden',
+  'directory.moderatorFieldsWaiting':
+    'Saved. What only moderators see is sent as soon as you are online again.',
+  'directory.moderatorFieldsFailed':
+    'Your profile is in the directory, but the server did not take what only moderators see. Sign in again and save once more.',
+  'directory.forModerators': 'For moderators only',
+  'directory.moderatorFieldsOffline':
+    'What neighbours show to moderators only appears here once you are online.',
   'directory.saveProfile': 'Save profile',
   'directory.profileSaved': 'Your profile is in the directory.',
   'directory.leave': 'Leave the directory',
