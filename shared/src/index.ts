@@ -22,7 +22,12 @@ export {
   isSchemaTooNew,
   readSchemaVersion,
 } from './schema-version.js';
-export { ValidationError, type ValidationIssue, parseInput } from './validation.js';
+export {
+  ValidationError,
+  type ValidationIssue,
+  parseInput,
+  validateWithoutEval,
+} from './validation.js';
 export {
   DEFAULT_TIME_ZONE,
   addDays,
@@ -302,6 +307,12 @@ export {
   type VisibilityInput as ProfileVisibilityInput,
 } from './directory/profile-schema.js';
 export { MESSAGE_ACK, encodeAck, readAck } from './sync/ack.js';
+export {
+  MESSAGE_PURGE_NOTICE,
+  MESSAGE_PURGE_REQUEST,
+  encodePurgeNotice,
+  encodePurgeRequest,
+} from './sync/purge.js';
 export { type KeyValueStore, PendingChanges } from './sync/pending.js';
 export {
   ICAL_TIME_ZONE,

@@ -12,7 +12,7 @@ import type { LimitReason, Limits } from './limits.js';
 
 /** Why a message was refused: a limit, or bad input (see protocol.ts). */
 export type RejectReason =
-  LimitReason | 'malformed' | 'unsupported' | 'invalid-update' | 'read-only';
+  LimitReason | 'malformed' | 'unsupported' | 'invalid-update' | 'read-only' | 'purge-rate';
 
 export class RelayMetrics {
   readonly registry = new Registry();

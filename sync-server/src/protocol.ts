@@ -10,17 +10,25 @@
  *   2 auth      varUint 0 (permission denied), varString reason   (relay -> client only)
  *   3 query awareness (no body)
  *   100 ack     see `encodeAck` in @buurthub/shared (relay -> client only)
+ *   101 purge request (no body; client -> relay), 102 purge notice (no body; relay ->
+ *       client), see shared/src/sync/purge.ts and src/erasure/
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { encodeAck, MESSAGE_ACK } from '@buurthub/shared';
+import {
+  encodeAck,
+  encodePurgeNotice,
+  MESSAGE_ACK,
+  MESSAGE_PURGE_NOTICE,
+  MESSAGE_PURGE_REQUEST,
+} from '@buurthub/shared';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
-export { MESSAGE_ACK };
+export { MESSAGE_ACK, MESSAGE_PURGE_NOTICE, MESSAGE_PURGE_REQUEST, encodePurgeNotice };
 
 export const SYNC_STEP_1 = 0;
 export const SYNC_STEP_2 = 1;
@@ -32,7 +40,8 @@ export type ClientMessage =
   | { kind: 'sync-step-2'; update: Uint8Array }
   | { kind: 'update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'query-awareness' };
+  | { kind: 'query-awareness' }
+  | { kind: 'purge-request' };
 
 /**
  * Why a frame was refused. `unsupported` (unknown message type) and `malformed`
@@ -96,6 +105,9 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
         break;
       case MESSAGE_QUERY_AWARENESS:
         message = { kind: 'query-awareness' };
+        break;
+      case MESSAGE_PURGE_REQUEST:
+        message = { kind: 'purge-request' };
         break;
       default:
         throw new ProtocolError('unsupported', `unknown message type ${type}`);

@@ -11,12 +11,22 @@
  * Scaled out (`RoomOptions.bus`), a room also publishes each committed update and its
  * clients' awareness to the other relay processes, and applies and relays theirs; it
  * subscribes to the bus before it loads from storage, so nothing falls in between.
+ *
+ * Erasure (docs/architecture.md): a member who may write asks for a purge (message 101);
+ * the room coalesces requests, then folds its storage into a garbage-collected snapshot,
+ * scrubs it, replaces its own document with one built from that snapshot, and tells its
+ * clients (102) and the other relay processes (the bus) to do the same.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Identity } from './auth.js';
 import { bindAwareness } from './auth/awareness.js';
-import { LimitExceeded, type Limits } from './limits.js';
+import {
+  PurgeScheduler,
+  PURGE_REQUEST_BURST,
+  PURGE_REQUESTS_PER_SECOND,
+} from './erasure/purge-scheduler.js';
+import { LimitExceeded, type Limits, TokenBucket } from './limits.js';
 import type { Logger } from './log.js';
 import type { RelayMetrics } from './metrics.js';
 import {
@@ -29,6 +39,7 @@ import {
   encodeAckMessage,
   encodeAwareness,
   encodePermissionDenied,
+  encodePurgeNotice,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -61,6 +72,8 @@ export interface RoomOptions {
   metrics: RelayMetrics;
   /** Other relay processes serving the same rooms (scaled-out mode); none by default. */
   bus?: RoomBus;
+  /** How long after the first purge request a room is purged (requests coalesce). */
+  purgeDelayMs: number;
 }
 
 /** Origin of awareness changes that came from another relay process. */
@@ -82,11 +95,17 @@ interface PeerState {
   /** Awareness client ids this connection may set: claimed by its first awareness update. */
   claimedIds: Set<number> | null;
   toldReadOnly: boolean;
+  /** Purge requests this connection may still send (rate limit). */
+  purgeRequests: TokenBucket;
 }
 
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Replaced by a purge, so that no deleted content stays in the relay's memory. */
+  private current = new Y.Doc();
+  // Presence gets a document of its own: Awareness ends itself when its document is
+  // destroyed, and the room's document is replaced (and the old one destroyed) by a purge.
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  private readonly purges: PurgeScheduler;
   private readonly peers = new Map<Peer, PeerState>();
   private tail: Promise<void>;
   private logLength = 0;
@@ -107,10 +126,15 @@ export class Room {
     after: Promise<void>,
   ) {
     this.sizeGauge = options.metrics.documentBytesOf(name);
+    this.purges = new PurgeScheduler(options.purgeDelayMs, () => this.enqueue(() => this.purge()));
     // The relay has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.tail = after.then(() => this.load());
+  }
+
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   get size(): number {
@@ -143,6 +167,7 @@ export class Room {
           awarenessQuery: () => void this.enqueue(() => this.publishLocalAwareness()),
           nodeGone: (node) => void this.enqueue(() => this.forgetNode(node)),
           resync: () => void this.enqueue(() => this.resync()),
+          purged: () => void this.enqueue(() => this.reloadAfterPurge()),
         });
       } catch (error) {
         this.options.log.error(`room ${this.name}: could not subscribe to the bus: ${error}`);
@@ -269,7 +294,12 @@ export class Room {
       peer.fail(new Error('room unavailable'), CLOSE_INTERNAL_ERROR);
       return;
     }
-    this.peers.set(peer, { awarenessIds: new Set(), claimedIds: null, toldReadOnly: false });
+    this.peers.set(peer, {
+      awarenessIds: new Set(),
+      claimedIds: null,
+      toldReadOnly: false,
+      purgeRequests: new TokenBucket(PURGE_REQUESTS_PER_SECOND, PURGE_REQUEST_BURST, Date.now()),
+    });
     void this.enqueue(() => {
       // Standard y-websocket handshake: the relay's state vector, then who is here.
       peer.send(encodeSyncStep1(this.doc));
@@ -346,6 +376,9 @@ export class Room {
           peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
           return;
         }
+        case 'purge-request':
+          this.requestPurge(peer);
+          return;
       }
     } catch (error) {
       this.failPeer(peer, error);
@@ -489,19 +522,119 @@ export class Room {
     });
   }
 
-  /** Flushes the queue, compacts, and frees the document. */
+  /**
+   * A purge request (101): only from a connection that may write this room, and at most
+   * `PURGE_REQUEST_BURST` then one per 10 s per connection; more are dropped (the purge
+   * they ask for is coalesced anyway), a read-only connection is told so.
+   */
+  private requestPurge(peer: Peer): void {
+    const state = this.peers.get(peer);
+    if (!state) return;
+    if (!peer.canWrite) {
+      this.options.metrics.rejectMessage('read-only');
+      peer.send(encodePermissionDenied(`read-only access to ${this.name}: no purge`));
+      return;
+    }
+    if (!state.purgeRequests.take(1, Date.now())) {
+      this.options.metrics.rejectMessage('purge-rate');
+      this.options.log.warn(`room ${this.name}: purge request from ${peer.id} over the rate`, {
+        room: this.name,
+        conn: peer.id,
+        reason: 'purge-rate',
+      });
+      return;
+    }
+    const joined = this.purges.request();
+    this.options.log.info(
+      `room ${this.name}: purge requested by connection ${peer.id}${joined ? ' (joins a waiting one)' : ''}`,
+      { room: this.name, conn: peer.id },
+    );
+  }
+
+  /**
+   * Erases deleted content for real: storage folds snapshot and log into one
+   * garbage-collected snapshot and scrubs itself; this room's document is rebuilt from that
+   * snapshot; clients and other relay processes are told to do the same.
+   */
+  private async purge(): Promise<void> {
+    if (this.gone) return;
+    const snapshot = await this.options.storage.purge(this.name);
+    this.replaceDocument([snapshot]);
+    this.logLength = 0;
+    this.options.bus?.publishPurge(this.name);
+    this.noticePurge();
+    this.options.log.info(`room ${this.name}: purged (${snapshot.byteLength} bytes remain)`, {
+      room: this.name,
+      bytes: snapshot.byteLength,
+    });
+  }
+
+  /** Another relay process purged this room: drop this copy and load the scrubbed one. */
+  private async reloadAfterPurge(): Promise<void> {
+    if (this.gone) return;
+    let stored;
+    try {
+      stored = await this.options.storage.loadRoom(this.name);
+    } catch (error) {
+      this.options.log.error(`room ${this.name}: reload after a purge failed: ${error}`);
+      this.breakRoom();
+      return;
+    }
+    this.replaceDocument(stored.updates);
+    this.logLength = stored.logLength;
+    this.noticePurge();
+  }
+
+  /**
+   * Swaps in a fresh garbage-collected document built from `updates`. Every client already
+   * holds this state (the relay only erased what was deleted), so nobody needs an update;
+   * the old document, with whatever it still referenced, is destroyed.
+   */
+  private replaceDocument(updates: readonly Uint8Array[]): void {
+    const fresh = new Y.Doc({ gc: true });
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(fresh, update);
+      } catch (error) {
+        this.options.log.error(`room ${this.name}: skipped unreadable stored update: ${error}`);
+      }
+    }
+    const old = this.current;
+    this.current = fresh;
+    old.destroy();
+    this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.sizeGauge.set(this.storedBytes);
+  }
+
+  /** 102 to every connection that speaks Buurthub's messages (stock clients would not). */
+  private noticePurge(): void {
+    const frame = encodePurgeNotice();
+    for (const peer of this.peers.keys()) if (peer.wantsAcks) peer.send(frame);
+  }
+
+  /** Flushes the queue, compacts (or purges, when one was asked for), and frees the document. */
   unload(): Promise<void> {
+    const purgeWaiting = this.purges.pending;
+    this.purges.close();
     this.unloaded ??= this.enqueue(async () => {
       try {
-        if (this.logLength > 0) await this.compact();
+        // A purge that was asked for runs now rather than being lost with the room.
+        if (purgeWaiting) await this.purgeBeforeUnload();
+        else if (this.logLength > 0) await this.compact();
       } finally {
         this.subscription?.close();
         this.awareness.off('update', this.onAwarenessUpdate);
         this.awareness.destroy();
-        this.doc.destroy();
+        this.current.destroy();
       }
     });
     return this.unloaded;
+  }
+
+  private async purgeBeforeUnload(): Promise<void> {
+    await this.options.storage.purge(this.name);
+    this.options.bus?.publishPurge(this.name);
+    this.options.log.info(`room ${this.name}: purged on unload`, { room: this.name });
   }
 
   private readonly onAwarenessUpdate = (

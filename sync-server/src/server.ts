@@ -33,6 +33,7 @@ import { ConnectionCounter, type Limits, resolveLimits } from './limits.js';
 import { consoleLogger, type Logger } from './log.js';
 import { RelayMetrics } from './metrics.js';
 import { CLOSE_SERVICE_RESTART, CLOSE_TOKEN_REVOKED, CLOSE_TRY_AGAIN_LATER } from './protocol.js';
+import { DEFAULT_PURGE_DELAY_MS } from './erasure/purge-scheduler.js';
 import { Rooms } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
 import { PostgresStorage } from './storage/postgres.js';
@@ -90,6 +91,8 @@ export interface RelayOptions {
   heartbeatMs?: number;
   /** Compact a room once its update log is longer than this. */
   compactAfter?: number;
+  /** How long after the first purge request (erasure) a room is purged. Default 5000. */
+  purgeDelayMs?: number;
   /**
    * Scaled-out mode: the bus to the other relay processes on the same storage (Redis,
    * src/bus/). The caller owns it and closes it after `close()`. Without it, this relay
@@ -246,6 +249,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     storage,
     log,
     compactAfter: options.compactAfter ?? DEFAULT_COMPACT_AFTER,
+    purgeDelayMs: options.purgeDelayMs ?? DEFAULT_PURGE_DELAY_MS,
     limits,
     metrics,
     bus: options.bus,

@@ -113,14 +113,19 @@ export class Posts {
     return this.require(id);
   }
 
-  /** Hides a post from every view; its text and photos are cleared (erasure is compaction's). */
+  /**
+   * Deletes a post (its author or a moderator) with everything under it: the entry is
+   * replaced by a tombstone holding only its id and `deletedAt`, so its text, photos,
+   * author, comments and reactions leave the document. The relay's purge (erasure) then
+   * takes them off its storage and every device.
+   */
   remove(id: string, author: Author): void {
-    const post = this.writable(id, author);
+    this.writable(id, author);
     writeTransaction(this.doc, 'community', () => {
-      post.set('title', '');
-      post.set('body', '');
-      if (post.has('photos')) post.set('photos', []);
-      post.set('deletedAt', this.ctx.now());
+      const tombstone = new Y.Map<unknown>();
+      tombstone.set('id', id);
+      tombstone.set('deletedAt', this.ctx.now());
+      this.map.set(id, tombstone);
     });
   }
 

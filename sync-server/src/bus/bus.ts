@@ -28,6 +28,11 @@ export interface RoomBusHandlers {
   nodeGone(node: string): void;
   /** Updates may have been missed (bus outage): reload the room from storage. */
   resync(): void;
+  /**
+   * Another process purged this room (erasure): drop the in-memory copy, which may still
+   * hold erased content, and load the scrubbed one from storage.
+   */
+  purged(): void;
 }
 
 export interface RoomSubscription {
@@ -43,6 +48,8 @@ export interface RoomBus {
   publishUpdate(room: string, update: Uint8Array): void;
   publishAwareness(room: string, update: Uint8Array): void;
   queryAwareness(room: string): void;
+  /** After a purge committed: every other process reloads the room (`purged`). */
+  publishPurge(room: string): void;
   /** Resolves when the bus answers (for `/readyz`), rejects when it does not. */
   ping(): Promise<void>;
   /** Tells the other processes this one is gone (its presence with it) and disconnects. */

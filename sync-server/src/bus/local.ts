@@ -77,6 +77,11 @@ class LocalBus implements RoomBus {
     this.hub.deliver(this, room, (handlers) => handlers.awarenessQuery());
   }
 
+  publishPurge(room: string): void {
+    if (this.closed) return;
+    this.hub.deliver(this, room, (handlers) => handlers.purged());
+  }
+
   async ping(): Promise<void> {
     if (this.closed) throw new Error('bus closed');
   }

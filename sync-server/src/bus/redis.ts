@@ -40,6 +40,7 @@ export const DEFAULT_HEARTBEAT_MS = 2000;
 const BLOCK_MS = 5000;
 const KIND_UPDATE = 'u';
 const KIND_RESYNC = 'r';
+const KIND_PURGE = 'p';
 const AWARENESS_UPDATE = 0;
 const AWARENESS_QUERY = 1;
 const NODE_ALIVE = 0;
@@ -308,6 +309,7 @@ export class RedisBus implements RoomBus {
     for (const handlers of entry.handlers) {
       if (kind === KIND_UPDATE && data) handlers.update(new Uint8Array(data));
       else if (kind === KIND_RESYNC) handlers.resync();
+      else if (kind === KIND_PURGE) handlers.purged();
     }
   }
 
@@ -317,6 +319,24 @@ export class RedisBus implements RoomBus {
       this.missed.add(room);
       this.log.warn(`redis: could not fan out an update of ${room}: ${String(error)}`, { room });
     });
+  }
+
+  /**
+   * The purge notice goes on the room's stream like an update, and the entries before it
+   * are trimmed away: they are the raw updates, with the erased content in them. A reader
+   * still behind the notice skips those entries, but it reloads from storage on the notice
+   * anyway, and storage has them all.
+   */
+  publishPurge(room: string): void {
+    if (this.closed) return;
+    this.xadd(room, KIND_PURGE)
+      .then((id) => this.cmd.xtrim(this.streamKey(room), 'MINID', String(id)))
+      .catch((error: unknown) => {
+        this.missed.add(room);
+        this.log.warn(`redis: could not announce the purge of ${room}: ${String(error)}`, {
+          room,
+        });
+      });
   }
 
   private xadd(room: string, kind: string, data?: Buffer): Promise<unknown> {

@@ -84,6 +84,30 @@ export class MemoryStorage implements Storage {
     return { folded };
   }
 
+  async purge(name: string): Promise<Uint8Array> {
+    const room = this.room(name);
+    const parts = room.log.map((entry) => entry.update);
+    if (room.snapshot) parts.unshift(room.snapshot);
+    room.snapshot = foldUpdates(parts);
+    room.log = [];
+    return room.snapshot;
+  }
+
+  async eraseMember(nb: string, sub: string): Promise<{ contactRequests: number }> {
+    let removed = 0;
+    for (const [id, request] of this.contacts) {
+      if (request.nb === nb && (request.from === sub || request.to === sub)) {
+        this.contacts.delete(id);
+        removed++;
+      }
+    }
+    for (const [hash, key] of this.calendarKeys) {
+      if (key.nb === nb && key.sub === sub) this.calendarKeys.delete(hash);
+    }
+    if (this.members.get(sub)?.nb === nb) this.members.delete(sub);
+    return { contactRequests: removed };
+  }
+
   async stats(name: string): Promise<RoomStats> {
     const room = this.data.get(name);
     return { logLength: room?.log.length ?? 0, hasSnapshot: Boolean(room?.snapshot) };
@@ -220,9 +244,9 @@ export class MemoryStorage implements Storage {
     return found ? structuredClone(found) : null;
   }
 
-  async contactRequests(nb: string, sub: string): Promise<ContactRequest[]> {
+  async contactRequests(nb: string, sub?: string): Promise<ContactRequest[]> {
     return [...this.contacts.values()]
-      .filter((r) => r.nb === nb && (r.from === sub || r.to === sub))
+      .filter((r) => r.nb === nb && (sub === undefined || r.from === sub || r.to === sub))
       .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
       .map((r) => structuredClone(r));
   }

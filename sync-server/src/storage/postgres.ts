@@ -368,6 +368,56 @@ export class PostgresStorage implements Storage {
     });
   }
 
+  async purge(room: string): Promise<Uint8Array> {
+    const snapshot = await this.transaction(async (client) => {
+      // The same lock as compaction: a fold running meanwhile would write a snapshot that
+      // still holds what this purge erases.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `buurthub-compact:${this.schema}:${room}`,
+      ]);
+      const parts: Uint8Array[] = [];
+      const old = await client.query<{ data: Buffer }>(
+        'SELECT data FROM snapshots WHERE room = $1',
+        [room],
+      );
+      if (old.rows[0]) parts.push(new Uint8Array(old.rows[0].data));
+      const log = await client.query<{ id: number; data: Buffer }>(
+        'SELECT id, data FROM updates WHERE room = $1 ORDER BY id',
+        [room],
+      );
+      for (const row of log.rows) parts.push(new Uint8Array(row.data));
+      const folded = foldUpdates(parts);
+      await client.query(
+        `INSERT INTO snapshots (room, data, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        [room, Buffer.from(folded), Date.now()],
+      );
+      // By id, as in compaction: a row another process commits meanwhile is not in this
+      // fold and must stay (its room reloads after the purge notice and gets it).
+      await client.query('DELETE FROM updates WHERE id = ANY($1::bigint[])', [
+        log.rows.map((row) => row.id),
+      ]);
+      return folded;
+    });
+    // Dead row versions keep the old bytes in the table's pages until VACUUM frees them
+    // (and later writes reuse the space); the WAL and base backups keep them until they
+    // are recycled (docs/operations.md, "Erasure").
+    await this.pool.query('VACUUM updates, snapshots');
+    return snapshot;
+  }
+
+  async eraseMember(nb: string, sub: string): Promise<{ contactRequests: number }> {
+    return this.transaction(async (client) => {
+      const contacts = await client.query(
+        'DELETE FROM contact_requests WHERE nb = $1 AND (from_sub = $2 OR to_sub = $2)',
+        [nb, sub],
+      );
+      await client.query('DELETE FROM calendar_keys WHERE nb = $1 AND sub = $2', [nb, sub]);
+      await client.query('DELETE FROM members WHERE nb = $1 AND sub = $2', [nb, sub]);
+      return { contactRequests: contacts.rowCount ?? 0 };
+    });
+  }
+
   async stats(room: string): Promise<RoomStats> {
     const { rows } = await this.pool.query<{ n: number; s: boolean }>(
       `SELECT (SELECT count(*) FROM updates WHERE room = $1) AS n,
@@ -631,11 +681,12 @@ export class PostgresStorage implements Storage {
     return rows[0]?.data ?? null;
   }
 
-  async contactRequests(nb: string, sub: string): Promise<ContactRequest[]> {
+  async contactRequests(nb: string, sub?: string): Promise<ContactRequest[]> {
     const { rows } = await this.pool.query<{ data: ContactRequest }>(
-      `SELECT data FROM contact_requests WHERE nb = $1 AND (from_sub = $2 OR to_sub = $2)
-       ORDER BY created_at DESC, id DESC`,
-      [nb, sub],
+      `SELECT data FROM contact_requests
+        WHERE nb = $1 AND ($2::text IS NULL OR from_sub = $2 OR to_sub = $2)
+        ORDER BY created_at DESC, id DESC`,
+      [nb, sub ?? null],
     );
     return rows.map((row) => row.data);
   }

@@ -163,6 +163,9 @@ export class SqliteStorage implements Storage {
     // fsync per commit is the price of telling the user the truth.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // Erasure: SQLite overwrites deleted rows with zeros instead of only marking their space
+    // free, so a purged room's old updates do not linger in free pages of the file.
+    this.db.pragma('secure_delete = ON');
     this.migrate();
     this.stmt = {
       snapshot: this.db.prepare('SELECT data FROM snapshots WHERE room = ?'),
@@ -285,6 +288,46 @@ export class SqliteStorage implements Storage {
         const deleted = this.stmt.deleteFolded.run(room, last.seq).changes;
         this.logLengths.delete(room);
         return { folded: deleted };
+      })
+      .immediate();
+  }
+
+  async purge(room: string): Promise<Uint8Array> {
+    this.commitAppends();
+    const snapshot = this.db
+      .transaction(() => {
+        const parts: Uint8Array[] = [];
+        const old = this.stmt.snapshot.get(room);
+        if (old) parts.push(new Uint8Array(old.data));
+        const log = this.stmt.log.all(room);
+        for (const row of log) parts.push(new Uint8Array(row.data));
+        const folded = foldUpdates(parts);
+        const last = log.at(-1)?.seq ?? 0;
+        this.stmt.upsertSnapshot.run(room, Buffer.from(folded), last, Date.now());
+        this.db.prepare('DELETE FROM updates WHERE room = ?').run(room);
+        this.logLengths.delete(room);
+        return folded;
+      })
+      .immediate();
+    // The old rows were overwritten with zeros (secure_delete), but copies of their pages
+    // are still in the WAL until it is checkpointed and truncated; VACUUM then rebuilds the
+    // file without free pages, and the second checkpoint empties the WAL VACUUM wrote.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec('VACUUM');
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) throw new Error(`${this.file}: WAL not emptied after purging ${room}`);
+    return snapshot;
+  }
+
+  async eraseMember(nb: string, sub: string): Promise<{ contactRequests: number }> {
+    return this.db
+      .transaction(() => {
+        const contacts = this.db
+          .prepare('DELETE FROM contact_requests WHERE nb = ? AND (from_sub = ? OR to_sub = ?)')
+          .run(nb, sub, sub).changes;
+        this.db.prepare('DELETE FROM calendar_keys WHERE nb = ? AND sub = ?').run(nb, sub);
+        this.db.prepare('DELETE FROM members WHERE nb = ? AND sub = ?').run(nb, sub);
+        return { contactRequests: contacts };
       })
       .immediate();
   }
@@ -545,13 +588,14 @@ export class SqliteStorage implements Storage {
     return row ? (JSON.parse(row.data) as ContactRequest) : null;
   }
 
-  async contactRequests(nb: string, sub: string): Promise<ContactRequest[]> {
+  async contactRequests(nb: string, sub?: string): Promise<ContactRequest[]> {
     const rows = this.db
       .prepare(
-        `SELECT data FROM contact_requests WHERE nb = ? AND (from_sub = ? OR to_sub = ?)
-         ORDER BY created_at DESC, id DESC`,
+        `SELECT data FROM contact_requests
+          WHERE nb = ? AND (? IS NULL OR from_sub = ? OR to_sub = ?)
+          ORDER BY created_at DESC, id DESC`,
       )
-      .all(nb, sub, sub) as { data: string }[];
+      .all(nb, sub ?? null, sub ?? null, sub ?? null) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as ContactRequest);
   }
 

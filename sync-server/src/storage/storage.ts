@@ -35,6 +35,14 @@ export interface Storage extends IdentityStorage {
    * exactly the log rows it folded, atomically. Returns how many rows were folded.
    */
   compact(room: string): Promise<{ folded: number }>;
+  /**
+   * Erasure: folds the snapshot and the whole log into one garbage-collected snapshot that
+   * replaces both, in one transaction, then scrubs what the database freed (SQLite:
+   * secure_delete and a truncating WAL checkpoint; PostgreSQL: VACUUM), so deleted content
+   * is gone from the files and not only from the document. Resolves with the new snapshot,
+   * the room's whole state now.
+   */
+  purge(room: string): Promise<Uint8Array>;
   stats(room: string): Promise<RoomStats>;
   /** Rooms with any stored state. */
   rooms(): Promise<string[]>;
@@ -191,6 +199,13 @@ export interface IdentityStorage {
 
   /** Records (or updates) a member; the join API and `buurthub token --sub` write here. */
   putMember(member: Member): Promise<void>;
+  /**
+   * "Delete my account": removes the member record, calendar keys and every contact request
+   * from or to `sub` in `nb` (their messages and contact details). Revocations stay: they
+   * hold only the subject id and keep refusing the member's tokens. Returns the number of
+   * contact requests removed.
+   */
+  eraseMember(nb: string, sub: string): Promise<{ contactRequests: number }>;
   member(sub: string): Promise<Member | null>;
 
   /** Replaces the member's moderator-only fields; no fields removes them. */
@@ -204,8 +219,8 @@ export interface IdentityStorage {
    */
   createContactRequest(request: ContactRequest): Promise<'created' | 'exists'>;
   contactRequest(id: string): Promise<ContactRequest | null>;
-  /** Requests from or to `sub` in `nb`, newest first. */
-  contactRequests(nb: string, sub: string): Promise<ContactRequest[]>;
+  /** Requests from or to `sub` in `nb` (every request in `nb` without `sub`), newest first. */
+  contactRequests(nb: string, sub?: string): Promise<ContactRequest[]>;
   /** Moves a pending request to its answer atomically; null when it was not pending. */
   answerContactRequest(
     id: string,

@@ -25,7 +25,7 @@ import {
   isNeighbourhoodSlug,
 } from '@buurthub/shared';
 import { localStore } from './local-store.js';
-import { SpaceConnection } from './space-connection.js';
+import { SpaceConnection, type SpaceConnectionOptions } from './space-connection.js';
 import { SyncStatus } from './sync-state.js';
 
 export const DEFAULT_NEIGHBOURHOOD = 'maasburen';
@@ -81,6 +81,13 @@ export interface Neighbourhood {
    * rarely, so the app can ask the relay over HTTP which one it is.
    */
   onTokenSuspect(listener: () => void): () => void;
+  /**
+   * Erasure: after something was deleted in `space` (a post, a moderator's delete, an
+   * account), asks the relay to purge that room for real. Resolves once the relay purged it
+   * and this device's copy is compacted too; waits while offline. Rejects when the space
+   * is not open on this device.
+   */
+  requestPurge(space: SpaceConnectionOptions['space']): Promise<void>;
   destroy(): void;
 }
 
@@ -210,6 +217,17 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
     onTokenSuspect(listener) {
       suspectListeners.add(listener);
       return () => suspectListeners.delete(listener);
+    },
+    requestPurge(space) {
+      const open: Partial<Record<SpaceConnectionOptions['space'], SpaceConnection>> = {
+        public: pub,
+        community: communityConnection,
+        directory: directoryConnection,
+        moderation: moderationConnection,
+      };
+      const connection = open[space];
+      if (!connection) return Promise.reject(new Error(`${space} is not open on this device`));
+      return connection.requestPurge();
     },
     destroy() {
       offs.forEach((off) => off());

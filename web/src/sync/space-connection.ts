@@ -7,11 +7,24 @@
  * The member token travels in the `token` query parameter (DESIGN.md §5). `setAccess` swaps
  * it (after a join or refresh) and reconnects; without permission to connect the space
  * still works on the device from IndexedDB, and its changes wait for a usable token.
+ *
+ * Erasure: after deleting something the app asks the relay to purge the room
+ * (`requestPurge`, message 101); the relay's purge notice (102) makes this device replace
+ * its stored update log with one update of its garbage-collected document, so the deleted
+ * text leaves IndexedDB too (local-compaction.ts).
  */
-import { MESSAGE_ACK, PendingChanges, type KeyValueStore, readAck } from '@buurthub/shared';
+import {
+  MESSAGE_ACK,
+  MESSAGE_PURGE_NOTICE,
+  PendingChanges,
+  type KeyValueStore,
+  encodePurgeRequest,
+  readAck,
+} from '@buurthub/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { compactLocalCopy, deletesLocalItems } from './local-compaction.js';
 
 export type ProviderStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -57,6 +70,12 @@ export class SpaceConnection {
   /** Whether this space may connect to the relay at all (see `setAccess`). */
   active: boolean;
 
+  /** Resolved by the next purge notice, once the local copy is compacted. */
+  private purgeWaiters: (() => void)[] = [];
+  /** A purge was asked for while the relay could not hear it; sent after the next sync. */
+  private purgeWanted = false;
+  /** The relay's catch-up after a reconnect deleted items this device had stored. */
+  private deletedWhileAway = false;
   private readonly listeners = new Set<() => void>();
   private readonly onOffline = () => this.provider.disconnect();
   private readonly onOnline = () => {
@@ -87,6 +106,19 @@ export class SpaceConnection {
     this.provider.messageHandlers[MESSAGE_ACK] = (_encoder, decoder) => {
       this.pending.handleAck(readAck(decoder));
     };
+    this.provider.messageHandlers[MESSAGE_PURGE_NOTICE] = () => {
+      void this.compact().then(() => {
+        const waiters = this.purgeWaiters.splice(0);
+        for (const resolve of waiters) resolve();
+      });
+    };
+    // A device that was away during a purge never got its notice; what the relay erased
+    // reaches it as deletions in the catch-up, and those are the cue to compact as well.
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === this.provider && !this.provider.synced) {
+        this.deletedWhileAway ||= deletesLocalItems(transaction);
+      }
+    });
     this.provider.on('status', ({ status }) => {
       this.status = status;
       if (status === 'connected') {
@@ -112,7 +144,14 @@ export class SpaceConnection {
       this.reachable = false;
       this.changed();
     });
-    this.provider.on('sync', () => this.changed());
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced && this.purgeWanted) this.sendPurgeRequest();
+      if (synced && this.deletedWhileAway) {
+        this.deletedWhileAway = false;
+        void this.compact();
+      }
+      this.changed();
+    });
   }
 
   /**
@@ -133,6 +172,29 @@ export class SpaceConnection {
     if (!connect) this.status = 'disconnected';
     this.reachable = true;
     this.changed();
+  }
+
+  /**
+   * Asks the relay to erase what was deleted in this space (its purge runs a few seconds
+   * later, coalesced with others'). Resolves once the relay's purge notice arrived and this
+   * device's copy is compacted; while offline, it waits for the connection.
+   */
+  requestPurge(): Promise<void> {
+    const done = new Promise<void>((resolve) => this.purgeWaiters.push(resolve));
+    if (this.provider.synced && this.provider.wsconnected) this.sendPurgeRequest();
+    else this.purgeWanted = true;
+    return done;
+  }
+
+  private sendPurgeRequest(): void {
+    this.purgeWanted = false;
+    this.provider.ws?.send(encodePurgeRequest());
+  }
+
+  /** Replaces the stored update log with this document's state (garbage-collected). */
+  private async compact(): Promise<void> {
+    await this.persistence.whenSynced;
+    await compactLocalCopy(this.persistence, this.doc);
   }
 
   get synced(): boolean {

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type Author,
+  CommunitySpace,
+  MESSAGE_PURGE_NOTICE,
+  encodePurgeRequest,
+} from '@buurthub/shared';
+import { stockClient, synced, type TestClient } from './helpers/clients.js';
+import {
+  docOccurrences,
+  exportOccurrences,
+  relayMemoryOccurrences,
+  sqliteOccurrences,
+} from './helpers/erasure.js';
+import { collectingLogger } from './helpers/log.js';
+import { startRelay, type TestRelay } from './helpers/relay.js';
+import { tokenFor } from './helpers/tokens.js';
+import { waitFor } from './helpers/wait.js';
+
+const NB = 'maasburen';
+const ROOM = `${NB}/community`;
+const anna: Author = { id: 'anna', name: 'Anna de Vries', role: 'resident' };
+const bram: Author = { id: 'bram', name: 'Bram Peters', role: 'resident' };
+
+/** A client that speaks Buurthub's messages (acks, purge notices) and counts the notices. */
+function buurthubClient(
+  relay: TestRelay,
+  token?: string,
+  room = ROOM,
+): TestClient & { notices: number } {
+  const client = stockClient(relay.url, room, token ? { ack: '1', token } : { ack: '1' });
+  const counted = Object.assign(client, { notices: 0 });
+  client.provider.messageHandlers[MESSAGE_PURGE_NOTICE] = () => {
+    counted.notices++;
+  };
+  return counted;
+}
+
+function requestPurge(client: TestClient): void {
+  client.provider.ws?.send(encodePurgeRequest());
+}
+
+describe('erasure: a deleted post is gone from the relay and stays gone', () => {
+  let relay: TestRelay;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await relay?.dispose();
+  });
+
+  it('leaves no trace of a deleted post in the SQLite files, the relay, other clients or an export, even after a stale client returns', async () => {
+    relay = await startRelay({ purgeDelayMs: 50 });
+    const marker = `MARKER-${Math.random().toString(36).slice(2)}`;
+    const writer = buurthubClient(relay);
+    const reader = buurthubClient(relay);
+    const stale = buurthubClient(relay);
+    clients.push(writer, reader, stale);
+    await Promise.all([writer, reader, stale].map(synced));
+
+    const community = new CommunitySpace(writer.doc);
+    const post = community.posts.create(
+      {
+        title: `Fiets gevonden ${marker}`,
+        body: `Blauw, bij de kerk. ${marker}`,
+        category: 'nieuws',
+      },
+      anna,
+    );
+    await waitFor(
+      () => new CommunitySpace(reader.doc).posts.get(post.id),
+      'the post at the reader',
+    );
+    new CommunitySpace(reader.doc).posts.comment(post.id, { body: `Is van mij! ${marker}` }, bram);
+    await waitFor(
+      () => new CommunitySpace(stale.doc).posts.get(post.id)?.comments.length === 1,
+      'the stale client to have the post and the comment',
+    );
+    // Part of it in the compacted snapshot, part in the log, as on a real relay.
+    await relay.storage.compact(ROOM);
+    community.posts.react(post.id, 'thanks', anna, true);
+    await waitFor(
+      async () => (await relay.storage.stats(ROOM)).logLength > 0,
+      'the reaction in the log',
+    );
+    // The checks below can fail: the marker is there before the purge.
+    expect(sqliteOccurrences(relay.dataDir, marker)).toBeGreaterThan(0);
+    expect(await relayMemoryOccurrences(relay.url, ROOM, marker)).toBeGreaterThan(0);
+
+    // The stale client goes offline, and writes something else while away.
+    stale.provider.disconnect();
+    new CommunitySpace(stale.doc).posts.create(
+      { title: 'Sleutels gevonden', body: 'Bij de bakker.', category: 'nieuws' },
+      bram,
+    );
+
+    community.posts.remove(post.id, anna);
+    requestPurge(writer);
+    await waitFor(() => reader.notices > 0 && writer.notices > 0, 'the purge notice');
+
+    expect(sqliteOccurrences(relay.dataDir, marker)).toBe(0);
+    expect(await relayMemoryOccurrences(relay.url, ROOM, marker)).toBe(0);
+    expect(await exportOccurrences(relay.storage, NB, marker)).toBe(0);
+    expect(docOccurrences(reader.doc, marker)).toBe(0);
+    expect(docOccurrences(writer.doc, marker)).toBe(0);
+
+    // Back online: its offline post arrives, the deleted one does not come back.
+    stale.provider.connect();
+    await synced(stale);
+    await waitFor(
+      () =>
+        new CommunitySpace(reader.doc).posts.list().some((p) => p.title === 'Sleutels gevonden'),
+      "the stale client's offline post at the reader",
+    );
+    await relay.storage.compact(ROOM);
+    expect(new CommunitySpace(reader.doc).posts.get(post.id)).toBeNull();
+    expect(new CommunitySpace(stale.doc).posts.get(post.id)).toBeNull();
+    expect(sqliteOccurrences(relay.dataDir, marker)).toBe(0);
+    expect(await relayMemoryOccurrences(relay.url, ROOM, marker)).toBe(0);
+    expect(await exportOccurrences(relay.storage, NB, marker)).toBe(0);
+    expect(docOccurrences(reader.doc, marker)).toBe(0);
+    expect(docOccurrences(stale.doc, marker)).toBe(0);
+  });
+
+  it('purges only for a connection that may write, and coalesces many requests into one purge', async () => {
+    const log = collectingLogger();
+    relay = await startRelay({ purgeDelayMs: 200, log });
+    // Residents read the public space but may not write it.
+    const residentToken = await tokenFor(relay.storage, NB, 'resident');
+    const reader = buurthubClient(relay, residentToken, `${NB}/public`);
+    const writer = buurthubClient(relay);
+    const watcher = buurthubClient(relay);
+    clients.push(reader, writer, watcher);
+    await Promise.all([reader, writer, watcher].map(synced));
+    const community = new CommunitySpace(writer.doc);
+    const post = community.posts.create(
+      { title: 'Weg ermee', body: 'Tekst.', category: 'nieuws' },
+      anna,
+    );
+    community.posts.remove(post.id, anna);
+    await waitFor(
+      async () => (await relay.storage.stats(ROOM)).logLength === 2,
+      'both writes stored',
+    );
+
+    const refused = new Promise<string>((resolve) => {
+      reader.provider.on('connection-close', () => resolve('closed'));
+      reader.provider.messageHandlers[2] = () => resolve('told read-only');
+    });
+    requestPurge(reader);
+    // A read-only connection is told so (y-protocols auth message), not closed.
+    expect(await refused).toBe('told read-only');
+    expect(log.lines.some((line) => /purge requested/.test(line.message))).toBe(false);
+
+    for (let i = 0; i < 3; i++) requestPurge(writer);
+    await waitFor(() => writer.notices > 0, 'the purge notice');
+    expect((await relay.storage.stats(ROOM)).logLength).toBe(0);
+    expect(watcher.notices).toBe(1);
+    // One purge for three requests.
+    const purged = log.lines.filter((line) => /: purged \(/.test(line.message));
+    expect(purged).toHaveLength(1);
+    expect(log.lines.filter((line) => /purge requested/.test(line.message))).toHaveLength(3);
+  });
+});
