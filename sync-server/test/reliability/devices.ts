@@ -3,7 +3,8 @@
  * community and public documents through stock y-websocket providers (what the PWA uses)
  * and writes through the real model API (posts, comments, events, RSVPs, boards). Every
  * operation is recorded in a ledger, so a test can check that each one is present in
- * the end, on every device and on a fresh reader of the relay.
+ * the end, on every device and on a fresh reader of the relay. Like the PWA, devices ask
+ * for acknowledgements (`ack=1`) and remember the highest one, for lost-write checks.
  */
 import { expect } from 'vitest';
 import * as Y from 'yjs';
@@ -11,7 +12,9 @@ import {
   type Author,
   CommunitySpace,
   contentText,
+  MESSAGE_ACK,
   PublicSpace,
+  readAck,
   RSVP_ANSWERS,
   type RsvpAnswer,
 } from '@buurthub/shared';
@@ -52,6 +55,7 @@ export class Device {
   readonly public: PublicSpace;
   private readonly clients: TestClient[];
   private readonly ownPosts: string[] = [];
+  private readonly acked = ROOMS.map(() => 0);
   private ids = 0;
 
   /** `relayUrl` is where the device connects (the relay or a proxy in front of it). */
@@ -62,7 +66,15 @@ export class Device {
   ) {
     // Moderators may write every space, boards included.
     this.author = { id: name, name: `Bewoner ${name}`, role: 'moderator' };
-    this.clients = ROOMS.map((room) => stockClient(relayUrl, room, { token: tokenFor(room) }));
+    this.clients = ROOMS.map((room) =>
+      stockClient(relayUrl, room, { token: tokenFor(room), ack: '1' }),
+    );
+    this.clients.forEach((client, i) => {
+      client.provider.messageHandlers[MESSAGE_ACK] = (_encoder, decoder) => {
+        const clock = readAck(decoder).get(client.doc.clientID) ?? 0;
+        this.acked[i] = Math.max(this.acked[i] ?? 0, clock);
+      };
+    });
     const [community, pub] = this.clients as [TestClient, TestClient];
     // Ids made from the device name and a counter: unique, and the same in a replay.
     const ctx = { newId: () => `${name}-${this.ids++}` };
@@ -76,6 +88,21 @@ export class Device {
 
   get connected(): boolean {
     return this.clients.every((client) => client.provider.shouldConnect);
+  }
+
+  /**
+   * Per room (as in `ROOMS`), this device's client id and the highest clock of its own
+   * changes the relay acknowledged as stored.
+   */
+  acknowledged(): { clientId: number; clock: number }[] {
+    return this.clients.map((client, i) => ({
+      clientId: client.doc.clientID,
+      clock: this.acked[i] ?? 0,
+    }));
+  }
+
+  get online(): boolean {
+    return this.clients.some((client) => client.provider.wsconnected);
   }
 
   /** Going offline on purpose (the app closed, airplane mode). */
@@ -174,11 +201,19 @@ export async function expectConverged(
   ledger: Ledger,
   timeoutMs = 60_000,
 ): Promise<void> {
+  const behind = () =>
+    devices.filter((device) => stateVectors(device.docs) !== stateVectors(reader.docs));
   await waitFor(
-    () => devices.every((device) => stateVectors(device.docs) === stateVectors(reader.docs)),
+    () => behind().length === 0,
     'every device to hold the same state as a fresh reader of the relay',
     timeoutMs,
-  );
+  ).catch((error: Error) => {
+    const states = [reader, ...behind()].map(
+      (device) =>
+        `${device.name} (${device.online ? 'online' : 'offline'}): ${stateVectors(device.docs)}`,
+    );
+    throw new Error(`${error.message}\n${states.join('\n')}`);
+  });
   const expected = visibleContent(reader.community, reader.public);
   for (const device of devices) {
     expect(visibleContent(device.community, device.public)).toEqual(expected);
