@@ -308,6 +308,11 @@ export {
 } from './directory/profile-schema.js';
 export { MESSAGE_ACK, encodeAck, readAck } from './sync/ack.js';
 export {
+  ERASED_AUTHOR_NAME,
+  type ErasedCounts,
+  eraseMemberContent,
+} from './erasure/member-content.js';
+export {
   MESSAGE_PURGE_NOTICE,
   MESSAGE_PURGE_REQUEST,
   encodePurgeNotice,
