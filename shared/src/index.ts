@@ -22,7 +22,12 @@ export {
   isSchemaTooNew,
   readSchemaVersion,
 } from './schema-version.js';
-export { ValidationError, type ValidationIssue, parseInput } from './validation.js';
+export {
+  ValidationError,
+  type ValidationIssue,
+  parseInput,
+  validateWithoutEval,
+} from './validation.js';
 export {
   DEFAULT_TIME_ZONE,
   addDays,
