@@ -20,6 +20,7 @@ describe('contact requests between neighbours', () => {
     }
     token.set('other-nb', await tokenFor(relay.storage, 'heumen', 'resident', { sub: 'dirk' }));
     token.set('kiosk', await tokenFor(relay.storage, NB, 'kiosk', { sub: 'kiosk-1' }));
+    token.set('mod', await tokenFor(relay.storage, NB, 'moderator', { sub: 'mod' }));
   });
   afterAll(() => relay.dispose());
 
@@ -120,5 +121,21 @@ describe('contact requests between neighbours', () => {
     expect((await call('kiosk', '/api/contacts')).status).toBe(403);
     const guest = await fetch(`${relay.url}/api/contacts`);
     expect(guest.status).toBe(401);
+  });
+
+  it('gives moderators when requests were accepted, to the hour and without names, for impact figures', async () => {
+    const before = await call('mod', '/api/contacts/accepted');
+    const sent = await ask('cor', 'anna');
+    await call('anna', `/api/contacts/${sent.body.id as string}/accept`, {
+      contact: { email: 'anna@example.nl' },
+    });
+    const after = await call('mod', '/api/contacts/accepted');
+    expect(after.status).toBe(200);
+    const times = after.body.accepted as number[];
+    expect(times).toHaveLength((before.body.accepted as number[]).length + 1);
+    for (const at of times) expect(at % 3600).toBe(0);
+    expect(Object.keys(after.body)).toEqual(['accepted']);
+    expect((await call('anna', '/api/contacts/accepted')).status).toBe(403);
+    expect((await call('kiosk', '/api/contacts/accepted')).status).toBe(403);
   });
 });

@@ -167,6 +167,24 @@ describe('impact figures', () => {
     expect(row(rows, '2026-03-09', null)?.figures.eventConnections).toBe(2); // a–c, b–c
   });
 
+  it('counts accepted contact requests per week for the whole neighbourhood, when the relay told it', () => {
+    const space = new CommunitySpace(new Y.Doc(), { now: () => FROM });
+    const accepted = [FROM + DAY, FROM + 2 * DAY, FROM + 9 * DAY, TO + DAY];
+    const known = impactFigures(space, gemeente, {
+      from: FROM,
+      to: TO,
+      threshold: 1,
+      contactsAccepted: accepted,
+    });
+    expect(known.figures).toContain('contactConnections');
+    expect(row(known.rows, '2026-03-02', null)?.figures.contactConnections).toBe(2);
+    expect(row(known.rows, '2026-03-09', null)?.figures.contactConnections).toBe(1);
+    // Offline, the figure is left out rather than shown as zero.
+    const offline = impactFigures(space, gemeente, { from: FROM, to: TO, threshold: 1 });
+    expect(offline.figures).not.toContain('contactConnections');
+    expect(impactCsvRows(offline)[0]).toHaveLength(2 + offline.figures.length);
+  });
+
   it('reports the median time to the first answer of crisis questions', () => {
     let clock = FROM + DAY;
     const space = new CommunitySpace(new Y.Doc(), { now: () => clock });

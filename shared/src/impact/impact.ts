@@ -9,7 +9,10 @@
  * - questions answered (crisis questions, by the week they were asked) and the median
  *   time to the first answer, in minutes;
  * - new connections through events: pairs of members going to the same event who had not
- *   been going to an event together before (counted in the week the event starts).
+ *   been going to an event together before (counted in the week the event starts);
+ * - new connections through contact requests: requests accepted that week, for the whole
+ *   neighbourhood only (a request has no village). They live on the relay, not in the
+ *   document, so the caller passes their times in; without them the figure is left out.
  *
  * Suppression: a count from 1 to `threshold - 1` is reported as null ("fewer than N"), and
  * so is a median over fewer than `threshold` questions. When exactly one village of a
@@ -31,6 +34,7 @@ export const FIGURES = [
   'questionsAnswered',
   'medianAnswerMinutes',
   'eventConnections',
+  'contactConnections',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 
@@ -43,6 +47,11 @@ export interface ImpactOptions {
   /** Smallest count shown; smaller counts (above 0) are suppressed. */
   threshold?: number;
   timeZone?: string;
+  /**
+   * When contact requests in the neighbourhood were accepted (ms; the relay's
+   * `GET /api/contacts/accepted`), or undefined when not known (offline).
+   */
+  contactsAccepted?: number[];
 }
 
 /** One week (its Monday, `YYYY-MM-DD`) for one village, or for all (`village: null`). */
@@ -54,6 +63,8 @@ export interface ImpactRow {
 }
 
 export interface ImpactFigures {
+  /** The figures computed, in order: FIGURES without those whose data was not at hand. */
+  figures: Figure[];
   weeks: string[];
   villages: string[];
   threshold: number;
@@ -69,6 +80,7 @@ interface Cell {
   answered: number;
   answerMinutes: number[];
   connections: number;
+  contacts: number;
 }
 
 const ALL = '\u0000all';
@@ -104,6 +116,7 @@ export function impactFigures(
           answered: 0,
           answerMinutes: [],
           connections: 0,
+          contacts: 0,
         };
         cells.set(key, found);
       }
@@ -172,6 +185,10 @@ export function impactFigures(
     }
   }
 
+  for (const at of options.contactsAccepted ?? []) {
+    if (inPeriod(at)) for (const c of cell(at, undefined)) c.contacts++;
+  }
+
   const weeks = weeksBetween(options.from, options.to, weekOf);
   const villageList = [...villages].sort((a, b) => a.localeCompare(b, 'nl'));
   const rows: ImpactRow[] = [];
@@ -191,7 +208,10 @@ export function impactFigures(
     );
     rows.push(...shown);
   }
-  return { weeks, villages: villageList, threshold, rows };
+  const figures = FIGURES.filter(
+    (f) => f !== 'contactConnections' || options.contactsAccepted !== undefined,
+  );
+  return { figures, weeks, villages: villageList, threshold, rows };
 }
 
 function counts(c: Cell | undefined): Record<Figure, number> {
@@ -203,6 +223,7 @@ function counts(c: Cell | undefined): Record<Figure, number> {
     questionsAnswered: c?.answered ?? 0,
     medianAnswerMinutes: c ? median(c.answerMinutes) : 0,
     eventConnections: c?.connections ?? 0,
+    contactConnections: c?.contacts ?? 0,
   };
 }
 
@@ -273,7 +294,7 @@ export function impactCsvRows(result: ImpactFigures): CsvValue[][] {
   return result.rows.map((r) => [
     r.week,
     r.village ?? '',
-    ...FIGURES.map(
+    ...result.figures.map(
       (f) => r.figures[f] ?? (f === 'medianAnswerMinutes' ? '' : `<${result.threshold}`),
     ),
   ]);

@@ -7,6 +7,9 @@
  *   POST /api/contacts/<id>/accept       {contact}: the recipient shares their details
  *   POST /api/contacts/<id>/decline      the recipient says no
  *   POST /api/contacts/<id>/withdraw     the requester takes it back
+ *   GET  /api/contacts/accepted          moderators and officials: when requests in the
+ *                                        neighbourhood were accepted, to the hour, and
+ *                                        nothing else (impact figures)
  *
  * Contact details are kept here, never in a shared document, and each side sees the
  * other's only once the recipient has accepted. A member has at most OPEN_REQUESTS_MAX
@@ -15,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { CONTACT_MESSAGE_MAX, contactDetailsSchema } from '@buurthub/shared';
+import { CONTACT_MESSAGE_MAX, canModerate, contactDetailsSchema } from '@buurthub/shared';
 import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
 import { type KeyStore, nowSeconds } from '../auth/keys.js';
 import type { VerifiedToken } from '../auth/tokens.js';
@@ -80,6 +83,20 @@ export function createContactRoutes(options: ContactRoutesOptions) {
     return {
       incoming: views.filter((v) => v.direction === 'incoming'),
       outgoing: views.filter((v) => v.direction === 'outgoing'),
+    };
+  }
+
+  /** Acceptance times only, rounded down to the hour: no one's name or timing is given away. */
+  async function accepted(member: VerifiedToken): Promise<unknown> {
+    if (!canModerate(member.role)) {
+      throw new HttpError(403, 'forbidden', 'Only moderators and officials see these figures');
+    }
+    const all = await storage.contactRequests(member.nb);
+    return {
+      accepted: all
+        .filter((r) => r.status === 'accepted' && r.answeredAt !== null)
+        .map((r) => Math.floor((r.answeredAt as number) / 3600) * 3600)
+        .sort((a, b) => a - b),
     };
   }
 
@@ -155,8 +172,9 @@ export function createContactRoutes(options: ContactRoutesOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const action = ACTION_PATH.exec(path);
-    if (path !== '/api/contacts' && !action) return false;
-    const allowed = action ? ['POST'] : ['GET', 'HEAD', 'POST'];
+    const acceptedPath = path === '/api/contacts/accepted';
+    if (path !== '/api/contacts' && !action && !acceptedPath) return false;
+    const allowed = action ? ['POST'] : acceptedPath ? ['GET', 'HEAD'] : ['GET', 'HEAD', 'POST'];
     if (!allowed.includes(req.method ?? '')) {
       res.setHeader('Allow', allowed.join(', '));
       sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${allowed.join(' or ')}` });
@@ -175,6 +193,8 @@ export function createContactRoutes(options: ContactRoutesOptions) {
           'accept' | 'decline' | 'withdraw',
         ];
         sendJson(res, 200, await answer(req, member, id, verb));
+      } else if (acceptedPath) {
+        sendJson(res, 200, await accepted(member));
       } else if (req.method === 'POST') {
         sendJson(res, 201, await create(req, member));
       } else {
