@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   type Author,
   CommunitySpace,
+  DirectorySpace,
+  eraseMemberContent,
   MESSAGE_PURGE_NOTICE,
   encodePurgeRequest,
 } from '@buurthub/shared';
@@ -159,5 +162,133 @@ describe('erasure: a deleted post is gone from the relay and stays gone', () => 
     const purged = log.lines.filter((line) => /: purged \(/.test(line.message));
     expect(purged).toHaveLength(1);
     expect(log.lines.filter((line) => /purge requested/.test(line.message))).toHaveLength(3);
+  });
+});
+
+describe('erasure: delete my account', () => {
+  let relay: TestRelay;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await relay?.dispose();
+  });
+
+  it('leaves nothing the member wrote in the documents, the relay records or the SQLite files, and refuses their token', async () => {
+    relay = await startRelay({ purgeDelayMs: 50 });
+    const marker = `MARKER-${Math.random().toString(36).slice(2)}`;
+    const token = await tokenFor(relay.storage, NB, 'resident', { sub: bram.id, name: bram.name });
+    await relay.storage.putMember({
+      sub: bram.id,
+      nb: NB,
+      role: 'resident',
+      name: bram.name,
+      joinedAt: 1,
+    });
+    await relay.storage.createContactRequest({
+      id: 'contact-1',
+      nb: NB,
+      from: bram.id,
+      fromName: bram.name,
+      to: anna.id,
+      toName: anna.name,
+      message: `Zullen we samen fietsen? ${marker}`,
+      fromContact: { phone: '06-12345678', note: marker },
+      toContact: null,
+      status: 'pending',
+      createdAt: 1,
+      answeredAt: null,
+    });
+    const community = buurthubClient(relay, token);
+    const directory = buurthubClient(relay, token, `${NB}/directory`);
+    const other = buurthubClient(relay);
+    clients.push(community, directory, other);
+    await Promise.all([community, directory, other].map(synced));
+
+    const annaPost = new CommunitySpace(other.doc).posts.create(
+      { title: 'Wie helpt bij de dijk?', body: 'Zaterdag.', category: 'nieuws' },
+      anna,
+    );
+    await waitFor(() => new CommunitySpace(community.doc).posts.get(annaPost.id), "Anna's post");
+    const spaces = {
+      community: new CommunitySpace(community.doc),
+      directory: new DirectorySpace(directory.doc),
+    };
+    spaces.community.posts.create(
+      { title: `Oproep ${marker}`, body: marker, category: 'nieuws' },
+      bram,
+    );
+    spaces.community.posts.comment(annaPost.id, { body: `Ik help! ${marker}` }, bram);
+    spaces.directory.profiles.publish(
+      { displayName: 'Bram', area: 'Mook', about: marker },
+      {},
+      bram,
+    );
+    await waitFor(async () => sqliteOccurrences(relay.dataDir, marker) >= 4, 'everything stored');
+
+    eraseMemberContent(bram.id, spaces, bram, Date.now());
+    for (const client of [community, directory]) requestPurge(client);
+    await waitFor(() => community.notices > 0 && directory.notices > 0, 'both purge notices');
+    const response = await fetch(`${relay.url}/api/account`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ contactRequests: 1 });
+
+    expect(sqliteOccurrences(relay.dataDir, marker)).toBe(0);
+    expect(sqliteOccurrences(relay.dataDir, bram.name)).toBe(0);
+    for (const room of [ROOM, `${NB}/directory`]) {
+      expect(await relayMemoryOccurrences(relay.url, room, marker)).toBe(0);
+      expect(await relayMemoryOccurrences(relay.url, room, bram.name)).toBe(0);
+    }
+    expect(await exportOccurrences(relay.storage, NB, marker)).toBe(0);
+    expect(docOccurrences(other.doc, marker)).toBe(0);
+    expect(new CommunitySpace(other.doc).posts.get(annaPost.id)?.body).toBe('Zaterdag.');
+    expect(await relay.storage.contactRequests(NB, anna.id)).toEqual([]);
+    expect(await relay.storage.member(bram.id)).toBeNull();
+    // The token is refused from now on, here and on the sync endpoint.
+    const again = await fetch(`${relay.url}/api/account`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(again.status).toBe(401);
+  });
+});
+
+describe('erasure: the neighbourhood export for officials', () => {
+  let relay: TestRelay;
+  afterEach(async () => relay?.dispose());
+
+  it('lets an official of the neighbourhood download it, and nobody else', async () => {
+    relay = await startRelay();
+    const writer = stockClient(relay.url, ROOM);
+    await synced(writer);
+    new CommunitySpace(writer.doc).posts.create(
+      { title: 'Buurtfeest', body: 'Zaterdag.', category: 'nieuws' },
+      anna,
+    );
+    await waitFor(async () => (await relay.storage.stats(ROOM)).logLength > 0, 'the post stored');
+    writer.destroy();
+    const download = (token: string, nb = NB) =>
+      fetch(`${relay.url}/api/export/${nb}`, { headers: { authorization: `Bearer ${token}` } });
+
+    const official = await tokenFor(relay.storage, NB, 'official');
+    const response = await download(official);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="maasburen-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    const backup = (await response.json()) as {
+      format: string;
+      rooms: { community: { update: string } };
+    };
+    expect(backup.format).toBe('buurthub-neighbourhood-backup');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Buffer.from(backup.rooms.community.update, 'base64'));
+    expect(new CommunitySpace(doc).posts.list().map((p) => p.title)).toEqual(['Buurtfeest']);
+
+    expect((await download(await tokenFor(relay.storage, NB, 'moderator'))).status).toBe(403);
+    expect((await download(await tokenFor(relay.storage, 'heumen', 'official'))).status).toBe(403);
+    expect((await fetch(`${relay.url}/api/export/${NB}`)).status).toBe(401);
   });
 });

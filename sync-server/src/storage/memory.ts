@@ -104,6 +104,7 @@ export class MemoryStorage implements Storage {
     for (const [hash, key] of this.calendarKeys) {
       if (key.nb === nb && key.sub === sub) this.calendarKeys.delete(hash);
     }
+    this.privateProfileRows.delete(`${nb} ${sub}`);
     if (this.members.get(sub)?.nb === nb) this.members.delete(sub);
     return { contactRequests: removed };
   }

@@ -413,6 +413,7 @@ export class PostgresStorage implements Storage {
         [nb, sub],
       );
       await client.query('DELETE FROM calendar_keys WHERE nb = $1 AND sub = $2', [nb, sub]);
+      await client.query('DELETE FROM private_profiles WHERE nb = $1 AND sub = $2', [nb, sub]);
       await client.query('DELETE FROM members WHERE nb = $1 AND sub = $2', [nb, sub]);
       return { contactRequests: contacts.rowCount ?? 0 };
     });

@@ -309,27 +309,37 @@ export class SqliteStorage implements Storage {
         return folded;
       })
       .immediate();
-    // The old rows were overwritten with zeros (secure_delete), but copies of their pages
-    // are still in the WAL until it is checkpointed and truncated; VACUUM then rebuilds the
-    // file without free pages, and the second checkpoint empties the WAL VACUUM wrote.
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.exec('VACUUM');
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result?.busy) throw new Error(`${this.file}: WAL not emptied after purging ${room}`);
+    this.scrub();
     return snapshot;
   }
 
+  /**
+   * After an erasure: deleted rows were overwritten with zeros (secure_delete), but copies
+   * of their pages are still in the WAL until it is checkpointed and truncated; VACUUM then
+   * rebuilds the file without free pages, and the second checkpoint empties the WAL that
+   * VACUUM wrote.
+   */
+  private scrub(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec('VACUUM');
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) throw new Error(`${this.file}: WAL still in use, not emptied after erasure`);
+  }
+
   async eraseMember(nb: string, sub: string): Promise<{ contactRequests: number }> {
-    return this.db
+    const erased = this.db
       .transaction(() => {
         const contacts = this.db
           .prepare('DELETE FROM contact_requests WHERE nb = ? AND (from_sub = ? OR to_sub = ?)')
           .run(nb, sub, sub).changes;
         this.db.prepare('DELETE FROM calendar_keys WHERE nb = ? AND sub = ?').run(nb, sub);
+        this.db.prepare('DELETE FROM private_profiles WHERE nb = ? AND sub = ?').run(nb, sub);
         this.db.prepare('DELETE FROM members WHERE nb = ? AND sub = ?').run(nb, sub);
         return { contactRequests: contacts };
       })
       .immediate();
+    this.scrub();
+    return erased;
   }
 
   async stats(room: string): Promise<RoomStats> {

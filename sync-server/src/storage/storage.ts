@@ -200,8 +200,9 @@ export interface IdentityStorage {
   /** Records (or updates) a member; the join API and `buurthub token --sub` write here. */
   putMember(member: Member): Promise<void>;
   /**
-   * "Delete my account": removes the member record, calendar keys and every contact request
-   * from or to `sub` in `nb` (their messages and contact details). Revocations stay: they
+   * "Delete my account": removes the member record, calendar keys, moderator-only profile
+   * fields and every contact request from or to `sub` in `nb` (their messages and contact
+   * details), and scrubs storage as `purge` does. Revocations stay: they
    * hold only the subject id and keep refusing the member's tokens. Returns the number of
    * contact requests removed.
    */
