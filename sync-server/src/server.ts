@@ -33,6 +33,7 @@ import { ConnectionCounter, type Limits, resolveLimits } from './limits.js';
 import { consoleLogger, type Logger } from './log.js';
 import { RelayMetrics } from './metrics.js';
 import { CLOSE_SERVICE_RESTART, CLOSE_TOKEN_REVOKED, CLOSE_TRY_AGAIN_LATER } from './protocol.js';
+import { createErasureRoutes } from './erasure/http.js';
 import { DEFAULT_PURGE_DELAY_MS } from './erasure/purge-scheduler.js';
 import { Rooms } from './rooms.js';
 import { MemoryStorage } from './storage/memory.js';
@@ -296,6 +297,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       createContactRoutes({ storage, keys }),
       createPrivateProfileRoutes({ storage, keys }),
       createMemberRoutes({ storage, keys, log }),
+      createErasureRoutes({ storage, keys, log }),
       createHubStatusRoute(() => upstream),
     ],
   };
