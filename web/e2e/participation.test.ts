@@ -231,7 +231,12 @@ describe('a participation round from inform to feedback', () => {
     await official.setViewportSize({ width: 1280, height: 800 });
     await official.getByRole('link', { name: 'Impact' }).click();
     await official.getByRole('heading', { name: 'Impact', level: 2 }).waitFor();
-    for (const figure of ['Berichten', 'Actieve buren', 'Nieuwe contacten via activiteiten']) {
+    for (const figure of [
+      'Berichten',
+      'Actieve buren',
+      'Nieuwe contacten via activiteiten',
+      'Nieuwe contacten via contactverzoeken',
+    ]) {
       await official.getByRole('heading', { name: figure, level: 3 }).waitFor();
     }
     // Two members took part this week: fewer than five, so the count is not shown.
@@ -249,10 +254,21 @@ describe('a participation round from inform to feedback', () => {
     ]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
     expect(csv.split('\r\n')[0]).toBe(
-      'Week van,Dorp,Berichten,Activiteiten,Aanmeldingen voor activiteiten,Actieve buren,Beantwoorde vragen,Tijd tot antwoord (mediaan),Nieuwe contacten via activiteiten',
+      'Week van,Dorp,Berichten,Activiteiten,Aanmeldingen voor activiteiten,Actieve buren,Beantwoorde vragen,Tijd tot antwoord (mediaan),Nieuwe contacten via activiteiten,Nieuwe contacten via contactverzoeken',
     );
     // The small count leaves the device as "<5" too, never as the number.
     expect(csv).toContain(',<5,');
+    // Offline, the relay's contact figure is left out and the view says why.
+    await official.context().setOffline(true);
+    await official.getByRole('link', { name: 'Berichten' }).click();
+    await official.getByRole('link', { name: 'Impact' }).click();
+    await official.getByText('Nieuwe contacten via contactverzoeken staan op de server').waitFor();
+    expect(
+      await official
+        .getByRole('heading', { name: 'Nieuwe contacten via contactverzoeken' })
+        .count(),
+    ).toBe(0);
+    await official.context().setOffline(false);
 
     expect(await resident.getByRole('link', { name: 'Impact' }).count()).toBe(0);
     await resident.goto(`${base}/nb/${NB}/#impact`);

@@ -465,7 +465,7 @@ export class BhApp extends LitElement {
     if (route.view === 'directory' && this.directory) {
       return html`<bh-directory .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-directory>`;
     }
-    if (route.view === 'impact') return html`<bh-impact></bh-impact>`;
+    if (route.view === 'impact') return html`<bh-impact .nb=${slug}></bh-impact>`;
     if (route.view === 'participation') {
       return html`<bh-participation
         .route=${route}

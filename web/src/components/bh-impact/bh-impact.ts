@@ -1,8 +1,10 @@
 /**
  * Impact figures for moderators and officials: per week, for the whole neighbourhood or
  * one village, posts, events, RSVPs, active members, questions answered and the median
- * time to answer, and new connections through events, as small multiples over the chosen
- * period. Computed on this device from the community document (shared/src/impact); counts
+ * time to answer, and new connections through events and through contact requests, as small
+ * multiples over the chosen period. Computed on this device from the community document
+ * (shared/src/impact) and, for contact requests, the acceptance times the relay gives
+ * moderators (only while online: offline that figure is left out and said so); counts
  * under the threshold are shown as "< 5" and explained, so no resident can be picked out.
  * Each chart has a text summary and a table; the figures download as CSV.
  *
@@ -10,7 +12,6 @@
  */
 import {
   type CommunitySpace,
-  FIGURES,
   type Figure,
   addDays,
   type ImpactFigures,
@@ -24,11 +25,13 @@ import {
 } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { communityContext, identityContext } from '../../app/context.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { communityContext, identityContext, sessionsContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { downloadText } from '../../app/download.js';
 import type { IdentityService } from '../../app/identity.js';
+import { callRelay } from '../../app/relay-api.js';
+import type { Sessions } from '../../identity/session.js';
 import { type ChartPoint, weekChart } from '../../impact/week-chart.js';
 import { LocaleController, type MessageKey, intlTag, t } from '../../i18n/i18n.js';
 import { styles } from './bh-impact.styles.js';
@@ -47,6 +50,15 @@ export class BhImpact extends LitElement {
   @state()
   private identity?: IdentityService;
 
+  @property() nb = '';
+
+  @consume({ context: sessionsContext, subscribe: true })
+  private sessions?: Sessions;
+
+  /** When contact requests were accepted (ms), from the relay; undefined until it answers. */
+  @state() private contactsAccepted?: number[];
+  private readonly onOnline = () => void this.loadContacts();
+
   @state() private weeks: (typeof PERIODS)[number] = 12;
   /** '' for the whole neighbourhood. */
   @state() private village = '';
@@ -63,6 +75,37 @@ export class BhImpact extends LitElement {
     );
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+    void this.loadContacts();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  private async loadContacts() {
+    await this.updateComplete;
+    const nb = this.nb;
+    const me = this.identity?.current;
+    if (!me || !canModerate(me.role)) return;
+    try {
+      const answer = (await callRelay(
+        { token: () => this.sessions?.usableToken(nb) ?? null, online: () => navigator.onLine },
+        'GET',
+        '/api/contacts/accepted',
+      )) as { accepted?: unknown };
+      const times = Array.isArray(answer.accepted) ? answer.accepted : [];
+      this.contactsAccepted = times
+        .filter((s): s is number => Number.isFinite(s))
+        .map((s) => s * 1000);
+    } catch {
+      // Offline or refused: the figure stays out, and the view says why.
+    }
+  }
+
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
@@ -74,7 +117,11 @@ export class BhImpact extends LitElement {
     const to = this.clock.now;
     const monday = startOfWeek(zonedDate(to));
     const from = zonedInstant(addDays(monday, -7 * (this.weeks - 1)));
-    return impactFigures(this.community, me, { from, to });
+    return impactFigures(this.community, me, {
+      from,
+      to,
+      ...(this.contactsAccepted && { contactsAccepted: this.contactsAccepted }),
+    });
   }
 
   override render() {
@@ -91,6 +138,11 @@ export class BhImpact extends LitElement {
       <h2 id="impact-heading" tabindex="-1">${t('impact.heading')}</h2>
       <p class="intro">${t('impact.intro')}</p>
       <p class="suppressed-note">${t('impact.suppressed', { threshold: result.threshold })}</p>
+      ${
+        result.figures.includes('contactConnections')
+          ? nothing
+          : html`<p class="hint">${t('impact.contactsOffline')}</p>`
+      }
       <form class="card controls" @submit=${(e: Event) => e.preventDefault()}>
         <div class="row">
           <div class="field">
@@ -126,7 +178,7 @@ export class BhImpact extends LitElement {
         </button>
       </form>
       <ul part="charts" class="charts">
-        ${FIGURES.map((figure) => {
+        ${result.figures.map((figure) => {
           const points: ChartPoint[] = result.weeks.map((week) => {
             const row = rows.find((r) => r.week === week);
             // null is a suppressed count; a week without a row had nothing at all.
@@ -188,7 +240,11 @@ export class BhImpact extends LitElement {
   }
 
   private download(result: ImpactFigures) {
-    const header = [t('impact.week'), t('impact.village'), ...FIGURES.map((f) => t(figureKey(f)))];
+    const header = [
+      t('impact.week'),
+      t('impact.village'),
+      ...result.figures.map((f) => t(figureKey(f))),
+    ];
     const name = `impact-${result.weeks[0] ?? ''}-${result.weeks.at(-1) ?? ''}.csv`;
     downloadText(name, 'text/csv;charset=utf-8', toCsv(header, impactCsvRows(result)));
   }

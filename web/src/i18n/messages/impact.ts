@@ -28,6 +28,9 @@ export const nl = {
   'impact.figure.questionsAnswered': 'Beantwoorde vragen',
   'impact.figure.medianAnswerMinutes': 'Tijd tot antwoord (mediaan)',
   'impact.figure.eventConnections': 'Nieuwe contacten via activiteiten',
+  'impact.figure.contactConnections': 'Nieuwe contacten via contactverzoeken',
+  'impact.contactsOffline':
+    'Nieuwe contacten via contactverzoeken staan op de server van de buurt; je ziet ze zodra je online bent.',
 } as const;
 
 export const en: Translation<typeof nl> = {
@@ -57,4 +60,7 @@ export const en: Translation<typeof nl> = {
   'impact.figure.questionsAnswered': 'Questions answered',
   'impact.figure.medianAnswerMinutes': 'Time to answer (median)',
   'impact.figure.eventConnections': 'New connections through events',
+  'impact.figure.contactConnections': 'New connections through contact requests',
+  'impact.contactsOffline':
+    'New connections through contact requests are kept on the neighbourhood server; you see them once you are online.',
 };
