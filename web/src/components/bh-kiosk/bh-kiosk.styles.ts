@@ -13,7 +13,8 @@ export const styles = [
       min-height: 100vh;
       background: #f4f6f5;
       color: var(--bh-text);
-      font-size: clamp(1.1rem, 1.35vw, 2rem);
+      /* --kiosk-scale: the visitor's text size (bh-kiosk.ts TEXT_SIZES). */
+      font-size: calc(clamp(1.1rem, 1.35vw, 2rem) * var(--kiosk-scale, 1));
     }
     .screen {
       min-height: 100vh;
@@ -232,7 +233,7 @@ export const styles = [
     .calm-body {
       flex: 1;
       display: grid;
-      grid-template-columns: 1fr auto;
+      grid-template-columns: minmax(0, 1fr) minmax(16rem, 24vw) auto;
       align-items: center;
       gap: 4rem;
       padding: 0 3vw;
@@ -245,7 +246,9 @@ export const styles = [
     }
     .calm h1 {
       margin: 0 0 1rem;
-      font-size: 3.4em;
+      /* Already the largest text: a larger text size must not push the agenda off screen. */
+      font-size: min(3.4em, 4vw);
+      overflow-wrap: anywhere;
       line-height: 1.1;
     }
     .calm h1:focus {
@@ -258,13 +261,13 @@ export const styles = [
     }
     .calm .qr {
       align-self: center;
-      width: min(24vw, 28rem);
+      width: min(20vw, 24rem);
     }
     .calm-clock {
       margin: 0;
     }
     .calm-clock .clock {
-      font-size: 4em;
+      font-size: min(4em, 5vw);
     }
     /* Notice boards, when there is no crisis alert. */
     .boards-title {
@@ -307,6 +310,42 @@ export const styles = [
     }
     .board .board-content > * {
       break-inside: avoid;
+    }
+    /* Notice boards and this week's agenda side by side. */
+    .home {
+      flex: 1;
+      display: grid;
+      grid-template-columns: 1fr minmax(0, 26vw);
+      gap: 1.5vw;
+      align-items: start;
+    }
+    .home .carousel {
+      align-self: stretch;
+    }
+    .bar {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 2rem;
+      flex-wrap: wrap;
+    }
+    .text-size {
+      display: flex;
+      align-items: center;
+      gap: 0.6rem;
+    }
+    .text-size-label {
+      font-weight: 600;
+    }
+    .text-size button {
+      min-height: 56px;
+      min-width: 56px;
+      font-size: 1em;
+    }
+    .text-size button[aria-pressed='true'] {
+      background: var(--bh-text);
+      color: var(--bh-surface);
+      border-color: var(--bh-text);
     }
     /* The idle countdown: large, at the bottom, over whatever the visitor left open. */
     .idle {

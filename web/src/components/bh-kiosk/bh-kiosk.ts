@@ -41,10 +41,21 @@ import {
 import { type IdlePhase, idleOptionsFor, idlePhase } from '../../kiosk/idle.js';
 import '../bh-language-switch/bh-language-switch.js';
 import '../bh-qr-code/bh-qr-code.js';
+import './bh-kiosk-agenda.js';
+import './bh-kiosk-status.js';
 import { styles } from './bh-kiosk.styles.js';
 
 /** How long a touch keeps the rotation paused. */
 const TOUCH_PAUSE_MS = 60_000;
+/**
+ * The text sizes a visitor can choose (pinch zoom is off in the kiosk window). The choice
+ * is the visitor's, like the language: the idle reset returns to normal for the next one.
+ */
+const TEXT_SIZES = [
+  { key: 'normal', scale: 1 },
+  { key: 'large', scale: 1.25 },
+  { key: 'larger', scale: 1.5 },
+] as const;
 
 @customElement('bh-kiosk')
 export class BhKiosk extends LitElement {
@@ -70,6 +81,7 @@ export class BhKiosk extends LitElement {
   @state() private touchedUntil = 0;
   /** The idle reset's phase; only counts while a visitor changed something (idle.ts). */
   @state() private idle: IdlePhase = { phase: 'active' };
+  @state() private textSize = 0;
   private lastTouch = Date.now();
   private visitorActive = false;
   private idleTimer: ReturnType<typeof setInterval> | undefined;
@@ -149,6 +161,7 @@ export class BhKiosk extends LitElement {
     this.stopped = false;
     this.touchedUntil = 0;
     this.focusWithin = false;
+    this.textSize = 0;
     (document.activeElement as HTMLElement | null)?.blur();
     setLocale('nl');
     this.restartRotation();
@@ -204,8 +217,32 @@ export class BhKiosk extends LitElement {
     return this.publicSpace?.settings.get()?.name ?? this.name;
   }
 
+  override updated(): void {
+    this.style.setProperty('--kiosk-scale', String(TEXT_SIZES[this.textSize]?.scale ?? 1));
+  }
+
   override render() {
     return html`${this.renderScreen()}${this.renderIdle()}`;
+  }
+
+  /** Under every screen: the hub's links and the text size. */
+  private renderBar() {
+    return html`<footer class="bar">
+      <bh-kiosk-status></bh-kiosk-status>
+      <div class="text-size" role="group" aria-label=${t('kiosk.textSize')}>
+        <span aria-hidden="true" class="text-size-label">${t('kiosk.textSize')}</span>
+        ${TEXT_SIZES.map(
+          (size, i) =>
+            html`<button
+              class="secondary size-${size.key}"
+              aria-pressed=${i === this.textSize ? 'true' : 'false'}
+              @click=${() => (this.textSize = i)}
+            >
+              ${t(`kiosk.textSize.${size.key}`)}
+            </button>`,
+        )}
+      </div>
+    </footer>`;
   }
 
   private renderScreen() {
@@ -235,7 +272,7 @@ export class BhKiosk extends LitElement {
       >
         ${keyed(alert.id, this.renderAlert(alert, index, alerts.length, now))}
       </section>
-      ${alerts.length > 1 ? this.renderControls(alerts, index) : nothing}
+      ${alerts.length > 1 ? this.renderControls(alerts, index) : nothing} ${this.renderBar()}
     </div>`;
   }
 
@@ -250,30 +287,34 @@ export class BhKiosk extends LitElement {
         </p>
         <div class="top-end">${clock}<bh-language-switch></bh-language-switch></div>
       </header>
-      <section
-        class="carousel"
-        aria-roledescription=${t('kiosk.carousel')}
-        aria-label=${t('kiosk.boardsLabel')}
-      >
-        ${keyed(
-          board.id,
-          html`<article
-            class="board"
-            aria-roledescription=${t('kiosk.boardSlide')}
-            aria-label=${t('kiosk.boardPosition', { n: index + 1, count: boards.length })}
-          >
-            <div class="board-body">
-              <h1 tabindex="-1">${board.title}</h1>
-              ${renderContent(this.publicSpace?.boards.content(board.id) ?? [])}
-            </div>
-            <figure class="qr">
-              <bh-qr-code .value=${url} .label=${t('kiosk.boardQr')}></bh-qr-code>
-              <figcaption>${t('kiosk.boardQrHint')}</figcaption>
-            </figure>
-          </article>`,
-        )}
-      </section>
+      <div class="home">
+        <section
+          class="carousel"
+          aria-roledescription=${t('kiosk.carousel')}
+          aria-label=${t('kiosk.boardsLabel')}
+        >
+          ${keyed(
+            board.id,
+            html`<article
+              class="board"
+              aria-roledescription=${t('kiosk.boardSlide')}
+              aria-label=${t('kiosk.boardPosition', { n: index + 1, count: boards.length })}
+            >
+              <div class="board-body">
+                <h1 tabindex="-1">${board.title}</h1>
+                ${renderContent(this.publicSpace?.boards.content(board.id) ?? [], 2)}
+              </div>
+              <figure class="qr">
+                <bh-qr-code .value=${url} .label=${t('kiosk.boardQr')}></bh-qr-code>
+                <figcaption>${t('kiosk.boardQrHint')}</figcaption>
+              </figure>
+            </article>`,
+          )}
+        </section>
+        <bh-kiosk-agenda></bh-kiosk-agenda>
+      </div>
       ${boards.length > 1 ? this.renderControls(boards, index, 'board') : nothing}
+      ${this.renderBar()}
     </div>`;
   }
 
@@ -291,11 +332,13 @@ export class BhKiosk extends LitElement {
           <p class="calm-hint">${t('kiosk.noneHint')}</p>
           <p class="calm-clock">${clock}</p>
         </div>
+        <bh-kiosk-agenda></bh-kiosk-agenda>
         <figure class="qr">
           <bh-qr-code .value=${join} .label=${t('kiosk.joinQr')}></bh-qr-code>
           <figcaption>${t('kiosk.joinHint')}</figcaption>
         </figure>
       </div>
+      ${this.renderBar()}
     </div>`;
   }
 

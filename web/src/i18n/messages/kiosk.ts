@@ -28,6 +28,19 @@ export const nl = {
   'kiosk.boardSlide': 'prikbord',
   'kiosk.idleCountdown': 'Terug naar het begin over {seconds} s',
   'kiosk.idleStay': 'Ik ben er nog',
+  'kiosk.agendaHeading': 'Deze week in de buurt',
+  'kiosk.agendaEmpty': 'Deze week staat er niets meer in de agenda.',
+  'kiosk.textSize': 'Tekstgrootte',
+  'kiosk.textSize.normal': 'Normaal',
+  'kiosk.textSize.large': 'Groot',
+  'kiosk.textSize.larger': 'Groter',
+  'kiosk.upstream.online': 'Verbonden met de buurtserver',
+  'kiosk.upstream.connecting': 'Verbinding met de buurtserver wordt hersteld',
+  'kiosk.upstream.offline':
+    'Geen verbinding met de buurtserver; de kiosk werkt door met wat hij heeft',
+  'kiosk.upstreamSynced': 'laatst bijgewerkt {time}',
+  'kiosk.lanHint': 'Geen internet? Op het wifi van het buurthuis:',
+  'kiosk.lanQr': 'QR-code naar de buurt op het netwerk van het buurthuis',
 } as const;
 
 export const en: Translation<typeof nl> = {
@@ -57,4 +70,17 @@ export const en: Translation<typeof nl> = {
   'kiosk.boardSlide': 'notice board',
   'kiosk.idleCountdown': 'Back to the start in {seconds} s',
   'kiosk.idleStay': "I'm still here",
+  'kiosk.agendaHeading': 'This week in the neighbourhood',
+  'kiosk.agendaEmpty': 'Nothing more on the agenda this week.',
+  'kiosk.textSize': 'Text size',
+  'kiosk.textSize.normal': 'Normal',
+  'kiosk.textSize.large': 'Large',
+  'kiosk.textSize.larger': 'Larger',
+  'kiosk.upstream.online': "Connected to the neighbourhood's server",
+  'kiosk.upstream.connecting': "Reconnecting to the neighbourhood's server",
+  'kiosk.upstream.offline':
+    "No connection to the neighbourhood's server; the kiosk carries on with what it has",
+  'kiosk.upstreamSynced': 'last updated {time}',
+  'kiosk.lanHint': "No internet? On the community centre's Wi-Fi:",
+  'kiosk.lanQr': "QR code to the neighbourhood on the community centre's network",
 };
