@@ -42,7 +42,9 @@ export type View =
   | 'participation'
   | 'directory'
   | 'socialMap'
-  | 'impact';
+  | 'impact'
+  | 'moderation'
+  | 'moderationLog';
 
 /**
  * What the hash asks for: `#berichten[/<post id>]`, `#nieuw`, `#uitnodigen`, and the agenda:
@@ -51,7 +53,8 @@ export type View =
  * `#prikborden/<id>[/bewerken|/geschiedenis|/poster]`; participation: `#meedoen`,
  * `#meedoen/nieuw` (an official starts a round), `#meedoen/<round id>`; the directory:
  * `#buren`, `#buren/profiel`, `#buren/verzoeken`; the social map: `#sociale-kaart[/<id>]`;
- * and `#impact`. Anything else is the feed.
+ * `#impact`; the moderation queue `#moderatie` and its public log `#moderatie/logboek`.
+ * Anything else is the feed.
  */
 export type HashRoute =
   | { view: 'feed'; postId?: string }
@@ -65,7 +68,8 @@ export type HashRoute =
   | { view: 'participation'; page: 'round'; roundId: string }
   | { view: 'directory'; page: DirectoryPage }
   | { view: 'socialMap'; entryId?: string }
-  | { view: 'impact' };
+  | { view: 'impact' }
+  | { view: 'moderation' | 'moderationLog' };
 
 /** The pages of the directory, by their Dutch path segment. */
 export type DirectoryPage = 'browse' | 'profile' | 'requests';
@@ -136,6 +140,8 @@ export function routeFromHash(hash: string): HashRoute {
     }
     case 'impact':
       return { view: 'impact' };
+    case 'moderatie':
+      return { view: tail === 'logboek' ? 'moderationLog' : 'moderation' };
     default: {
       const postId = head === 'berichten' ? decodeId(tail) : undefined;
       return postId ? { view: 'feed', postId } : { view: 'feed' };

@@ -19,7 +19,9 @@
 import {
   type CommunitySpace,
   type DirectorySpace,
+  type ModerationSpace,
   type PublicSpace,
+  canModerate,
   isMember,
 } from '@buurthub/shared';
 import { provide } from '@lit/context';
@@ -96,6 +98,11 @@ import '../bh-participation/bh-participation.js';
 import type { BhParticipation } from '../bh-participation/bh-participation.js';
 import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-this-week/bh-this-week.js';
+import { moderationContext } from '../../moderation/context.js';
+import '../bh-moderation-log/bh-moderation-log.js';
+import type { BhModerationLog } from '../bh-moderation-log/bh-moderation-log.js';
+import '../bh-moderation-queue/bh-moderation-queue.js';
+import type { BhModerationQueue } from '../bh-moderation-queue/bh-moderation-queue.js';
 import '../bh-update-toast/bh-update-toast.js';
 import { styles } from './bh-app.styles.js';
 
@@ -109,6 +116,8 @@ const HASH: Record<View, string> = {
   directory: '#buren',
   socialMap: '#sociale-kaart',
   impact: '#impact',
+  moderation: '#moderatie',
+  moderationLog: '#moderatie/logboek',
 };
 
 function titleCase(slug: string): string {
@@ -129,6 +138,7 @@ export class BhApp extends LitElement {
 
   @provide({ context: communityContext }) @state() private community?: CommunitySpace;
   @provide({ context: directoryContext }) @state() private directory?: DirectorySpace;
+  @provide({ context: moderationContext }) @state() private moderation?: ModerationSpace;
   @provide({ context: publicContext }) @state() private publicSpace?: PublicSpace;
   @provide({ context: syncContext }) @state() private sync?: SyncStatus;
   @provide({ context: mediaContext }) @state() private media?: MediaUploads;
@@ -241,6 +251,7 @@ export class BhApp extends LitElement {
     if (changed.has('neighbourhood')) {
       this.community = this.neighbourhood?.community;
       this.directory = this.neighbourhood?.directory;
+      this.moderation = this.neighbourhood?.moderation;
       this.publicSpace = this.neighbourhood?.publicSpace;
       this.sync = this.neighbourhood?.sync;
       this.boardSession =
@@ -299,6 +310,7 @@ export class BhApp extends LitElement {
       neighbourhood.onChange(() => {
         this.community = neighbourhood.community;
         this.directory = neighbourhood.directory;
+        this.moderation = neighbourhood.moderation;
         this.identity.open(neighbourhood.slug, neighbourhood.mode);
         this.requestUpdate();
       }),
@@ -397,13 +409,19 @@ export class BhApp extends LitElement {
                   ${this.directory ? this.navLink('directory', t('nav.directory')) : nothing}
                   ${this.navLink('socialMap', t('nav.socialMap'))}
                   ${this.canInvite(slug) ? this.navLink('impact', t('nav.impact')) : nothing}
-                  ${this.navLink('compose', t('nav.compose'))}
+                  ${this.renderModerationLink(slug)} ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
                 </ul>
               </nav>`
         }
-        <main id="main" part="main" tabindex="-1" class=${guest ? 'guest' : ''}>
+        <main
+          id="main"
+          part="main"
+          tabindex="-1"
+          class=${guest ? 'guest' : ''}
+          @bh-report-sent=${this.onReportSent}
+        >
           ${readOnly ? html`<p class="readonly" role="note">${t('app.readOnly')}</p>` : nothing}
           ${
             needsInvite
@@ -466,6 +484,10 @@ export class BhApp extends LitElement {
       return html`<bh-directory .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-directory>`;
     }
     if (route.view === 'impact') return html`<bh-impact .nb=${slug}></bh-impact>`;
+    if (route.view === 'moderation') {
+      return html`<bh-moderation-queue .nb=${slug} ?readOnly=${readOnly}></bh-moderation-queue>`;
+    }
+    if (route.view === 'moderationLog') return html`<bh-moderation-log></bh-moderation-log>`;
     if (route.view === 'participation') {
       return html`<bh-participation
         .route=${route}
@@ -487,6 +509,15 @@ export class BhApp extends LitElement {
             @bh-comment-created=${() => this.announce('comment.posted')}
             @bh-post-removed=${() => this.announce('post.removed')}
           ></bh-feed>`;
+  }
+
+  /** Moderators and officials reach the queue (and its log); other members the log. */
+  private renderModerationLink(slug: string) {
+    if (!this.moderation) return nothing;
+    const role = this.sessions.get(slug)?.role;
+    return role && canModerate(role)
+      ? this.navLink('moderation', t('nav.moderation'))
+      : this.navLink('moderationLog', t('nav.moderationLog'));
   }
 
   private renderChrome() {
@@ -514,6 +545,16 @@ export class BhApp extends LitElement {
     location.hash = HASH.feed;
   }
 
+  /** A report can take the item out of the view at once: confirm it, keep focus in the view. */
+  private onReportSent() {
+    this.announce('report.thanks');
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body) this.focusView();
+      }),
+    );
+  }
+
   private announce(message: MessageKey) {
     clearTimeout(this.announceTimer);
     this.announcement = message;
@@ -537,8 +578,10 @@ export class BhApp extends LitElement {
       | BhDirectory
       | BhSocialMap
       | BhImpact
+      | BhModerationQueue
+      | BhModerationLog
     >(
-      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact',
+      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact, bh-moderation-queue, bh-moderation-log',
     );
     view?.focusHeading();
   }
