@@ -21,6 +21,7 @@ import { communityContext, publicContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import '../bh-post-card/bh-post-card.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
 import type { BhPostCard } from '../bh-post-card/bh-post-card.js';
 import { styles } from './bh-feed.styles.js';
 
@@ -48,6 +49,8 @@ export class BhFeed extends LitElement {
   @state() private query = '';
 
   private readonly clock = new ClockController(this);
+  /** Posts hidden by moderation are left out (their author and moderators still see them). */
+  private readonly visibility = new ModerationVisibility(this);
 
   constructor() {
     super();
@@ -110,7 +113,9 @@ export class BhFeed extends LitElement {
       ...(this.query.trim() ? { query: this.query } : {}),
     };
     const filtered = Object.keys(filter).length > 0;
-    const posts = this.community?.posts.list(filter) ?? [];
+    const posts = (this.community?.posts.list(filter) ?? []).filter((p) =>
+      this.visibility.shows(p.id, p.author.id),
+    );
     const villages = this.publicSpace?.settings.get()?.villages ?? [];
     return html`<section aria-labelledby="feed-heading">
       <h2 id="feed-heading" tabindex="-1">${t('feed.heading')}</h2>

@@ -39,6 +39,8 @@ import { renderMarkup } from '../../app/markup.js';
 import { postHash } from '../../app/route.js';
 import { issueMessage } from '../../app/validation-messages.js';
 import '../bh-photo/bh-photo.js';
+import '../bh-report-dialog/bh-report-dialog.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
 import { localStore } from '../../sync/local-store.js';
 import { LocaleController, formatDateTime, formatRelative, t, tDynamic } from '../../i18n/i18n.js';
 import { styles } from './bh-post-card.styles.js';
@@ -89,6 +91,8 @@ export class BhPostCard extends LitElement {
   @state() private removing: { kind: 'post' } | { kind: 'comment'; id: string } | null = null;
   /** Where focus goes back to when the dialog or an edit form closes. */
   private returnFocus: HTMLElement | null = null;
+  /** Hidden comments; the author of a hidden post or comment is told why. */
+  private readonly visibility = new ModerationVisibility(this);
 
   constructor() {
     super();
@@ -130,6 +134,7 @@ export class BhPostCard extends LitElement {
         ${this.renderTime(post.createdAt)}
         ${post.editedAt ? html`<span class="edited">(${t('post.edited')})</span>` : nothing}
       </p>
+      ${this.visibility.notice(id)}
       ${
         this.editing
           ? this.renderEditForm(post)
@@ -180,6 +185,13 @@ export class BhPostCard extends LitElement {
           </button>
           <span role="status" class="shared">${this.shared ? t('post.linkCopied') : ''}</span>
         </div>
+        <bh-report-dialog
+          .itemId=${id}
+          kind="post"
+          .authorId=${post.author.id}
+          .label=${t('report.label.post', { title: post.title })}
+          ?readOnly=${this.readOnly}
+        ></bh-report-dialog>
       </div>
       <section class="comments" aria-labelledby="comments-${id}">
         <h4 id="comments-${id}">
@@ -429,6 +441,9 @@ export class BhPostCard extends LitElement {
 
   private renderComment(c: CommentView) {
     if (c.removed) return html`<p class="comment-body removed">${t('comment.removed')}</p>`;
+    if (!this.visibility.shows(c.id, c.author.id)) {
+      return html`<p class="comment-body removed">${t('moderation.commentHidden')}</p>`;
+    }
     const meta = html`<p class="comment-meta">
       <strong>${c.author.name}</strong>
       <span aria-hidden="true">·</span> ${this.renderTime(c.createdAt)}
@@ -461,8 +476,15 @@ export class BhPostCard extends LitElement {
         </form>`;
     }
     const post = this.post;
-    return html`${meta}
+    return html`${meta} ${this.visibility.notice(c.id)}
       <div class="comment-body">${renderMarkup(c.body)}</div>
+      <bh-report-dialog
+        .itemId=${c.id}
+        kind="comment"
+        .authorId=${c.author.id}
+        .label=${t('report.label.comment', { name: c.author.name })}
+        ?readOnly=${this.readOnly}
+      ></bh-report-dialog>
       ${
         post
           ? this.renderReactions(
