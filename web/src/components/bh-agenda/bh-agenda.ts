@@ -15,6 +15,7 @@ import { communityContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import type { HashRoute } from '../../app/route.js';
 import { eventItem } from '../../agenda/event-item.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import '../bh-calendar-link/bh-calendar-link.js';
 import '../bh-event-composer/bh-event-composer.js';
@@ -42,6 +43,8 @@ export class BhAgenda extends LitElement {
   private community?: CommunitySpace;
 
   private readonly clock = new ClockController(this);
+  /** Events hidden by moderation are left out (their organiser and moderators still see them). */
+  private readonly visibility = new ModerationVisibility(this);
 
   constructor() {
     super();
@@ -102,7 +105,9 @@ export class BhAgenda extends LitElement {
 
   private renderUpcoming() {
     const events = this.community?.events;
-    const upcoming = events?.upcoming(this.clock.now) ?? [];
+    const upcoming = (events?.upcoming(this.clock.now) ?? []).filter((e) =>
+      this.visibility.shows(e.id, e.organiser.id),
+    );
     const timeZone = events?.timeZone ?? 'Europe/Amsterdam';
     return html`<h3 class="list-heading">${t('agenda.upcomingHeading')}</h3>
       ${

@@ -28,6 +28,8 @@ import { ObserveController } from '../../app/controllers.js';
 import type { IdentityService } from '../../app/identity.js';
 import { downloadText } from '../../app/download.js';
 import { renderMarkup } from '../../app/markup.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
+import '../bh-report-dialog/bh-report-dialog.js';
 import { eventHash } from '../../app/route.js';
 import { capacityText } from '../../agenda/event-item.js';
 import { formatWhen } from '../../agenda/format.js';
@@ -57,6 +59,8 @@ export class BhEventDetail extends LitElement {
   @state() private busy = false;
   /** The organiser (or a moderator) is editing the event here. */
   @state() private editing = false;
+  /** A hidden event reads as not found, except for its organiser and the moderators. */
+  private readonly visibility = new ModerationVisibility(this);
 
   constructor() {
     super();
@@ -85,7 +89,8 @@ export class BhEventDetail extends LitElement {
 
   override render() {
     const events = this.community?.events;
-    const event = events?.get(this.eventId) ?? null;
+    const found = events?.get(this.eventId) ?? null;
+    const event = found && this.visibility.shows(found.id, found.organiser.id) ? found : null;
     const back = html`<a class="back" href="#agenda">${t('event.back')}</a>`;
     if (!event || !events) {
       return html`${back}
@@ -116,6 +121,7 @@ export class BhEventDetail extends LitElement {
           ${event.editedAt ? html`<span class="edited">(${t('post.edited')})</span>` : nothing}
         </p>
         <h2 id="event-title" tabindex="-1">${event.title}</h2>
+        ${this.visibility.notice(event.id)}
         ${
           event.cancelled
             ? html`<div class="cancelled-notice">
@@ -153,6 +159,13 @@ export class BhEventDetail extends LitElement {
               : nothing
           }
         </dl>
+        <bh-report-dialog
+          .itemId=${event.id}
+          kind="event"
+          .authorId=${event.organiser.id}
+          .label=${t('report.label.event', { title: event.title })}
+          ?readOnly=${this.readOnly}
+        ></bh-report-dialog>
         ${
           event.photo
             ? html`<div class="photo"><bh-photo .photo=${event.photo}></bh-photo></div>`

@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { communityContext } from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
 import { eventItem } from '../../agenda/event-item.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
 import { formatDay, formatMonth, weekdayNames } from '../../agenda/format.js';
 import {
   type MonthRef,
@@ -39,6 +40,8 @@ export class BhMonthView extends LitElement {
 
   @state() private shown?: MonthRef;
   @state() private selected = '';
+  /** Events hidden by moderation are left out (their organiser and moderators still see them). */
+  private readonly visibility = new ModerationVisibility(this);
 
   constructor() {
     super();
@@ -72,7 +75,9 @@ export class BhMonthView extends LitElement {
     if (!ref) return nothing;
     const weeks = monthWeeks(ref);
     const days = weeks.flat();
-    const all = this.community?.events.all() ?? [];
+    const all = (this.community?.events.all() ?? []).filter((e) =>
+      this.visibility.shows(e.id, e.organiser.id),
+    );
     const byDay = eventsByDay(all, days, this.timeZone);
     const key = monthKey(ref);
     const today = zonedDate(Date.now(), this.timeZone);

@@ -9,6 +9,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { communityContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { eventItem } from '../../agenda/event-item.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import { styles } from './bh-this-week.styles.js';
 
@@ -23,6 +24,8 @@ export class BhThisWeek extends LitElement {
   private community?: CommunitySpace;
 
   private readonly clock = new ClockController(this);
+  /** Events hidden by moderation are left out (their organiser and moderators still see them). */
+  private readonly visibility = new ModerationVisibility(this);
 
   constructor() {
     super();
@@ -36,7 +39,9 @@ export class BhThisWeek extends LitElement {
 
   override render() {
     const events = this.community?.events;
-    const week = events?.thisWeek(this.clock.now) ?? [];
+    const week = (events?.thisWeek(this.clock.now) ?? []).filter((e) =>
+      this.visibility.shows(e.id, e.organiser.id),
+    );
     const timeZone = events?.timeZone ?? 'Europe/Amsterdam';
     return html`<section aria-labelledby="week-heading">
       <div class="head">
