@@ -37,6 +37,8 @@ import { TOPIC_KINDS } from '../../directory/profile-form.js';
 import { topicLabel } from '../../directory/topic-label.js';
 import type { Sessions } from '../../identity/session.js';
 import { localStore } from '../../sync/local-store.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
+import '../bh-report-dialog/bh-report-dialog.js';
 import { LocaleController, type MessageKey, t } from '../../i18n/i18n.js';
 import '../bh-contact-requests/bh-contact-requests.js';
 import '../bh-profile-editor/bh-profile-editor.js';
@@ -79,6 +81,8 @@ export class BhDirectory extends LitElement {
   @state() private contactErrors: Record<string, string> = {};
   @state() private contactStatus = '';
   @state() private sending = false;
+  /** Profiles hidden by moderation are left out (the member and moderators still see theirs). */
+  private readonly visibility = new ModerationVisibility(this);
   /** For moderators: what members show to moderators only, by member; null while offline. */
   @state() private forModerators?: Map<string, Partial<ModeratorFields>> | null;
 
@@ -177,6 +181,7 @@ export class BhDirectory extends LitElement {
       ...(f.kind && { kind: f.kind }),
       ...(f.area && { area: f.area }),
     });
+    const shown = found.filter((p) => this.visibility.shows(p.memberId, p.memberId));
     const mine = me ? directory.profiles.get(me.id) : null;
     return html`${
         mine
@@ -230,7 +235,7 @@ export class BhDirectory extends LitElement {
           </div>
         </div>
       </form>
-      <p class="count" role="status">${t('directory.found', { count: found.length })}</p>
+      <p class="count" role="status">${t('directory.found', { count: shown.length })}</p>
       ${
         this.forModerators === null
           ? html`<p class="hint">${t('directory.moderatorFieldsOffline')}</p>`
@@ -238,7 +243,7 @@ export class BhDirectory extends LitElement {
       }
       <ul class="profiles">
         ${repeat(
-          found,
+          shown,
           (p) => p.memberId,
           (p) => html`<li>${this.renderProfile(p, me?.id === p.memberId)}</li>`,
         )}
@@ -268,7 +273,7 @@ export class BhDirectory extends LitElement {
     const forModerators = this.forModerators?.get(profile.memberId);
     return html`<article class="card profile" aria-labelledby=${id}>
       <h3 id=${id}>${profile.displayName}</h3>
-      ${this.renderFields(profile)}
+      ${this.visibility.notice(profile.memberId)} ${this.renderFields(profile)}
       ${
         forModerators
           ? html`<section class="for-moderators" aria-labelledby=${`${id}-mod`}>
@@ -281,13 +286,19 @@ export class BhDirectory extends LitElement {
         self
           ? html`<p class="self">${t('directory.thisIsYou')}</p>`
           : html`<button
-              type="button"
-              class="secondary"
-              aria-describedby=${id}
-              @click=${(e: Event) => this.openContact(profile, e.currentTarget as HTMLElement)}
-            >
-              ${t('directory.contact')}
-            </button>`
+                type="button"
+                class="secondary"
+                aria-describedby=${id}
+                @click=${(e: Event) => this.openContact(profile, e.currentTarget as HTMLElement)}
+              >
+                ${t('directory.contact')}
+              </button>
+              <bh-report-dialog
+                .itemId=${profile.memberId}
+                kind="profile"
+                .authorId=${profile.memberId}
+                .label=${t('report.label.profile', { name: profile.displayName })}
+              ></bh-report-dialog>`
       }
     </article>`;
   }
