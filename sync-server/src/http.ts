@@ -37,6 +37,13 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
  * The PWA only talks to its own origin (HTTP and ws:/wss: sync). Inline styles are allowed
  * because Lit falls back to <style> elements where constructable stylesheets are missing;
  * scripts stay 'self' only, which is what stops injected markup from running.
+ *
+ * Trusted Types are required for every DOM sink that can run script (innerHTML, script
+ * URLs): a string only gets there through one of three named policies. 'lit-html' is Lit's
+ * own (template strings written in the source, never data); 'ProseMirrorClipboard' is the
+ * board editor's, for pasted HTML it parses into its schema; 'buurthub' is the app's
+ * (web/src/app/register-sw.ts) and vouches only for the service worker's URL. Text a
+ * neighbour wrote never becomes markup (web/src/app/markup.ts builds Lit templates).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -51,10 +58,33 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "frame-ancestors 'none'",
   "form-action 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html ProseMirrorClipboard buurthub',
 ].join('; ');
+
+/**
+ * Powerful features the app never uses are off for it and anything it could embed (photos
+ * come in through the file picker, which needs no camera permission); sharing a post's link,
+ * copying an invite link and full screen stay on for the app's own origin.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'midi=()',
+  'display-capture=()',
+  'web-share=(self)',
+  'clipboard-write=(self)',
+  'fullscreen=(self)',
+].join(', ');
 
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Frame-Options', 'DENY');

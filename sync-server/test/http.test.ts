@@ -75,11 +75,35 @@ describe('the relay over plain HTTP', () => {
     expect(manifest.headers['cache-control']).toBe('no-cache');
   });
 
-  it('sends security headers with every response', async () => {
-    for (const path of ['/', '/healthz', '/missing.png']) {
+  it('sends a strict CSP with Trusted Types and the other security headers with every response', async () => {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/assets/index-4f2a9c1b.js',
+      '/sw.js',
+      '/healthz',
+      '/missing.png',
+    ]) {
       const reply = await get(relay.url, path);
-      expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(reply.headers['content-security-policy']).toContain('connect-src');
+      const csp = new Map(
+        String(reply.headers['content-security-policy'])
+          .split('; ')
+          .map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const),
+      );
+      expect(csp.get('default-src'), path).toEqual(["'self'"]);
+      expect(csp.get('script-src'), path).toEqual(["'self'"]);
+      expect(csp.get('object-src'), path).toEqual(["'none'"]);
+      expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+      expect(csp.get('require-trusted-types-for'), path).toEqual(["'script'"]);
+      expect(csp.get('trusted-types'), path).toEqual([
+        'lit-html',
+        'ProseMirrorClipboard',
+        'buurthub',
+      ]);
+      const permissions = String(reply.headers['permissions-policy']).split(', ');
+      for (const off of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()']) {
+        expect(permissions, path).toContain(off);
+      }
       expect(reply.headers['x-content-type-options']).toBe('nosniff');
       expect(reply.headers['referrer-policy']).toBe('no-referrer');
     }
