@@ -87,6 +87,17 @@ export const formStyles = [
     .radio {
       margin-block-end: 0.5rem;
     }
+    /* A label beside its box is the box's touch target: 44 px high, the box on its first line. */
+    div.check > label,
+    div.radio > label {
+      min-height: 44px;
+      margin: 0;
+      padding-block-start: 0.55rem;
+    }
+    div.check > input,
+    div.radio > input {
+      margin-block-start: 0.7rem;
+    }
     .radio .hint {
       display: block;
       font-weight: 400;

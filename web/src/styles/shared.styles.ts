@@ -18,6 +18,12 @@ export const baseStyles = css`
     outline: 3px solid var(--bh-focus);
     outline-offset: 2px;
   }
+  /* A link on its own (not inside a sentence) is a 44 px touch target, like a button. */
+  a.block-link {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px;

@@ -104,7 +104,9 @@ export class BhCrisisAlert extends LitElement {
     const now = this.clock.now;
     const url = location.href;
     return html`<article class="card sev-${view.severity}" aria-labelledby="alert-title">
-        <p class="back no-print"><a href="#crisis">${t('crisis.allAlerts')}</a></p>
+        <p class="back no-print">
+          <a class="block-link" href="#crisis">${t('crisis.allAlerts')}</a>
+        </p>
         ${
           alert.cancelled
             ? html`<p class="cancelled" role="note">

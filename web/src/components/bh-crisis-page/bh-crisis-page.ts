@@ -84,7 +84,7 @@ export class BhCrisisPage extends LitElement {
     const archive = this.publicSpace?.crisis.archive(now) ?? [];
     return html`<section class="card" aria-labelledby="active-h">
         <h2 id="active-h" tabindex="-1">${t('crisis.activeHeading')}</h2>
-        ${this.crisis?.publisher() ? html`<p><a href="#crisis-nieuw">${t('nav.crisisCompose')}</a></p>` : nothing}
+        ${this.crisis?.publisher() ? html`<p><a class="block-link" href="#crisis-nieuw">${t('nav.crisisCompose')}</a></p>` : nothing}
         ${active.length > 0 ? this.renderList(active) : html`<p>${t('crisis.noneActive')}</p>`}
       </section>
       <section class="card" aria-labelledby="archive-h">

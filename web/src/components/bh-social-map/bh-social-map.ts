@@ -177,7 +177,11 @@ export class BhSocialMap extends LitElement {
               ${
                 hit.kind === 'story'
                   ? this.renderStory(hit.item, 'h3')
-                  : html`<h3><a href=${socialMapHash(hit.item.id)}>${hit.item.name}</a></h3>
+                  : html`<h3>
+                        <a class="block-link" href=${socialMapHash(hit.item.id)}
+                          >${hit.item.name}</a
+                        >
+                      </h3>
                       <p>${hit.item.summary}</p>
                       ${this.categories(hit.item.categories)}`
               }
@@ -222,7 +226,11 @@ export class BhSocialMap extends LitElement {
             o.contact.web
               ? html`<div>
                   <dt>${t('socialMap.field.web')}</dt>
-                  <dd><a href=${o.contact.web} rel="noopener noreferrer">${o.contact.web}</a></dd>
+                  <dd>
+                    <a class="block-link" href=${o.contact.web} rel="noopener noreferrer"
+                      >${o.contact.web}</a
+                    >
+                  </dd>
                 </div>`
               : nothing
           }
@@ -258,7 +266,9 @@ export class BhSocialMap extends LitElement {
             r.link
               ? html`<div>
                   <dt>${t('socialMap.field.link')}</dt>
-                  <dd><a href=${r.link} rel="noopener noreferrer">${r.link}</a></dd>
+                  <dd>
+                    <a class="block-link" href=${r.link} rel="noopener noreferrer">${r.link}</a>
+                  </dd>
                 </div>`
               : nothing
           }
@@ -280,7 +290,7 @@ export class BhSocialMap extends LitElement {
     return html`<section class="card" aria-labelledby="linked-heading">
       <h3 id="linked-heading">${t(heading)}</h3>
       <ul class="links">
-        ${entries.map((e) => html`<li><a href=${socialMapHash(e.id)}>${e.name}</a></li>`)}
+        ${entries.map((e) => html`<li><a class="block-link" href=${socialMapHash(e.id)}>${e.name}</a></li>`)}
       </ul>
     </section>`;
   }
