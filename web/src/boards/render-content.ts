@@ -39,18 +39,21 @@ function retryPhoto(event: Event): void {
   }, PHOTO_RETRY_MS);
 }
 
-function renderNode(node: BoardNode): TemplateResult | typeof nothing {
+function renderNode(node: BoardNode, top: number): TemplateResult | typeof nothing {
   if (node.type === 'text') return renderText(node);
-  const children = (n: Element) => n.children.map(renderNode);
+  const children = (n: Element) => n.children.map((child) => renderNode(child, top));
   switch (node.type) {
     case 'paragraph':
       return html`<p>${children(node)}</p>`;
     case 'heading': {
-      // Board headings sit under the page's h2, so level 1 becomes h3.
+      // Board headings sit under the page's h2, so level 1 becomes h3. Where the board's
+      // title is the page's h1 (the kiosk), aria-level tells the outline so and the
+      // typesetting stays the same.
       const level = headingLevel(node);
-      if (level === 1) return html`<h3>${children(node)}</h3>`;
-      if (level === 2) return html`<h4>${children(node)}</h4>`;
-      return html`<h5>${children(node)}</h5>`;
+      const outline = top === 3 ? nothing : String(level + top - 1);
+      if (level === 1) return html`<h3 aria-level=${outline}>${children(node)}</h3>`;
+      if (level === 2) return html`<h4 aria-level=${outline}>${children(node)}</h4>`;
+      return html`<h5 aria-level=${outline}>${children(node)}</h5>`;
     }
     case 'bullet_list':
       return html`<ul>
@@ -89,9 +92,14 @@ function renderNode(node: BoardNode): TemplateResult | typeof nothing {
   }
 }
 
-export function renderContent(nodes: BoardNode[]): TemplateResult {
+/** The board's content; `top` is the outline level of its first-level headings (h3 by default). */
+export function renderContent(nodes: BoardNode[], top = 3): TemplateResult {
   return html`<div class="board-content">
-    ${nodes.length > 0 ? nodes.map(renderNode) : html`<p class="empty">${t('boards.empty')}</p>`}
+    ${
+      nodes.length > 0
+        ? nodes.map((node) => renderNode(node, top))
+        : html`<p class="empty">${t('boards.empty')}</p>`
+    }
   </div>`;
 }
 
