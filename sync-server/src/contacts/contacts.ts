@@ -19,10 +19,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CONTACT_MESSAGE_MAX, canModerate, contactDetailsSchema } from '@buurthub/shared';
-import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
+import { answerMember } from '../member-api.js';
 import { type KeyStore, nowSeconds } from '../auth/keys.js';
 import type { VerifiedToken } from '../auth/tokens.js';
-import { sendJson } from '../http.js';
 import { HttpError, parseBody, readJson } from '../json-body.js';
 import type { ContactDetails, ContactRequest, Storage } from '../storage/storage.js';
 
@@ -175,35 +174,18 @@ export function createContactRoutes(options: ContactRoutesOptions) {
     const acceptedPath = path === '/api/contacts/accepted';
     if (path !== '/api/contacts' && !action && !acceptedPath) return false;
     const allowed = action ? ['POST'] : acceptedPath ? ['GET', 'HEAD'] : ['GET', 'HEAD', 'POST'];
-    if (!allowed.includes(req.method ?? '')) {
-      res.setHeader('Allow', allowed.join(', '));
-      sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${allowed.join(' or ')}` });
-      return true;
-    }
-    const member = await authenticateMember(req, keys, storage);
-    if (isBearerRefusal(member)) {
-      sendJson(res, member.status, { error: member.code, message: member.message });
-      return true;
-    }
-    try {
+    return answerMember({ req, res, keys, storage, allowed }, async (member) => {
       if (action) {
         const [, id, verb] = action as unknown as [
           string,
           string,
           'accept' | 'decline' | 'withdraw',
         ];
-        sendJson(res, 200, await answer(req, member, id, verb));
-      } else if (acceptedPath) {
-        sendJson(res, 200, await accepted(member));
-      } else if (req.method === 'POST') {
-        sendJson(res, 201, await create(req, member));
-      } else {
-        sendJson(res, 200, await list(member));
+        return { status: 200, body: await answer(req, member, id, verb) };
       }
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      sendJson(res, error.status, { error: error.code, message: error.message });
-    }
-    return true;
+      if (acceptedPath) return { status: 200, body: await accepted(member) };
+      if (req.method === 'POST') return { status: 201, body: await create(req, member) };
+      return { status: 200, body: await list(member) };
+    });
   };
 }

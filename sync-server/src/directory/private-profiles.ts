@@ -11,9 +11,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { canModerate, moderatorFieldsSchema } from '@buurthub/shared';
-import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
+import { answerMember } from '../member-api.js';
 import { type KeyStore, nowSeconds } from '../auth/keys.js';
-import { sendJson } from '../http.js';
 import { HttpError, parseBody, readJson } from '../json-body.js';
 import type { PrivateProfile, Storage } from '../storage/storage.js';
 
@@ -41,36 +40,25 @@ export function createPrivateProfileRoutes(options: PrivateProfileRoutesOptions)
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const allowed = ALLOWED[path];
     if (!allowed) return false;
-    if (!allowed.includes(req.method ?? '')) {
-      res.setHeader('Allow', allowed.join(', '));
-      sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${allowed.join(' or ')}` });
-      return true;
-    }
-    const member = await authenticateMember(req, keys, storage);
-    if (isBearerRefusal(member)) {
-      sendJson(res, member.status, { error: member.code, message: member.message });
-      return true;
-    }
-    try {
+    return answerMember({ req, res, keys, storage, allowed }, async (member) => {
       if (path === '/api/private-profiles') {
         if (!canModerate(member.role)) {
           throw new HttpError(403, 'forbidden', 'Only moderators and officials read these');
         }
         const profiles = await storage.privateProfiles(member.nb);
-        sendJson(res, 200, { profiles: profiles.map(view) });
-      } else if (req.method === 'PUT') {
+        return { status: 200, body: { profiles: profiles.map(view) } };
+      }
+      if (req.method === 'PUT') {
         const { fields } = parseBody(putSchema, await readJson(req));
         const profile = { nb: member.nb, sub: member.sub, fields, updatedAt: nowSeconds() };
         await storage.putPrivateProfile(profile);
-        sendJson(res, 200, view(profile));
-      } else {
-        const [own] = await storage.privateProfiles(member.nb, member.sub);
-        sendJson(res, 200, own ? view(own) : { memberId: member.sub, fields: {}, updatedAt: null });
+        return { status: 200, body: view(profile) };
       }
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      sendJson(res, error.status, { error: error.code, message: error.message });
-    }
-    return true;
+      const [own] = await storage.privateProfiles(member.nb, member.sub);
+      return {
+        status: 200,
+        body: own ? view(own) : { memberId: member.sub, fields: {}, updatedAt: null },
+      };
+    });
   };
 }

@@ -13,9 +13,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
+import { answerMember } from '../member-api.js';
 import { type KeyStore, nowSeconds } from '../auth/keys.js';
-import { sendJson } from '../http.js';
 import { HttpError, parseBody, readJson } from '../json-body.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/storage.js';
@@ -34,22 +33,12 @@ export function createMemberRoutes(options: MemberRoutesOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const match = REVOKE_PATH.exec((req.url ?? '/').split('?')[0] ?? '/');
     if (!match?.[1]) return false;
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      sendJson(res, 405, { error: 'method-not-allowed', message: 'Use POST' });
-      return true;
-    }
-    const moderator = await authenticateMember(req, keys, storage);
-    if (isBearerRefusal(moderator)) {
-      sendJson(res, moderator.status, { error: moderator.code, message: moderator.message });
-      return true;
-    }
-    try {
+    return answerMember({ req, res, keys, storage, allowed: ['POST'] }, async (moderator) => {
       if (moderator.role !== 'moderator') {
         throw new HttpError(403, 'forbidden', 'Only moderators revoke members');
       }
       parseBody(revokeSchema, await readJson(req));
-      const member = await storage.member(match[1]);
+      const member = await storage.member(match[1] as string);
       // A member of another neighbourhood does not exist as far as this moderator can tell.
       if (!member || member.nb !== moderator.nb) {
         throw new HttpError(404, 'not-found', 'No such member in this neighbourhood');
@@ -69,11 +58,7 @@ export function createMemberRoutes(options: MemberRoutesOptions) {
         nb: member.nb,
         by: moderator.sub,
       });
-      sendJson(res, 200, { sub: member.sub, revokedAt });
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      sendJson(res, error.status, { error: error.code, message: error.message });
-    }
-    return true;
+      return { status: 200, body: { sub: member.sub, revokedAt } };
+    });
   };
 }
