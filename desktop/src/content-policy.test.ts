@@ -10,6 +10,8 @@ describe('the kiosk window’s content policy', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
+    expect(directives.get('trusted-types')).toEqual(['lit-html', 'ProseMirrorClipboard']);
     expect(directives.get('connect-src')).toEqual([
       "'self'",
       'http://127.0.0.1:8080',

@@ -17,5 +17,9 @@ export function kioskContentPolicy(hubPort: number): string {
     "base-uri 'self'",
     "frame-ancestors 'none'",
     "form-action 'none'",
+    // Markup and script URLs only through named policies: Lit's and the board editor's
+    // (the kiosk registers no service worker, so the PWA's 'buurthub' policy is not needed).
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html ProseMirrorClipboard',
   ].join('; ');
 }
