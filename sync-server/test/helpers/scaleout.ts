@@ -205,6 +205,8 @@ export interface ClusterOptions {
   redisUrl?: string;
   prefix: string;
   extra?: string[];
+  /** How long to wait for "listening on"; default startCli's 15 s. */
+  startTimeoutMs?: number;
 }
 
 /** One relay process of a cluster, from the CLI, on its own port. */
@@ -226,5 +228,5 @@ export function startClusterRelay(options: ClusterOptions): Promise<CliRelay> {
     '--shutdown-spread-ms',
     '0',
     ...(options.extra ?? []),
-  ]);
+  ], options.startTimeoutMs);
 }
