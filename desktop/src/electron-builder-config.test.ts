@@ -32,4 +32,12 @@ describe('kiosk packaging', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.win.target).toEqual(['nsis']);
   });
+
+  it('updates from a feed the release machine configures, over the generic provider', () => {
+    expect(config.publish).toEqual({
+      provider: 'generic',
+      url: '${env.BUURTHUB_UPDATE_FEED}',
+      channel: 'latest',
+    });
+  });
 });
