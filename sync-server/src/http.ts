@@ -64,8 +64,9 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * Powerful features the app never uses are off for it and anything it could embed (photos
- * come in through the file picker, which needs no camera permission); sharing a post's link,
- * copying an invite link and full screen stay on for the app's own origin.
+ * come in through the file picker, which needs no camera permission); copying an invite link
+ * and full screen stay on for the app only. (Sharing a link is left at its default, the
+ * app's own origin: Chromium on Linux does not know 'web-share' and warns about it.)
  */
 export const PERMISSIONS_POLICY = [
   'camera=()',
@@ -77,7 +78,6 @@ export const PERMISSIONS_POLICY = [
   'hid=()',
   'midi=()',
   'display-capture=()',
-  'web-share=(self)',
   'clipboard-write=(self)',
   'fullscreen=(self)',
 ].join(', ');
