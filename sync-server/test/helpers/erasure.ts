@@ -43,8 +43,12 @@ export function docOccurrences(doc: Y.Doc, marker: string): number {
  * The relay's in-memory document of `room`, exactly: a fresh client with an empty state
  * vector receives `encodeStateAsUpdate` of it as sync step 2.
  */
-export async function relayDocument(relayUrl: string, room: string): Promise<Uint8Array> {
-  const client = await rawClient(relayUrl, room);
+export async function relayDocument(
+  relayUrl: string,
+  room: string,
+  query = '',
+): Promise<Uint8Array> {
+  const client = await rawClient(relayUrl, room, query);
   try {
     client.socket.send(syncStep1Frame(new Y.Doc()));
     return await waitFor(() => syncPayloads(client.messages, 1)[0], `sync step 2 of ${room}`);
@@ -58,10 +62,12 @@ export async function relayMemoryOccurrences(
   relayUrl: string,
   room: string,
   marker: string,
+  /** E.g. `?token=…` for a relay whose default test tokens are not registered (the CLI's). */
+  query = '',
 ): Promise<number> {
   const doc = new Y.Doc();
   try {
-    const update = await relayDocument(relayUrl, room);
+    const update = await relayDocument(relayUrl, room, query);
     Y.applyUpdate(doc, update);
     return (
       occurrences(update, marker) + occurrences(Buffer.from(JSON.stringify(doc.toJSON())), marker)
@@ -77,7 +83,14 @@ export async function exportOccurrences(
   nb: string,
   marker: string,
 ): Promise<number> {
-  const backup = await exportNeighbourhood(storage, nb, new Date());
+  return backupOccurrences(await exportNeighbourhood(storage, nb, new Date()), marker);
+}
+
+/** Occurrences in a neighbourhood backup (its JSON, and its room updates decoded). */
+export function backupOccurrences(
+  backup: { rooms: Record<string, { update: string }> },
+  marker: string,
+): number {
   let count = occurrences(Buffer.from(JSON.stringify(backup)), marker);
   for (const room of Object.values(backup.rooms)) {
     count += occurrences(Buffer.from(room.update, 'base64'), marker);
