@@ -43,6 +43,7 @@ export type View =
   | 'directory'
   | 'socialMap'
   | 'impact'
+  | 'account'
   | 'moderation'
   | 'moderationLog';
 
@@ -69,6 +70,7 @@ export type HashRoute =
   | { view: 'directory'; page: DirectoryPage }
   | { view: 'socialMap'; entryId?: string }
   | { view: 'impact' }
+  | { view: 'account' }
   | { view: 'moderation' | 'moderationLog' };
 
 /** The pages of the directory, by their Dutch path segment. */
@@ -142,6 +144,8 @@ export function routeFromHash(hash: string): HashRoute {
       return { view: 'impact' };
     case 'moderatie':
       return { view: tail === 'logboek' ? 'moderationLog' : 'moderation' };
+    case 'account':
+      return { view: 'account' };
     default: {
       const postId = head === 'berichten' ? decodeId(tail) : undefined;
       return postId ? { view: 'feed', postId } : { view: 'feed' };

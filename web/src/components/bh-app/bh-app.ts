@@ -63,6 +63,8 @@ import {
 } from '../../sync/neighbourhood.js';
 import type { SyncStatus } from '../../sync/sync-state.js';
 import '../bh-agenda/bh-agenda.js';
+import '../bh-account/bh-account.js';
+import type { BhAccount } from '../bh-account/bh-account.js';
 import { BoardSession } from '../../boards/board-session.js';
 import { boardSessionContext } from '../../boards/context.js';
 import '../bh-boards/bh-boards.js';
@@ -116,6 +118,7 @@ const HASH: Record<View, string> = {
   directory: '#buren',
   socialMap: '#sociale-kaart',
   impact: '#impact',
+  account: '#account',
   moderation: '#moderatie',
   moderationLog: '#moderatie/logboek',
 };
@@ -411,6 +414,7 @@ export class BhApp extends LitElement {
                   ${this.canInvite(slug) ? this.navLink('impact', t('nav.impact')) : nothing}
                   ${this.renderModerationLink(slug)} ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
+                  ${this.sessions.get(slug) ? this.navLink('account', t('nav.account')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
                 </ul>
               </nav>`
@@ -484,6 +488,13 @@ export class BhApp extends LitElement {
       return html`<bh-directory .route=${route} .nb=${slug} ?readOnly=${readOnly}></bh-directory>`;
     }
     if (route.view === 'impact') return html`<bh-impact .nb=${slug}></bh-impact>`;
+    if (route.view === 'account') {
+      return html`<bh-account
+        .nb=${slug}
+        .purge=${(space: 'community' | 'directory') => this.requestPurge(space)}
+        @bh-account-deleted=${this.onAccountDeleted}
+      ></bh-account>`;
+    }
     if (route.view === 'moderation') {
       return html`<bh-moderation-queue .nb=${slug} ?readOnly=${readOnly}></bh-moderation-queue>`;
     }
@@ -507,7 +518,7 @@ export class BhApp extends LitElement {
             .focusPostId=${route.view === 'feed' ? route.postId : undefined}
             composeHref=${HASH.compose}
             @bh-comment-created=${() => this.announce('comment.posted')}
-            @bh-post-removed=${() => this.announce('post.removed')}
+            @bh-post-removed=${this.onPostRemoved}
           ></bh-feed>`;
   }
 
@@ -538,6 +549,23 @@ export class BhApp extends LitElement {
     // The hash is used for views, so move focus instead of navigating.
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  /** Erasure: the relay purges the room, and the member hears when it is gone for good. */
+  private onPostRemoved() {
+    this.announce('post.removed');
+    void this.requestPurge('community').then(() => this.announce('post.erased'));
+  }
+
+  private requestPurge(space: 'community' | 'directory'): Promise<void> {
+    return this.neighbourhood?.requestPurge(space) ?? Promise.reject(new Error('no neighbourhood'));
+  }
+
+  /** The account is gone: this device becomes a guest of the neighbourhood. */
+  private onAccountDeleted() {
+    const slug = this.neighbourhood?.slug;
+    if (slug) this.sessions.forget(slug);
+    this.announce('account.delete.done');
   }
 
   private onPostCreated(_event: BhPostCreatedEvent) {
@@ -578,10 +606,11 @@ export class BhApp extends LitElement {
       | BhDirectory
       | BhSocialMap
       | BhImpact
+      | BhAccount
       | BhModerationQueue
       | BhModerationLog
     >(
-      'bh-kiosk, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact, bh-moderation-queue, bh-moderation-log',
+      'bh-kiosk, bh-account, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact, bh-moderation-queue, bh-moderation-log',
     );
     view?.focusHeading();
   }
