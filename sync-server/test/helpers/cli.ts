@@ -16,7 +16,7 @@ export interface CliRelay {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startCli(args: string[], timeoutMs = 15_000): Promise<CliRelay> {
+export async function startCli(args: string[], timeoutMs = 60_000): Promise<CliRelay> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
