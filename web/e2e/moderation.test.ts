@@ -80,7 +80,7 @@ describe('reports, the moderation queue and the public log', () => {
     anna = await member('Anna Hendriks');
     bram = await member('Bram de Wit');
     mod = await member('Mirjam Buurtverbinder', 'moderator', KIOSK);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -248,5 +248,51 @@ describe('reports, the moderation queue and the public log', () => {
     await mod.getByRole('link', { name: 'Meldingen' }).click();
     await mod.getByText('Er is niets gemeld. Mooi zo.').waitFor({ state: 'detached' });
     await shots(mod, 'queue-after');
+  });
+
+  it('deletes for real after confirming, and the relay purges it', async () => {
+    const title = 'Mijn adres: Heideweg 3';
+    await bram.getByRole('link', { name: 'Nieuw bericht' }).click();
+    await bram.getByLabel('Titel').fill(title);
+    await bram.getByLabel('Bericht', { exact: true }).fill('Kom gerust langs.');
+    await bram.getByLabel('Categorie').selectOption('nieuws');
+    await bram.getByRole('button', { name: 'Plaatsen' }).click();
+    await bram.getByText('Je bericht is geplaatst.').waitFor();
+
+    await mod.getByRole('link', { name: 'Berichten' }).click();
+    const theirs = mod.getByRole('article', { name: title });
+    await theirs.getByRole('button', { name: `Bericht “${title}” melden` }).click({
+      timeout: 15_000,
+    });
+    const report = mod.getByRole('dialog', { name: 'Dit bericht melden' });
+    await report.getByRole('radio', { name: 'Persoonlijke gegevens van iemand anders' }).check();
+    await report.getByRole('button', { name: 'Melding versturen' }).click();
+
+    await mod.getByRole('link', { name: 'Moderatie', exact: true }).click();
+    const item = mod.locator('bh-moderation-queue').getByRole('article').filter({ hasText: title });
+    await item
+      .getByLabel(/Reden van je besluit/)
+      .fill('Een adres hoort niet in de buurtberichten.');
+    const remove = item.getByRole('button', { name: 'Echt verwijderen' });
+    await remove.focus();
+    await mod.keyboard.press('Enter');
+    const confirm = mod.getByRole('dialog', { name: 'Echt verwijderen?' });
+    await confirm.waitFor();
+    expect(await axeViolations(mod)).toEqual([]);
+    await mod.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    await expect.poll(() => deepFocus(mod)).toBe('BUTTON Echt verwijderen');
+    await mod.keyboard.press('Enter');
+    await confirm.getByRole('button', { name: 'Echt verwijderen' }).click();
+    await mod.getByText('Verwijderd en voorgoed gewist op de server.').waitFor({ timeout: 30_000 });
+    await bram.getByRole('link', { name: 'Berichten' }).click();
+    // Bram's own post was the only one he could still see: his feed is empty now.
+    await bram.getByText('Er zijn nog geen berichten.', { exact: false }).waitFor();
+    expect(await bram.getByRole('article', { name: title }).count()).toBe(0);
+    const log = await (async () => {
+      await bram.getByRole('link', { name: 'Moderatielogboek' }).click();
+      return bram.locator('bh-moderation-log').getByRole('listitem').first().innerText();
+    })();
+    expect(log).toContain('Een buurtverbinder heeft een bericht verwijderd.');
   });
 });

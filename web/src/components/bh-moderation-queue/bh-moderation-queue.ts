@@ -54,6 +54,11 @@ export class BhModerationQueue extends LitElement {
 
   @property() nb = '';
   @property({ type: Boolean }) readOnly = false;
+  /**
+   * Erasure: asks the relay to purge a room after a delete for real (the app's
+   * `requestPurge`); resolves once it is gone on the server, waits while offline.
+   */
+  @property({ attribute: false }) purge?: (space: ResolvedItem['space']) => Promise<void>;
 
   @consume({ context: communityContext, subscribe: true })
   @state()
@@ -457,6 +462,10 @@ export class BhModerationQueue extends LitElement {
       resolved.remove(me);
       this.moderation.recordDeletion(item.itemId, why, me, item.kind);
       this.setOutcome(item.itemId, { key: 'moderation.done.delete' });
+      void this.purge?.(resolved.space).then(
+        () => this.setOutcome(item.itemId, { key: 'moderation.done.purged' }),
+        () => this.setOutcome(item.itemId, { key: 'moderation.purgeFailed', problem: true }),
+      );
       this.returnFocus = this.renderRoot.querySelector<HTMLElement>('h2');
     }
     this.pendingDelete = null;

@@ -92,7 +92,11 @@ export const nl = {
   'moderation.done.hide': 'Verborgen. De schrijver ziet je reden.',
   'moderation.done.restore': 'Teruggezet: iedereen ziet het weer.',
   'moderation.done.dismiss': 'Blijft staan; de meldingen zijn afgehandeld.',
-  'moderation.done.delete': 'Verwijderd.',
+  'moderation.done.delete':
+    'Verwijderd. De server wist het voorgoed; zonder verbinding gebeurt dat zodra die er is.',
+  'moderation.done.purged': 'Verwijderd en voorgoed gewist op de server.',
+  'moderation.purgeFailed':
+    'Verwijderd, maar voorgoed wissen op de server lukte niet. Meld het de beheerder.',
   'moderation.done.warn': 'Waarschuwing staat in het logboek.',
   'moderation.done.suspend': 'Geschorst; de toegang is ingetrokken.',
   'moderation.done.remove-member': 'Uit de buurt verwijderd; de toegang is ingetrokken.',
@@ -217,7 +221,11 @@ export const en: Translation<typeof nl> = {
   'moderation.done.hide': 'Hidden. The author sees your reason.',
   'moderation.done.restore': 'Restored: everyone sees it again.',
   'moderation.done.dismiss': 'It stays; the reports are dealt with.',
-  'moderation.done.delete': 'Deleted.',
+  'moderation.done.delete':
+    'Deleted. The server erases it for good; without a connection that happens once there is one.',
+  'moderation.done.purged': 'Deleted and erased for good on the server.',
+  'moderation.purgeFailed':
+    'Deleted, but erasing it for good on the server failed. Tell the operator.',
   'moderation.done.warn': 'The warning is in the log.',
   'moderation.done.suspend': 'Suspended; their access is revoked.',
   'moderation.done.remove-member': 'Removed from the neighbourhood; their access is revoked.',
