@@ -496,7 +496,12 @@ export class BhApp extends LitElement {
       ></bh-account>`;
     }
     if (route.view === 'moderation') {
-      return html`<bh-moderation-queue .nb=${slug} ?readOnly=${readOnly}></bh-moderation-queue>`;
+      return html`<bh-moderation-queue
+        .nb=${slug}
+        ?readOnly=${readOnly}
+        .purge=${(space: 'community' | 'directory') =>
+          this.neighbourhood?.requestPurge(space) ?? Promise.reject(new Error('no neighbourhood'))}
+      ></bh-moderation-queue>`;
     }
     if (route.view === 'moderationLog') return html`<bh-moderation-log></bh-moderation-log>`;
     if (route.view === 'participation') {
