@@ -118,4 +118,8 @@ describe('views in the hash', () => {
     expect(routeFromHash(socialMapHash('org/1'))).toEqual({ view: 'socialMap', entryId: 'org/1' });
     expect(routeFromHash('#impact')).toEqual({ view: 'impact' });
   });
+
+  it('opens the account view', () => {
+    expect(routeFromHash('#account')).toEqual({ view: 'account' });
+  });
 });
