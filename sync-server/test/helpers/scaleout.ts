@@ -205,31 +205,26 @@ export interface ClusterOptions {
   redisUrl?: string;
   prefix: string;
   extra?: string[];
-  /** How long to wait for "listening on"; default startCli's 15 s. */
-  startTimeoutMs?: number;
 }
 
 /** One relay process of a cluster, from the CLI, on its own port. */
 export function startClusterRelay(options: ClusterOptions): Promise<CliRelay> {
-  return startCli(
-    [
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--postgres',
-      options.postgresUrl,
-      '--redis',
-      options.redisUrl ?? REDIS_URL,
-      '--redis-prefix',
-      options.prefix,
-      '--node-heartbeat-ms',
-      '250',
-      '--shutdown-spread-ms',
-      '0',
-      ...(options.extra ?? []),
-    ],
-    options.startTimeoutMs,
-  );
+  return startCli([
+    'serve',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--postgres',
+    options.postgresUrl,
+    '--redis',
+    options.redisUrl ?? REDIS_URL,
+    '--redis-prefix',
+    options.prefix,
+    '--node-heartbeat-ms',
+    '250',
+    '--shutdown-spread-ms',
+    '0',
+    ...(options.extra ?? []),
+  ]);
 }
