@@ -22,12 +22,7 @@ export {
   isSchemaTooNew,
   readSchemaVersion,
 } from './schema-version.js';
-export {
-  ValidationError,
-  type ValidationIssue,
-  parseInput,
-  validateWithoutEval,
-} from './validation.js';
+export { ValidationError, type ValidationIssue, parseInput } from './validation.js';
 export {
   DEFAULT_TIME_ZONE,
   addDays,
