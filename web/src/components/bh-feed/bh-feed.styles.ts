@@ -53,7 +53,7 @@ export const styles = [
     .filters {
       display: grid;
       gap: 0.5rem 0.75rem;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
       margin: 0 0 0.5rem;
     }
     .filter label {
