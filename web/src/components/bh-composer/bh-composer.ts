@@ -42,7 +42,7 @@ import { ObserveController } from '../../app/controllers.js';
 import { BhPostCreatedEvent } from '../../app/events.js';
 import type { IdentityService } from '../../app/identity.js';
 import { issueMessage } from '../../app/validation-messages.js';
-import { LocaleController, t } from '../../i18n/i18n.js';
+import { LocaleController, formatNumber, t } from '../../i18n/i18n.js';
 import { PhotoUnreadableError, preparePhoto, sha256Hex } from '../../media/photo.js';
 import { DEFAULT_MEDIA_LIMITS, mediaLimits } from '../../media/limits.js';
 import { mediaStore } from '../../media/media-store.js';
