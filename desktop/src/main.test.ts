@@ -17,6 +17,7 @@ const electron = vi.hoisted(() => {
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
     windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
     quits: 0,
+    ipc: new Set<string>(),
   };
   class BrowserWindow {
     readonly loaded: string[] = [];
@@ -40,6 +41,7 @@ const electron = vi.hoisted(() => {
         state.appHandlers.set(event, handler),
       whenReady: () => Promise.resolve(),
       getPath: () => state.userData,
+      relaunch: () => undefined,
       isPackaged: true,
     },
     protocol: {
@@ -56,6 +58,7 @@ const electron = vi.hoisted(() => {
     },
     net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
     powerSaveBlocker: { start: () => 1 },
+    ipcMain: { handle: (channel: string) => state.ipc.add(channel) },
     BrowserWindow,
   };
   return { state, module };
@@ -115,6 +118,7 @@ describe('the kiosk main process', { timeout: 30_000 }, () => {
       hubUrl,
     });
     expect(window.loaded).toEqual(['app://bundle/#kiosk']);
+    expect(electron.state.ipc).toContain('kiosk:setup-unlock');
 
     // The bundle's relay calls (relative paths on app://bundle) reach the hub.
     const keys = await electron.state.protocolHandler!(

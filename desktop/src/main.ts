@@ -1,7 +1,7 @@
 /**
  * Electron main process of the kiosk. Deliberately thin: every decision lives in a pure,
  * tested module (navigation-policy, bundle-path, window-options, kiosk-config,
- * crash-policy, kiosk-pages, hub-options, hub-routes). It starts the embedded relay (the
+ * crash-policy, kiosk-pages, hub-options, hub-routes, setup-ipc). It starts the embedded relay (the
  * hub: the kiosk's replica, its link upstream and the buurthuis LAN) and serves the same
  * web bundle as the PWA from the app package over the privileged `app://bundle` scheme,
  * forwarding the bundle's relay calls to the hub.
@@ -20,6 +20,7 @@ import { hubRequestUrl } from './hub-routes.js';
 import { type ConfigResult, parseKioskConfig, rendererArgument } from './kiosk-config.js';
 import { configErrorPage, crisisPageUrl, fallbackCrisisPage } from './kiosk-pages.js';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation } from './navigation-policy.js';
+import { registerSetup } from './setup-ipc.js';
 import { kioskWindowOptions } from './window-options.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,6 +78,17 @@ void app.whenReady().then(async () => {
       console.error(`kiosk: the hub did not start on port ${lanPort}: ${String(error)}`);
       config = { ok: false, problems: [{ field: 'lanPort', code: 'hub-not-started' }] };
     }
+  }
+  if (config.ok) {
+    registerSetup({
+      configFile,
+      config: config.config,
+      // A restart applies the new kiosk.json to the window and the hub alike.
+      onSaved: () => {
+        app.relaunch();
+        app.quit();
+      },
+    });
   }
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),

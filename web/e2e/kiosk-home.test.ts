@@ -91,7 +91,8 @@ describe('kiosk home on a hub', () => {
     // Noon today, so the evening's event is "still to come this week" whenever this runs.
     await kiosk.clock.install({ time: new Date(`${today()}T12:00:00+01:00`) });
     await kiosk.reload();
-  });
+    // Two relays, four CLI runs and two joins: slow on a busy machine.
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();

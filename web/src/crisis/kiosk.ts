@@ -3,6 +3,8 @@
  * how it rotates between several active alerts. Pure, so it is tested in Node.
  */
 
+import type { KioskSetupBridge } from '../kiosk/setup.js';
+
 /** What the Electron preload exposes to the kiosk window (desktop/src/preload.cts). */
 export interface KioskBridge {
   readonly isKiosk?: boolean;
@@ -14,6 +16,10 @@ export interface KioskBridge {
   readonly hubUrl?: string;
   /** The hub's address on the buurthuis network. */
   readonly lanUrl?: string;
+  /** kiosk.json `show`: parts of the home screen to leave out (web/src/kiosk/setup.ts). */
+  readonly show?: Partial<Record<string, unknown>>;
+  /** The setup mode's door to the main process (web/src/kiosk/setup.ts). */
+  readonly setup?: KioskSetupBridge;
 }
 
 declare global {

@@ -39,9 +39,11 @@ import {
   t,
 } from '../../i18n/i18n.js';
 import { type IdlePhase, idleOptionsFor, idlePhase } from '../../kiosk/idle.js';
+import { shownParts } from '../../kiosk/setup.js';
 import '../bh-language-switch/bh-language-switch.js';
 import '../bh-qr-code/bh-qr-code.js';
 import './bh-kiosk-agenda.js';
+import './bh-kiosk-setup.js';
 import './bh-kiosk-status.js';
 import { styles } from './bh-kiosk.styles.js';
 
@@ -162,6 +164,7 @@ export class BhKiosk extends LitElement {
     this.touchedUntil = 0;
     this.focusWithin = false;
     this.textSize = 0;
+    this.renderRoot.querySelector('bh-kiosk-setup')?.reset();
     (document.activeElement as HTMLElement | null)?.blur();
     setLocale('nl');
     this.restartRotation();
@@ -201,7 +204,13 @@ export class BhKiosk extends LitElement {
   }
 
   private boards(): BoardView[] {
+    if (!this.shown.boards) return [];
     return this.publicSpace?.boards.list() ?? [];
+  }
+
+  /** What kiosk.json lets the home screen show (crisis alerts always). */
+  private get shown() {
+    return shownParts(window.buurthubKiosk?.show);
   }
 
   private show(index: number): void {
@@ -229,6 +238,7 @@ export class BhKiosk extends LitElement {
   private renderBar() {
     return html`<footer class="bar">
       <bh-kiosk-status></bh-kiosk-status>
+      <bh-kiosk-setup></bh-kiosk-setup>
       <div class="text-size" role="group" aria-label=${t('kiosk.textSize')}>
         <span aria-hidden="true" class="text-size-label">${t('kiosk.textSize')}</span>
         ${TEXT_SIZES.map(
@@ -311,7 +321,7 @@ export class BhKiosk extends LitElement {
             </article>`,
           )}
         </section>
-        <bh-kiosk-agenda></bh-kiosk-agenda>
+        ${this.shown.agenda ? html`<bh-kiosk-agenda></bh-kiosk-agenda>` : nothing}
       </div>
       ${boards.length > 1 ? this.renderControls(boards, index, 'board') : nothing}
       ${this.renderBar()}
@@ -332,11 +342,15 @@ export class BhKiosk extends LitElement {
           <p class="calm-hint">${t('kiosk.noneHint')}</p>
           <p class="calm-clock">${clock}</p>
         </div>
-        <bh-kiosk-agenda></bh-kiosk-agenda>
-        <figure class="qr">
-          <bh-qr-code .value=${join} .label=${t('kiosk.joinQr')}></bh-qr-code>
-          <figcaption>${t('kiosk.joinHint')}</figcaption>
-        </figure>
+        ${this.shown.agenda ? html`<bh-kiosk-agenda></bh-kiosk-agenda>` : nothing}
+        ${
+          this.shown.joinQr
+            ? html`<figure class="qr">
+                <bh-qr-code .value=${join} .label=${t('kiosk.joinQr')}></bh-qr-code>
+                <figcaption>${t('kiosk.joinHint')}</figcaption>
+              </figure>`
+            : nothing
+        }
       </div>
       ${this.renderBar()}
     </div>`;

@@ -41,6 +41,30 @@ export const nl = {
   'kiosk.upstreamSynced': 'laatst bijgewerkt {time}',
   'kiosk.lanHint': 'Geen internet? Op het wifi van het buurthuis:',
   'kiosk.lanQr': 'QR-code naar de buurt op het netwerk van het buurthuis',
+  'kiosk.setup.open': 'Beheer',
+  'kiosk.setup.title': 'Kiosk beheren',
+  'kiosk.setup.pinHint': 'Voer de pincode voor buurtverbinders in.',
+  'kiosk.setup.pinEntered': '{count} cijfers ingevoerd',
+  'kiosk.setup.pad': 'Cijfers',
+  'kiosk.setup.erase': 'Wissen',
+  'kiosk.setup.close': 'Sluiten',
+  'kiosk.setup.unlock': 'Openen',
+  'kiosk.setup.wrong': 'Deze pincode klopt niet.',
+  'kiosk.setup.locked': 'Te vaak een verkeerde pincode. Probeer het over {minutes} min opnieuw.',
+  'kiosk.setup.no-pin':
+    'Er staat geen pincode in kiosk.json. Beheer kan dan alleen via dat bestand.',
+  'kiosk.setup.refused': 'Het beheer gaat niet open. Start de kiosk opnieuw.',
+  'kiosk.setup.idle': 'Terug naar het begin na (seconden, 15 tot 3600)',
+  'kiosk.setup.show': 'Wat de kiosk laat zien (crisismeldingen altijd)',
+  'kiosk.setup.show.agenda': 'Agenda van deze week',
+  'kiosk.setup.show.boards': 'Prikborden',
+  'kiosk.setup.show.joinQr': 'QR-code om lid te worden',
+  'kiosk.setup.fileOnly':
+    'De buurt, de server, het apparaattoken, de poort en de pincode zelf wijzig je alleen in kiosk.json op deze computer.',
+  'kiosk.setup.save': 'Opslaan',
+  'kiosk.setup.saved': 'Opgeslagen. De kiosk start opnieuw met de nieuwe instellingen.',
+  'kiosk.setup.notSaved':
+    'Niet opgeslagen: het beheer was verlopen of een waarde klopt niet. Voer de pincode opnieuw in.',
 } as const;
 
 export const en: Translation<typeof nl> = {
@@ -83,4 +107,28 @@ export const en: Translation<typeof nl> = {
   'kiosk.upstreamSynced': 'last updated {time}',
   'kiosk.lanHint': "No internet? On the community centre's Wi-Fi:",
   'kiosk.lanQr': "QR code to the neighbourhood on the community centre's network",
+  'kiosk.setup.open': 'Manage',
+  'kiosk.setup.title': 'Manage the kiosk',
+  'kiosk.setup.pinHint': "Enter the buurtverbinders' PIN.",
+  'kiosk.setup.pinEntered': '{count} digits entered',
+  'kiosk.setup.pad': 'Digits',
+  'kiosk.setup.erase': 'Erase',
+  'kiosk.setup.close': 'Close',
+  'kiosk.setup.unlock': 'Open',
+  'kiosk.setup.wrong': 'This PIN is not right.',
+  'kiosk.setup.locked': 'Too many wrong PINs. Try again in {minutes} min.',
+  'kiosk.setup.no-pin':
+    'kiosk.json has no PIN. The kiosk can then only be managed through that file.',
+  'kiosk.setup.refused': 'Setup does not open. Restart the kiosk.',
+  'kiosk.setup.idle': 'Back to the start after (seconds, 15 to 3600)',
+  'kiosk.setup.show': 'What the kiosk shows (crisis alerts always)',
+  'kiosk.setup.show.agenda': "This week's agenda",
+  'kiosk.setup.show.boards': 'Notice boards',
+  'kiosk.setup.show.joinQr': 'QR code to join',
+  'kiosk.setup.fileOnly':
+    'The neighbourhood, the server, the device token, the port and the PIN itself can only be changed in kiosk.json on this computer.',
+  'kiosk.setup.save': 'Save',
+  'kiosk.setup.saved': 'Saved. The kiosk restarts with the new settings.',
+  'kiosk.setup.notSaved':
+    'Not saved: setup had expired or a value is not right. Enter the PIN again.',
 };
