@@ -68,6 +68,15 @@ describe('reports, the moderation queue and the public log', () => {
     if (before) await p.setViewportSize(before);
   }
 
+  async function post(p: Page, title: string, body: string): Promise<void> {
+    await p.getByRole('link', { name: 'Nieuw bericht' }).click();
+    await p.getByLabel('Titel').fill(title);
+    await p.getByLabel('Bericht', { exact: true }).fill(body);
+    await p.getByLabel('Categorie').selectOption('nieuws');
+    await p.getByRole('button', { name: 'Plaatsen' }).click();
+    await p.getByText('Je bericht is geplaatst.').waitFor();
+  }
+
   const feedPost = (p: Page) => p.getByRole('article', { name: TITLE });
   const queueItem = (p: Page) => p.locator('bh-moderation-queue').getByRole('article').first();
 
@@ -103,12 +112,7 @@ describe('reports, the moderation queue and the public log', () => {
   });
 
   it('lets a resident report a post with the keyboard; it is then hidden from others', async () => {
-    await anna.getByRole('link', { name: 'Nieuw bericht' }).click();
-    await anna.getByLabel('Titel').fill(TITLE);
-    await anna.getByLabel('Bericht', { exact: true }).fill('Bel 06-12345678, alleen contant.');
-    await anna.getByLabel('Categorie').selectOption('nieuws');
-    await anna.getByRole('button', { name: 'Plaatsen' }).click();
-    await anna.getByText('Je bericht is geplaatst.').waitFor();
+    await post(anna, TITLE, 'Bel 06-12345678, alleen contant.');
     // The author does not report their own post.
     expect(
       await feedPost(anna)
@@ -252,12 +256,7 @@ describe('reports, the moderation queue and the public log', () => {
 
   it('deletes for real after confirming, and the relay purges it', async () => {
     const title = 'Mijn adres: Heideweg 3';
-    await bram.getByRole('link', { name: 'Nieuw bericht' }).click();
-    await bram.getByLabel('Titel').fill(title);
-    await bram.getByLabel('Bericht', { exact: true }).fill('Kom gerust langs.');
-    await bram.getByLabel('Categorie').selectOption('nieuws');
-    await bram.getByRole('button', { name: 'Plaatsen' }).click();
-    await bram.getByText('Je bericht is geplaatst.').waitFor();
+    await post(bram, title, 'Kom gerust langs.');
 
     await mod.getByRole('link', { name: 'Berichten' }).click();
     const theirs = mod.getByRole('article', { name: title });
@@ -294,5 +293,37 @@ describe('reports, the moderation queue and the public log', () => {
       return bram.locator('bh-moderation-log').getByRole('listitem').first().innerText();
     })();
     expect(log).toContain('Een buurtverbinder heeft een bericht verwijderd.');
+  });
+
+  it('lets a moderator report and hide while offline; the author hears once it is back', async () => {
+    const title = 'Zomerfeest op het plein';
+    const reason = 'De datum klopt niet; pas hem aan, dan zet ik het terug.';
+    await post(bram, title, 'Zaterdag 12 juli, iedereen welkom.');
+    await mod.getByRole('link', { name: 'Berichten' }).click();
+    const theirs = mod.getByRole('article', { name: title });
+    await theirs.waitFor({ timeout: 15_000 });
+
+    await mod.context().setOffline(true);
+    await theirs.getByRole('button', { name: `Bericht “${title}” melden` }).click();
+    const report = mod.getByRole('dialog', { name: 'Dit bericht melden' });
+    await report.getByRole('radio', { name: 'Onjuiste informatie' }).check();
+    await report.getByRole('button', { name: 'Melding versturen' }).click();
+    await mod.getByRole('link', { name: 'Moderatie', exact: true }).click();
+    const item = mod.locator('bh-moderation-queue').getByRole('article').filter({ hasText: title });
+    await item.getByLabel(/Reden van je besluit/).fill(reason);
+    await item.getByRole('button', { name: 'Verbergen' }).click();
+    await item.getByText('Verborgen. De schrijver ziet je reden.').waitFor();
+    // The header says the decisions wait on the device.
+    await mod
+      .locator('bh-header')
+      .getByText(/wijzigingen? wacht/)
+      .waitFor();
+    const mine = bram.getByRole('article', { name: title });
+    expect(await mine.getByText(reason, { exact: false }).count()).toBe(0);
+
+    await mod.context().setOffline(false);
+    await mine
+      .getByText(`Verborgen door een buurtverbinder. Reden: ${reason}`)
+      .waitFor({ timeout: 30_000 });
   });
 });
