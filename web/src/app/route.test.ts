@@ -119,6 +119,12 @@ describe('views in the hash', () => {
     expect(routeFromHash('#impact')).toEqual({ view: 'impact' });
   });
 
+  it('opens the moderation queue and its public log', () => {
+    expect(routeFromHash('#moderatie')).toEqual({ view: 'moderation' });
+    expect(routeFromHash('#moderatie/logboek')).toEqual({ view: 'moderationLog' });
+    expect(routeFromHash('#moderatie/iets')).toEqual({ view: 'moderation' });
+  });
+
   it('opens the account view', () => {
     expect(routeFromHash('#account')).toEqual({ view: 'account' });
   });
