@@ -226,4 +226,36 @@ describe('erasure in the browser', () => {
     // Bram's device is a guest now: no account link, the way in instead.
     expect(await bram.getByRole('link', { name: 'Account' }).count()).toBe(0);
   });
+
+  it("gives an official the neighbourhood's export from the account view", async () => {
+    await post(anna, 'Zomerfeest op het plein', 'Zaterdag vanaf drie uur.');
+    const official = await page();
+    await joinWithLink(
+      official,
+      await inviteLink({ nb: NB, dataDir: data.path, base }, 'official'),
+      'Gemeente Erfwijk',
+    );
+    await official.getByRole('link', { name: 'Account' }).click();
+    await official.getByRole('heading', { name: 'De hele buurt exporteren' }).waitFor();
+    expect(await axeViolations(official)).toEqual([]);
+    const [download] = await Promise.all([
+      official.waitForEvent('download'),
+      official.getByRole('button', { name: 'Download de export van de buurt' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^erfwijk-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      format: string;
+      nb: string;
+      rooms: Record<string, { update: string }>;
+    };
+    expect(backup).toMatchObject({ format: 'buurthub-neighbourhood-backup', nb: NB });
+    expect(backupOccurrences(backup, 'Zomerfeest op het plein')).toBeGreaterThan(0);
+    await official.getByText('De export is gedownload.').waitFor();
+    // Residents do not get the button.
+    await anna.getByRole('link', { name: 'Account' }).click();
+    await anna.getByRole('heading', { name: 'Je gegevens downloaden' }).waitFor();
+    expect(
+      await anna.getByRole('button', { name: 'Download de export van de buurt' }).count(),
+    ).toBe(0);
+  });
 });
