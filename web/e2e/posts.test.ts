@@ -123,6 +123,8 @@ describe('editing, removing and linking posts', () => {
     await post(anna, 'Ouder bericht', 'Dit staat lager in de lijst.');
     for (let i = 1; i <= 5; i++)
       await post(anna, `Nieuwer bericht ${i}`, 'Vulling.\n\nMeer tekst.');
+    // The feed renders only the posts near the screen: find the older one by searching.
+    await anna.getByRole('searchbox', { name: 'Zoeken' }).fill('Ouder bericht');
     const older = anna.getByRole('article', { name: 'Ouder bericht' });
     await older.getByRole('button', { name: 'Delen' }).click();
     await older.getByText('Link gekopieerd.').waitFor();
@@ -167,6 +169,8 @@ describe('editing, removing and linking posts', () => {
     await anna.getByLabel('Categorie').selectOption('verhaal');
     await anna.getByRole('button', { name: 'Plaatsen' }).click();
     await anna.getByText('Je bericht is geplaatst.').waitFor();
+    // Bram is further down the feed (the previous link): he finds the new post by searching.
+    await bram.getByRole('searchbox', { name: 'Zoeken' }).fill('Bloeiende kastanje');
     const published = bram.getByRole('article', { name: 'Bloeiende kastanje' });
     await published
       .getByRole('img', { name: 'Rode kastanje in bloei' })
@@ -178,6 +182,11 @@ describe('editing, removing and linking posts', () => {
 
   it('lets the author remove a post after confirming in a dialog', async () => {
     await anna.getByRole('link', { name: 'Berichten', exact: true }).click();
+    // Older posts are found the way a neighbour finds them in a long feed: by searching.
+    for (const page of [anna, bram]) {
+      await page.getByRole('searchbox', { name: 'Zoeken' }).fill('Kat gevonden');
+      await page.getByRole('article', { name: 'Kat gevonden' }).waitFor();
+    }
     const mine = anna.getByRole('article', { name: 'Kat gevonden' });
     await mine.getByRole('button', { name: 'Verwijderen' }).first().click();
     const dialog = anna.getByRole('dialog', { name: 'Dit bericht verwijderen?' });

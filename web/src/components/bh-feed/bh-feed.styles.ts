@@ -22,8 +22,11 @@ export const styles = [
       list-style: none;
       margin: 0;
       padding: 0;
-      display: grid;
-      gap: 1rem;
+    }
+    /* The virtualizer places items itself and measures their margins (no grid gap). */
+    .list > li {
+      width: 100%;
+      margin-block-end: 1rem;
     }
     .empty {
       background: var(--bh-surface);

@@ -4,6 +4,11 @@
  * A `#berichten/<id>` link (`focusPostId`) scrolls to that post and moves focus to it, also
  * when the post arrives through sync after the feed opened.
  *
+ * The list is virtualised (@lit-labs/virtualizer, scrolling with the page): only the cards
+ * on and near the screen are in the DOM, so five years of a busy neighbourhood cost what a
+ * screenful costs. Each item carries aria-posinset/aria-setsize, so a screen reader still
+ * hears "post 12 of 25,000".
+ *
  * @csspart list - the list of posts
  */
 import {
@@ -11,12 +16,14 @@ import {
   type Category,
   type CommunitySpace,
   type PostFilter,
+  type PostView,
   type PublicSpace,
 } from '@buurthub/shared';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { communityContext, publicContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
@@ -24,6 +31,14 @@ import '../bh-post-card/bh-post-card.js';
 import { ModerationVisibility } from '../../moderation/visibility.js';
 import type { BhPostCard } from '../bh-post-card/bh-post-card.js';
 import { styles } from './bh-feed.styles.js';
+
+/** The list element as the virtualizer leaves it: with a reference to itself. */
+type VirtualList = HTMLElement & {
+  [virtualizerRef]?: {
+    element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+    layoutComplete: Promise<void>;
+  };
+};
 
 @customElement('bh-feed')
 export class BhFeed extends LitElement {
@@ -51,6 +66,8 @@ export class BhFeed extends LitElement {
   private readonly clock = new ClockController(this);
   /** Posts hidden by moderation are left out (their author and moderators still see them). */
   private readonly visibility = new ModerationVisibility(this);
+  /** The posts of the last render, in order (to find a deep-linked post's place). */
+  private posts: PostView[] = [];
 
   constructor() {
     super();
@@ -100,11 +117,24 @@ export class BhFeed extends LitElement {
     const card = Array.from(this.renderRoot.querySelectorAll<BhPostCard>('bh-post-card')).find(
       (c) => c.post?.id === id,
     );
-    if (!card) return;
+    const virtualizer = this.renderRoot.querySelector<VirtualList>('ol.list')?.[virtualizerRef];
+    if (!card) {
+      // Not rendered yet: scroll the virtual list to it; the next update focuses it.
+      const index = this.posts.findIndex((p) => p.id === id);
+      if (index >= 0) virtualizer?.element(index)?.scrollIntoView({ block: 'start' });
+      return;
+    }
     this.pendingFocus = undefined;
     await card.updateComplete;
+    // Cards above it may still be measured and move it: focus once the layout settled.
+    await virtualizer?.layoutComplete;
     card.focusPost();
   }
+
+  /** The virtual list rendered other posts: the deep-linked one may be among them now. */
+  private readonly onVisibilityChanged = () => {
+    if (this.pendingFocus) requestAnimationFrame(() => void this.focusPending());
+  };
 
   override render() {
     const filter: PostFilter = {
@@ -116,6 +146,7 @@ export class BhFeed extends LitElement {
     const posts = (this.community?.posts.list(filter) ?? []).filter((p) =>
       this.visibility.shows(p.id, p.author.id),
     );
+    this.posts = posts;
     const villages = this.publicSpace?.settings.get()?.villages ?? [];
     return html`<section aria-labelledby="feed-heading">
       <h2 id="feed-heading" tabindex="-1">${t('feed.heading')}</h2>
@@ -184,19 +215,21 @@ export class BhFeed extends LitElement {
                     : html`<a class="cta" href=${this.composeHref}>${t('feed.writeFirst')}</a>`
                 }
               </div>`
-            : html`<ol part="list" class="list">
-                ${repeat(
-                  posts,
-                  (p) => p.id,
-                  (p) =>
-                    html`<li>
+            : html`<ol part="list" class="list" @visibilityChanged=${this.onVisibilityChanged}>
+                ${virtualize({
+                  items: posts,
+                  // Given, not left to the virtualizer's own lazy import of it.
+                  layout: flow(),
+                  keyFunction: (p: PostView) => p.id,
+                  renderItem: (p: PostView, index: number) =>
+                    html`<li aria-posinset=${index + 1} aria-setsize=${posts.length}>
                       <bh-post-card
                         .post=${p}
                         .now=${this.clock.now}
                         ?readOnly=${this.readOnly}
                       ></bh-post-card>
                     </li>`,
-                )}
+                })}
               </ol>`
       }
     </section>`;
