@@ -39,6 +39,7 @@ import {
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import type { BhJoinedEvent, BhPostCreatedEvent } from '../../app/events.js';
 import { LocalIdentity } from '../../app/identity.js';
+import { loadViews, viewReady } from '../../app/lazy-views.js';
 import {
   type HashRoute,
   type Route,
@@ -62,16 +63,11 @@ import {
   syncUrlFor,
 } from '../../sync/neighbourhood.js';
 import type { SyncStatus } from '../../sync/sync-state.js';
-import '../bh-agenda/bh-agenda.js';
-import '../bh-account/bh-account.js';
 import type { BhAccount } from '../bh-account/bh-account.js';
 import { BoardSession } from '../../boards/board-session.js';
 import { boardSessionContext } from '../../boards/context.js';
-import '../bh-boards/bh-boards.js';
 import type { BhBoards } from '../bh-boards/bh-boards.js';
 import type { BhAgenda } from '../bh-agenda/bh-agenda.js';
-import '../bh-composer/bh-composer.js';
-import '../bh-crisis-page/bh-crisis-page.js';
 import { crisisContext } from '../../crisis/context.js';
 import { type CrisisRoute, crisisRouteFromHash } from '../../crisis/crisis-route.js';
 import type { CrisisService } from '../../crisis/crisis-service.js';
@@ -80,30 +76,21 @@ import { hubSyncUrl } from '../../kiosk/hub.js';
 import { openCrisis } from '../../crisis/open-crisis.js';
 import type { BhComposer } from '../bh-composer/bh-composer.js';
 import '../bh-crisis-banner/bh-crisis-banner.js';
-import '../bh-kiosk/bh-kiosk.js';
 import '../bh-feed/bh-feed.js';
 import type { BhFeed } from '../bh-feed/bh-feed.js';
 import '../bh-header/bh-header.js';
-import '../bh-invite/bh-invite.js';
 import type { BhInvite } from '../bh-invite/bh-invite.js';
-import '../bh-join/bh-join.js';
 import type { BhJoin } from '../bh-join/bh-join.js';
 import type { BhKiosk } from '../bh-kiosk/bh-kiosk.js';
-import '../bh-directory/bh-directory.js';
 import type { BhDirectory } from '../bh-directory/bh-directory.js';
-import '../bh-impact/bh-impact.js';
 import type { BhImpact } from '../bh-impact/bh-impact.js';
 import '../bh-name-dialog/bh-name-dialog.js';
-import '../bh-social-map/bh-social-map.js';
 import type { BhSocialMap } from '../bh-social-map/bh-social-map.js';
-import '../bh-participation/bh-participation.js';
 import type { BhParticipation } from '../bh-participation/bh-participation.js';
 import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-this-week/bh-this-week.js';
 import { moderationContext } from '../../moderation/context.js';
-import '../bh-moderation-log/bh-moderation-log.js';
 import type { BhModerationLog } from '../bh-moderation-log/bh-moderation-log.js';
-import '../bh-moderation-queue/bh-moderation-queue.js';
 import type { BhModerationQueue } from '../bh-moderation-queue/bh-moderation-queue.js';
 import '../bh-update-toast/bh-update-toast.js';
 import { styles } from './bh-app.styles.js';
@@ -273,6 +260,11 @@ export class BhApp extends LitElement {
       this.crisis =
         slug && this.publicSpace ? openCrisis(slug, this.publicSpace, this.sessions) : undefined;
     }
+  }
+
+  protected override updated(): void {
+    // Views other than the feed arrive as their own chunks, on first use (app/lazy-views.ts).
+    loadViews(this.renderRoot);
   }
 
   protected override firstUpdated(): void {
@@ -596,7 +588,8 @@ export class BhApp extends LitElement {
 
   private focusView() {
     if (this.route.kind === 'join') {
-      this.renderRoot.querySelector<BhJoin>('bh-join')?.focusFirstField();
+      const join = this.renderRoot.querySelector<BhJoin>('bh-join');
+      if (join) void viewReady(join).then((j) => j.focusFirstField());
       return;
     }
     const view = this.renderRoot.querySelector<
@@ -617,7 +610,7 @@ export class BhApp extends LitElement {
     >(
       'bh-kiosk, bh-account, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact, bh-moderation-queue, bh-moderation-log',
     );
-    view?.focusHeading();
+    if (view) void viewReady(view).then((v) => v.focusHeading());
   }
 }
 
