@@ -165,7 +165,13 @@ export class Room {
           awareness: (update, node) =>
             void this.enqueue(() => this.applyRemoteAwareness(update, node)),
           awarenessQuery: () => void this.enqueue(() => this.publishLocalAwareness()),
-          nodeGone: (node) => void this.enqueue(() => this.forgetNode(node)),
+          // A process that died between committing an update and publishing it leaves it
+          // in storage only (found by the reliability crash tests): reload from there.
+          nodeGone: (node) =>
+            void this.enqueue(async () => {
+              this.forgetNode(node);
+              await this.resync();
+            }),
           resync: () => void this.enqueue(() => this.resync()),
           purged: () => void this.enqueue(() => this.reloadAfterPurge()),
         });
