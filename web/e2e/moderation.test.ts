@@ -326,4 +326,34 @@ describe('reports, the moderation queue and the public log', () => {
       .getByText(`Verborgen door een buurtverbinder. Reden: ${reason}`)
       .waitFor({ timeout: 30_000 });
   });
+
+  it('hides a reported comment in its thread and shows it in the queue', async () => {
+    const title = 'Zomerfeest op het plein';
+    await mod.getByRole('link', { name: 'Berichten' }).click();
+    const onMod = mod.getByRole('article', { name: title });
+    await onMod.getByLabel('Schrijf een reactie').fill('Ik neem de bank mee!');
+    await onMod.getByRole('button', { name: 'Plaats reactie' }).click();
+
+    const onBram = bram.getByRole('article', { name: title });
+    await onBram
+      .getByRole('button', { name: 'Reactie van Mirjam Buurtverbinder melden' })
+      .click({ timeout: 15_000 });
+    const dialog = bram.getByRole('dialog', { name: 'Deze reactie melden' });
+    await dialog.getByRole('radio', { name: 'Beledigend of kwetsend' }).check();
+    await dialog.getByRole('button', { name: 'Melding versturen' }).click();
+    await onBram.getByText('Deze reactie is verborgen door moderatie.').waitFor();
+    expect(await onBram.getByText('Ik neem de bank mee!').count()).toBe(0);
+
+    // Its author still sees it, marked.
+    await onMod
+      .getByText('Na meldingen van buren is dit verborgen tot een buurtverbinder ernaar kijkt.')
+      .waitFor({ timeout: 15_000 });
+    await mod.getByRole('link', { name: 'Moderatie', exact: true }).click();
+    const item = mod
+      .locator('bh-moderation-queue')
+      .getByRole('article')
+      .filter({ hasText: 'Ik neem de bank mee!' });
+    await item.getByRole('heading', { name: /Reactie/ }).waitFor({ timeout: 15_000 });
+    await item.getByText('Geschreven door Mirjam Buurtverbinder').waitFor();
+  });
 });
