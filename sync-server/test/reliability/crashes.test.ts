@@ -163,7 +163,7 @@ describe('a relay killed with SIGKILL in the middle of a write load', () => {
       await withSeed('crash (SQLite)', seed, async (random) =>
         killDuringWrites(random, await sqliteDeployment()),
       );
-    }, 180_000);
+    }, 300_000);
   }
 
   for (const seed of seedsToRun([31])) {
@@ -171,6 +171,6 @@ describe('a relay killed with SIGKILL in the middle of a write load', () => {
       await withSeed('crash (cluster)', seed, async (random) =>
         killDuringWrites(random, await clusterDeployment()),
       );
-    }, 180_000);
+    }, 300_000);
   }
 });
