@@ -292,3 +292,47 @@ describe('erasure: the neighbourhood export for officials', () => {
     expect((await fetch(`${relay.url}/api/export/${NB}`)).status).toBe(401);
   });
 });
+
+describe('erasure: a hub (the buurthuis) follows the upstream purge', () => {
+  const relays: TestRelay[] = [];
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const relay of relays.splice(0).reverse()) await relay.dispose();
+  });
+
+  it("takes a post purged upstream off the hub's SQLite files and memory too", async () => {
+    const upstream = await startRelay({ purgeDelayMs: 50 });
+    relays.push(upstream);
+    const deviceToken = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'buurthuis' });
+    const hub = await startRelay({
+      upstream: { url: `ws://127.0.0.1:${upstream.port}/sync`, token: deviceToken },
+      purgeDelayMs: 50,
+    });
+    relays.push(hub);
+    await waitFor(() => hub.upstream.every((link) => link.state === 'online'), 'links online');
+    const writer = buurthubClient(upstream);
+    const local = stockClient(hub.url, ROOM, { ack: '1' });
+    let notices = 0;
+    local.provider.messageHandlers[MESSAGE_PURGE_NOTICE] = () => void notices++;
+    clients.push(writer, local);
+    await Promise.all([writer, local].map(synced));
+
+    const marker = `MARKER-${Math.random().toString(36).slice(2)}`;
+    const community = new CommunitySpace(writer.doc);
+    const post = community.posts.create(
+      { title: `Hoogwater ${marker}`, body: marker, category: 'nieuws' },
+      anna,
+    );
+    await waitFor(() => new CommunitySpace(local.doc).posts.get(post.id), 'the post on the hub');
+    await waitFor(() => sqliteOccurrences(hub.dataDir, marker) > 0, "in the hub's SQLite");
+
+    community.posts.remove(post.id, anna);
+    requestPurge(writer);
+    await waitFor(() => notices > 0, "the hub's own purge notice to its clients");
+    expect(sqliteOccurrences(upstream.dataDir, marker)).toBe(0);
+    expect(sqliteOccurrences(hub.dataDir, marker)).toBe(0);
+    expect(await relayMemoryOccurrences(hub.url, ROOM, marker)).toBe(0);
+    expect(docOccurrences(local.doc, marker)).toBe(0);
+  });
+});
