@@ -10,12 +10,18 @@
  * "permission denied", the link keeps receiving and stops sending updates.
  *
  * Presence stays local: awareness is neither sent up nor taken in.
+ *
+ * Erasure: the link opts in to Buurthub's messages (`ack=1`), so the upstream's purge
+ * notice (102) reaches it; the link then asks the local room for a purge, as a member
+ * would, and the hub's copy on disk and in memory loses the erased content too. A purge
+ * asked for on the hub is not passed up (yet): the upstream erases at its next compaction.
  */
 import { WebSocket } from 'ws';
 import { isNeighbourhoodSlug, type Role, ROLES } from '@buurthub/shared';
 import type { Logger } from '../log.js';
 import {
   MESSAGE_AUTH,
+  MESSAGE_PURGE_NOTICE,
   MESSAGE_SYNC,
   type ProtocolError,
   decodeClientMessage,
@@ -84,7 +90,7 @@ export class UpstreamLink implements Peer {
     const { url, token, room, log } = this.options;
     this.state = 'connecting';
     const socket = new WebSocket(
-      `${url.replace(/\/+$/, '')}/${room}?token=${encodeURIComponent(token)}`,
+      `${url.replace(/\/+$/, '')}/${room}?ack=1&token=${encodeURIComponent(token)}`,
       {
         handshakeTimeout: 10_000,
       },
@@ -121,6 +127,10 @@ export class UpstreamLink implements Peer {
           room: this.options.room,
         });
       }
+      return;
+    }
+    if (frame[0] === MESSAGE_PURGE_NOTICE) {
+      room.receive(this, { kind: 'purge-request' });
       return;
     }
     if (frame[0] !== MESSAGE_SYNC) return; // awareness, acks: not for the hub
