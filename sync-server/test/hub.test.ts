@@ -154,7 +154,8 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
     expect(refused.stderr).toContain('--upstream must be a ws(s) URL');
     const half = await runCli(['serve', '--upstream', 'wss://buurt.example.nl/sync']);
     expect(half.stderr).toContain('needs both --upstream');
-  });
+    // Three CLI processes: slow on a busy machine (19 s at a load of 29 on 2 cores).
+  }, 90_000);
 
   it('accepts the tokens the upstream issued, also after a restart while the upstream is unreachable', async () => {
     const upstream = await startRelay();
