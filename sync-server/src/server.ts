@@ -15,6 +15,7 @@ import { createContactRoutes } from './contacts/contacts.js';
 import { createPrivateProfileRoutes } from './directory/private-profiles.js';
 import { createMemberRoutes } from './members/members.js';
 import { upstreamLinks, type UpstreamLink } from './hub/links.js';
+import { createRevocationListRoute, followUpstreamRevocations } from './hub/revocations.js';
 import { createHubStatusRoute } from './hub/status.js';
 import { jwksUrlFor, UpstreamKeys } from './hub/upstream-keys.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
@@ -299,6 +300,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       createMemberRoutes({ storage, keys, log }),
       createErasureRoutes({ storage, keys, log }),
       createHubStatusRoute(() => upstream),
+      createRevocationListRoute({ storage, keys }),
     ],
   };
   const server = createServer((req, res) => {
@@ -457,6 +459,15 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   ready = true;
   const upstream = options.upstream ? upstreamLinks(options.upstream, rooms, log) : [];
   for (const link of upstream) link.start();
+  // A hub refuses members the upstream revoked (hub/revocations.ts); every 30 s by default.
+  const upstreamRevocations = options.upstream
+    ? followUpstreamRevocations({
+        upstream: options.upstream,
+        storage,
+        log,
+        pollMs: options.revocationPollMs ?? 30_000,
+      })
+    : null;
 
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -489,6 +500,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       closing ??= (async () => {
         ready = false;
         for (const link of upstream) link.stop();
+        upstreamRevocations?.stop();
         clearInterval(heartbeat);
         clearInterval(revocationSweep);
         log.info(`draining: closing ${connections.size} connections with 1012`, {
