@@ -165,6 +165,31 @@ describe('erasure: a deleted post is gone from the relay and stays gone', () => 
   });
 });
 
+describe('erasure: a purge asked for just before everyone leaves', () => {
+  let relay: TestRelay;
+  afterEach(async () => relay?.dispose());
+
+  it('still runs when the room unloads before the purge was due', async () => {
+    relay = await startRelay({ purgeDelayMs: 600_000 });
+    const marker = `MARKER-${Math.random().toString(36).slice(2)}`;
+    const writer = buurthubClient(relay);
+    await synced(writer);
+    const community = new CommunitySpace(writer.doc);
+    const post = community.posts.create({ title: marker, body: marker, category: 'nieuws' }, anna);
+    await waitFor(() => sqliteOccurrences(relay.dataDir, marker) > 0, 'the post stored');
+    community.posts.remove(post.id, anna);
+    requestPurge(writer);
+    await waitFor(
+      async () => (await relay.storage.stats(ROOM)).logLength === 2,
+      'the removal stored',
+    );
+    writer.destroy();
+    // An unload without the purge would only compact: the old pages would stay in the WAL.
+    await waitFor(() => sqliteOccurrences(relay.dataDir, marker) === 0, 'the purge on unload');
+    expect(await exportOccurrences(relay.storage, NB, marker)).toBe(0);
+  });
+});
+
 describe('erasure: delete my account', () => {
   let relay: TestRelay;
   const clients: TestClient[] = [];
