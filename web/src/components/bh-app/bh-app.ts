@@ -275,12 +275,14 @@ export class BhApp extends LitElement {
   /** What this device may do in `slug`: by its session, else demo or guest. */
   private accessFor(slug: string): Access {
     const session = this.sessions.get(slug);
+    // The kiosk window holds no personal data, whoever is signed in on it (issue 8).
+    const kioskWindow = window.buurthubKiosk?.isKiosk === true;
     if (session) {
       const token = this.sessions.usableToken(slug);
-      return { mode: 'member', token, directory: isMember(session.role) };
+      return { mode: 'member', token, directory: isMember(session.role) && !kioskWindow };
     }
     const demo = slug === DEMO_NEIGHBOURHOOD;
-    return { mode: demo ? 'demo' : 'guest', token: null, directory: demo };
+    return { mode: demo ? 'demo' : 'guest', token: null, directory: demo && !kioskWindow };
   }
 
   /** Opens what the current route needs (a neighbourhood, or nothing for the join page). */
