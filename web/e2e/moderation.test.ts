@@ -195,9 +195,16 @@ describe('reports, the moderation queue and the public log', () => {
     expect(await upgradeStatus(base, `${NB}/community`, token)).toBe(101);
 
     // Bram reports again: the earlier decision does not count this new report.
-    const trigger = feedPost(bram).getByRole('button', { name: /melden/ });
+    const trigger = feedPost(bram).getByRole('button', {
+      name: `Gemeld. Je melding aanpassen: Bericht “${TITLE}” melden`,
+    });
     await trigger.click();
     const dialog = bram.getByRole('dialog', { name: 'Dit bericht melden' });
+    // The dialog starts from Bram's earlier report of this post.
+    expect(await dialog.getByRole('radio', { name: 'Reclame of spam' }).isChecked()).toBe(true);
+    expect(await dialog.getByLabel('Toelichting (niet verplicht)').inputValue()).toBe(
+      'Verkoop hoort op de marktplaats.',
+    );
     await dialog.getByRole('radio', { name: 'Onjuiste informatie' }).check();
     await dialog.getByRole('button', { name: 'Melding versturen' }).click();
     await feedPost(bram).waitFor({ state: 'detached' });

@@ -162,7 +162,14 @@ export class BhReportDialog extends LitElement {
     this.error = '';
     await this.updateComplete;
     if (!this.mayReport) return;
-    this.dialog.querySelector('form')?.reset();
+    // Start from this member's earlier report of the item (or nothing): what was typed in
+    // a cancelled dialog is not a report.
+    const mine = this.mine;
+    for (const radio of this.dialog.querySelectorAll<HTMLInputElement>('input[name="reason"]')) {
+      radio.checked = radio.value === mine?.reason;
+    }
+    const note = this.dialog.querySelector('textarea');
+    if (note) note.value = mine?.note ?? '';
     this.dialog.showModal();
     this.dialog.querySelector<HTMLInputElement>('input[name="reason"]:checked, input')?.focus();
   }
