@@ -1,5 +1,6 @@
 /**
- * One call of the relay's member API (contacts, private profile fields, revoking a member):
+ * One call of the relay's member API (contacts, private profile fields, revoking a member,
+ * deleting one's account, the officials' export):
  * the method is checked (405 with `Allow`), then the member's bearer token (401 or 403, the
  * same checks as the WebSocket upgrade), then the handler runs; a refusal it throws as an
  * HttpError is answered as `{ error, message }` with its status.
@@ -21,10 +22,13 @@ export interface MemberCall {
   allowed: readonly string[];
 }
 
-/** Runs `handle` for an authenticated member; it resolves with the status and JSON body. */
+/**
+ * Runs `handle` for an authenticated member; it resolves with the status and JSON body, or
+ * with 'answered' when it wrote a response of another kind itself (a download).
+ */
 export async function answerMember(
   call: MemberCall,
-  handle: (member: VerifiedToken) => Promise<{ status: number; body: unknown }>,
+  handle: (member: VerifiedToken) => Promise<{ status: number; body: unknown } | 'answered'>,
 ): Promise<true> {
   const { req, res, allowed } = call;
   if (!allowed.includes(req.method ?? '')) {
@@ -38,8 +42,8 @@ export async function answerMember(
     return true;
   }
   try {
-    const { status, body } = await handle(member);
-    sendJson(res, status, body);
+    const answer = await handle(member);
+    if (answer !== 'answered') sendJson(res, answer.status, answer.body);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     sendJson(res, error.status, { error: error.code, message: error.message });

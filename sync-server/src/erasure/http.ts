@@ -13,11 +13,11 @@
  * Then it revokes the member's tokens, which closes their connections.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticateMember, isBearerRefusal } from '../auth/bearer.js';
 import { type KeyStore, nowSeconds } from '../auth/keys.js';
 import { BackupError, exportNeighbourhood } from '../backup.js';
-import { sendJson } from '../http.js';
+import { HttpError } from '../json-body.js';
 import type { Logger } from '../log.js';
+import { answerMember } from '../member-api.js';
 import type { Storage } from '../storage/storage.js';
 
 const ACCOUNT_PATH = '/api/account';
@@ -32,68 +32,48 @@ export interface ErasureRoutesOptions {
 export function createErasureRoutes(options: ErasureRoutesOptions) {
   const { storage, keys, log } = options;
 
-  function allow(res: ServerResponse, method: string): true {
-    res.setHeader('Allow', method);
-    sendJson(res, 405, { error: 'method-not-allowed', message: `Use ${method}` });
-    return true;
-  }
-
-  async function deleteAccount(req: IncomingMessage, res: ServerResponse): Promise<true> {
-    if (req.method !== 'DELETE') return allow(res, 'DELETE');
-    const member = await authenticateMember(req, keys, storage);
-    if (isBearerRefusal(member)) {
-      sendJson(res, member.status, { error: member.code, message: member.message });
-      return true;
-    }
-    const { contactRequests } = await storage.eraseMember(member.nb, member.sub);
-    const revokedAt = nowSeconds();
-    await storage.revoke(member.sub, revokedAt);
-    log.info('member deleted their account', {
-      sub: member.sub,
-      nb: member.nb,
-      contactRequests,
-    });
-    sendJson(res, 200, { contactRequests, revokedAt });
-    return true;
-  }
-
-  async function exportForOfficial(
-    req: IncomingMessage,
-    res: ServerResponse,
-    nb: string,
-  ): Promise<true> {
-    if (req.method !== 'GET') return allow(res, 'GET');
-    const member = await authenticateMember(req, keys, storage);
-    if (isBearerRefusal(member)) {
-      sendJson(res, member.status, { error: member.code, message: member.message });
-      return true;
-    }
-    if (member.role !== 'official' || member.nb !== nb) {
-      sendJson(res, 403, {
-        error: 'forbidden',
-        message: 'Only officials of this neighbourhood download its export',
+  function deleteAccount(req: IncomingMessage, res: ServerResponse): Promise<true> {
+    return answerMember({ req, res, keys, storage, allowed: ['DELETE'] }, async (member) => {
+      const { contactRequests } = await storage.eraseMember(member.nb, member.sub);
+      const revokedAt = nowSeconds();
+      await storage.revoke(member.sub, revokedAt);
+      log.info('member deleted their account', {
+        sub: member.sub,
+        nb: member.nb,
+        contactRequests,
       });
-      return true;
-    }
-    const now = new Date();
-    let backup;
-    try {
-      backup = await exportNeighbourhood(storage, nb, now);
-    } catch (error) {
-      if (!(error instanceof BackupError)) throw error;
-      sendJson(res, 404, { error: 'not-found', message: error.message });
-      return true;
-    }
-    const text = JSON.stringify(backup);
-    res.writeHead(200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${nb}-${now.toISOString().slice(0, 10)}.json"`,
-      'Cache-Control': 'no-store',
-      'Content-Length': Buffer.byteLength(text),
+      return { status: 200, body: { contactRequests, revokedAt } };
     });
-    res.end(text);
-    log.info('neighbourhood export downloaded', { nb, sub: member.sub });
-    return true;
+  }
+
+  function exportForOfficial(req: IncomingMessage, res: ServerResponse, nb: string): Promise<true> {
+    return answerMember({ req, res, keys, storage, allowed: ['GET'] }, async (member) => {
+      if (member.role !== 'official' || member.nb !== nb) {
+        throw new HttpError(
+          403,
+          'forbidden',
+          'Only officials of this neighbourhood download its export',
+        );
+      }
+      const now = new Date();
+      let backup;
+      try {
+        backup = await exportNeighbourhood(storage, nb, now);
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error;
+        throw new HttpError(404, 'not-found', error.message);
+      }
+      const text = JSON.stringify(backup);
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${nb}-${now.toISOString().slice(0, 10)}.json"`,
+        'Cache-Control': 'no-store',
+        'Content-Length': Buffer.byteLength(text),
+      });
+      res.end(text);
+      log.info('neighbourhood export downloaded', { nb, sub: member.sub });
+      return 'answered';
+    });
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
