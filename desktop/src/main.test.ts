@@ -77,7 +77,7 @@ async function freePort(): Promise<number> {
 async function startMain(kioskJson: object, port: number) {
   writeFileSync(path.join(electron.state.userData, 'kiosk.json'), JSON.stringify(kioskJson));
   await import('./main.js');
-  await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1), { timeout: 15_000 });
+  await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1), { timeout: 60_000 });
   return { window: electron.state.windows[0]!, hubUrl: `http://127.0.0.1:${port}` };
 }
 
@@ -86,10 +86,12 @@ async function quit(): Promise<void> {
   const quits = electron.state.quits;
   let prevented = false;
   electron.state.appHandlers.get('will-quit')?.({ preventDefault: () => (prevented = true) });
-  if (prevented) await vi.waitFor(() => expect(electron.state.quits).toBe(quits + 1));
+  if (prevented) {
+    await vi.waitFor(() => expect(electron.state.quits).toBe(quits + 1), { timeout: 30_000 });
+  }
 }
 
-describe('the kiosk main process', { timeout: 30_000 }, () => {
+describe('the kiosk main process', { timeout: 90_000 }, () => {
   beforeEach(() => {
     vi.resetModules();
     electron.state.userData = mkdtempSync(path.join(tmpdir(), 'kiosk-main-'));

@@ -23,7 +23,7 @@ function pageEvent(url = 'app://bundle/#kiosk') {
 const call = (channel: string, event: object, ...args: unknown[]) =>
   handlers.get(channel)!(event, ...args);
 
-describe('setup mode behind the moderator PIN', () => {
+describe('setup mode behind the moderator PIN', { timeout: 30_000 }, () => {
   let dir: string;
   let file: string;
   let clock: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin, PinGuard } from './setup-pin.js';
 
-describe('the setup PIN', () => {
+describe('the setup PIN', { timeout: 30_000 }, () => {
   it('opens setup with the right PIN and keeps only a salted hash', () => {
     const stored = hashPin('4821');
     expect(JSON.stringify(stored)).not.toContain('4821');
