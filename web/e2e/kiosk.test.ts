@@ -69,7 +69,8 @@ describe('kiosk view and print', () => {
     kiosk = await kioskContext.newPage();
     await joinAs(official, 'Gemeente Mook', 'official');
     await joinAs(kiosk, 'Buurthuis', 'resident');
-  });
+    // A CLI run, a relay and two joins: slow on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
