@@ -63,8 +63,21 @@ async function newPage(context) {
   return { page, cdp };
 }
 
-/** JS heap in use after a garbage collection, and the DOM's size. */
-async function memory(cdp) {
+/** `promise`, or `fallback` when it takes longer than `ms` (a page still busy). */
+function within(promise, ms, fallback) {
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+const UNMEASURED = { jsHeapUsed: NaN, jsHeapTotal: NaN, domNodes: NaN };
+
+/** JS heap in use after a garbage collection, and the DOM's size (NaN if the page is stuck). */
+function memory(cdp) {
+  return within(measureMemory(cdp), 60_000, UNMEASURED);
+}
+
+async function measureMemory(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
@@ -118,14 +131,23 @@ export async function firstSync(context, { base, nb, dist, timeoutMs }) {
       () => true,
     );
   const seconds = (performance.now() - began) / 1000;
-  const state = await page.evaluate(() => window.benchFeedState());
+  const state = await within(
+    page.evaluate(() => window.benchFeedState()),
+    60_000,
+    { posts: NaN, syncText: 'page busy' },
+  );
   const shell = scripts.map((path) => {
     const file = readFileSync(join(dist, path));
     return { path, bytes: file.byteLength, gzip: gzipSync(file, { level: 9 }).byteLength };
   });
   const heap = await memory(cdp);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  await within(
+    page.evaluate(() => navigator.serviceWorker.ready),
+    60_000,
+  );
+  const { installabilityErrors } = await within(cdp.send('Page.getInstallabilityErrors'), 60_000, {
+    installabilityErrors: [{ errorId: 'not-checked-page-busy' }],
+  });
   await page.close();
   return {
     seconds,
@@ -155,7 +177,11 @@ export async function offlineColdStart(context, { base, nb, timeoutMs }) {
       () => false,
       () => true,
     );
-  const ms = await page.evaluate(() => performance.now());
+  const ms = await within(
+    page.evaluate(() => performance.now()),
+    60_000,
+    NaN,
+  );
   const heap = await memory(cdp);
   return { page, cdp, seconds: ms / 1000, timedOut, heap };
 }

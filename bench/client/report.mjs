@@ -145,13 +145,16 @@ export function renderReport(results) {
       `app shell JS ≤ 120 KB gzip: ${kb(shellGzip(big.firstSync))}`,
       shellGzip(big.firstSync) <= 120 * KB,
     ],
-    [`offline cold start < 1 s: ${fmt.s(big.coldStart.seconds)}`, big.coldStart.seconds < 1],
+    [
+      `offline cold start < 1 s: ${big.coldStart.timedOut ? '> ' : ''}${fmt.s(big.coldStart.seconds)}`,
+      !big.coldStart.timedOut && big.coldStart.seconds < 1,
+    ],
     [
       `scroll to the 10,000th post without long tasks: ${big.scroll?.reached ? 'reached' : 'not reached'}, ${big.scroll?.longTasks ?? '–'} long tasks`,
       big.scroll?.reached && big.scroll.longTasks === 0,
     ],
     [
-      `new device's first sync < 3 s: ${fmt.s(big.firstSync.seconds)} (the whole five-year room: there are no period rooms yet)`,
+      `new device's first sync < 3 s: ${big.firstSync.timedOut ? '> ' : ''}${fmt.s(big.firstSync.seconds)} (the whole ${results.years}-year room: there are no period rooms yet)`,
       big.firstSync.seconds < 3,
     ],
     [
