@@ -84,51 +84,55 @@ async function compactAndKill(dataDir: string, random: Random, inside: boolean):
 
 describe('a relay killed while it compacts', () => {
   for (const seed of seedsToRun([41])) {
-    it(`keeps the old log or the new snapshot, never neither (seed ${seed})`, async () => {
-      await withSeed('compaction kill', seed, async (random) => {
-        const data = tempDir();
-        const doc = new Y.Doc();
-        const outcomes: Outcome[] = [];
-        try {
-          for (let round = 0; round < scaled(4); round++) {
-            await appendPosts(data.path, doc, between(random, 200, 400));
-            const before = new SqliteStorage(data.path);
-            const logBefore = (await before.stats(ROOM)).logLength;
-            await before.close();
+    it(
+      `keeps the old log or the new snapshot, never neither (seed ${seed})`,
+      async () => {
+        await withSeed('compaction kill', seed, async (random) => {
+          const data = tempDir();
+          const doc = new Y.Doc();
+          const outcomes: Outcome[] = [];
+          try {
+            for (let round = 0; round < scaled(4); round++) {
+              await appendPosts(data.path, doc, between(random, 200, 400));
+              const before = new SqliteStorage(data.path);
+              const logBefore = (await before.stats(ROOM)).logLength;
+              await before.close();
 
-            const outcome = await compactAndKill(data.path, random, round % 2 === 0);
-            outcomes.push(outcome);
+              const outcome = await compactAndKill(data.path, random, round % 2 === 0);
+              outcomes.push(outcome);
 
-            expect(integrityCheck(data.path)).toBe('ok');
-            const storage = new SqliteStorage(data.path);
-            try {
-              const stats = await storage.stats(ROOM);
-              // A kill inside the transaction leaves the whole old log; after, none of it.
-              if (outcome === 'killed holding the lock') expect(stats.logLength).toBe(logBefore);
-              else expect(stats.logLength).toBe(0);
-              const loaded = new Y.Doc();
-              for (const update of (await storage.loadRoom(ROOM)).updates)
-                Y.applyUpdate(loaded, update);
-              const ids = new CommunitySpace(loaded).posts.list().map((post) => post.id);
-              expect(ids.sort()).toEqual(
-                new CommunitySpace(doc).posts
-                  .list()
-                  .map((post) => post.id)
-                  .sort(),
-              );
-              loaded.destroy();
-            } finally {
-              await storage.close();
+              expect(integrityCheck(data.path)).toBe('ok');
+              const storage = new SqliteStorage(data.path);
+              try {
+                const stats = await storage.stats(ROOM);
+                // A kill inside the transaction leaves the whole old log; after, none of it.
+                if (outcome === 'killed holding the lock') expect(stats.logLength).toBe(logBefore);
+                else expect(stats.logLength).toBe(0);
+                const loaded = new Y.Doc();
+                for (const update of (await storage.loadRoom(ROOM)).updates)
+                  Y.applyUpdate(loaded, update);
+                const ids = new CommunitySpace(loaded).posts.list().map((post) => post.id);
+                expect(ids.sort()).toEqual(
+                  new CommunitySpace(doc).posts
+                    .list()
+                    .map((post) => post.id)
+                    .sort(),
+                );
+                loaded.destroy();
+              } finally {
+                await storage.close();
+              }
             }
+            // The injection really hit the compaction's transaction.
+            expect(outcomes).toContain('killed holding the lock');
+            console.info(`compaction kills (seed ${seed}): ${outcomes.join(', ')}`);
+          } finally {
+            doc.destroy();
+            data.remove();
           }
-          // The injection really hit the compaction's transaction.
-          expect(outcomes).toContain('killed holding the lock');
-          console.info(`compaction kills (seed ${seed}): ${outcomes.join(', ')}`);
-        } finally {
-          doc.destroy();
-          data.remove();
-        }
-      });
-    }, 120_000);
+        });
+      },
+      scaled(150_000),
+    );
   }
 });

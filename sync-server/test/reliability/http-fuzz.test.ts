@@ -120,7 +120,16 @@ function send(url: string, fuzz: FuzzRequest): Promise<number> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { hostname, port, path: fuzz.path, method: fuzz.method, headers: fuzz.headers },
+      {
+        hostname,
+        port,
+        path: fuzz.path,
+        method: fuzz.method,
+        headers: fuzz.headers,
+        // A connection of its own: one the relay refused and closed must not be handed, from
+        // a shared keep-alive pool, to the next request (that would fail the test, not the relay).
+        agent: false,
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

@@ -31,54 +31,58 @@ describe('partitions and bad networks', () => {
   });
 
   for (const seed of seedsToRun([11, 12])) {
-    it(`converges after drops, delays, reordering reconnects and half-open cuts (seed ${seed})`, async () => {
-      await withSeed('partitions', seed, async (random) => {
-        relay = await startRelay({ heartbeatMs: HEARTBEAT_MS });
-        proxy = await tcpProxy(relay.port);
-        const tokenFor = (room: string) => defaultToken((relay as TestRelay).url, room) as string;
-        const count = between(random, 5, 12);
-        for (let i = 0; i < count; i++) {
-          devices.push(new Device(`p${i}`, `http://127.0.0.1:${proxy.port}`, tokenFor));
-        }
-        const ledger = emptyLedger();
-        const faults = { drop: 0, delay: 0, partition: 0, halfOpen: 0 };
-        let broken: 'partition' | 'half-open' | null = null;
-        const operations = scaled(240);
-        for (let op = 0; op < operations; op++) {
-          const roll = random();
-          if (broken && roll < 0.1) {
-            proxy.heal();
-            broken = null;
-          } else if (!broken && roll < 0.03) {
-            proxy.cut();
-            broken = 'partition';
-            faults.partition++;
-          } else if (!broken && roll < 0.06) {
-            proxy.blackhole();
-            broken = 'half-open';
-            faults.halfOpen++;
-          } else if (roll < 0.1) {
-            proxy.drop(between(random, 1, 5) / 10, random);
-            faults.drop++;
-          } else if (roll < 0.12) {
-            proxy.delay(0, between(random, 0, 80), random);
-            faults.delay++;
-          } else {
-            (devices[Math.floor(random() * devices.length)] as Device).act(random, ledger);
+    it(
+      `converges after drops, delays, reordering reconnects and half-open cuts (seed ${seed})`,
+      async () => {
+        await withSeed('partitions', seed, async (random) => {
+          relay = await startRelay({ heartbeatMs: HEARTBEAT_MS });
+          proxy = await tcpProxy(relay.port);
+          const tokenFor = (room: string) => defaultToken((relay as TestRelay).url, room) as string;
+          const count = between(random, 5, 12);
+          for (let i = 0; i < count; i++) {
+            devices.push(new Device(`p${i}`, `http://127.0.0.1:${proxy.port}`, tokenFor));
           }
-          if (random() < 0.25) {
-            await new Promise((resolve) => setTimeout(resolve, between(random, 0, 40)));
+          const ledger = emptyLedger();
+          const faults = { drop: 0, delay: 0, partition: 0, halfOpen: 0 };
+          let broken: 'partition' | 'half-open' | null = null;
+          const operations = scaled(240);
+          for (let op = 0; op < operations; op++) {
+            const roll = random();
+            if (broken && roll < 0.1) {
+              proxy.heal();
+              broken = null;
+            } else if (!broken && roll < 0.03) {
+              proxy.cut();
+              broken = 'partition';
+              faults.partition++;
+            } else if (!broken && roll < 0.06) {
+              proxy.blackhole();
+              broken = 'half-open';
+              faults.halfOpen++;
+            } else if (roll < 0.1) {
+              proxy.drop(between(random, 1, 5) / 10, random);
+              faults.drop++;
+            } else if (roll < 0.12) {
+              proxy.delay(0, between(random, 0, 80), random);
+              faults.delay++;
+            } else {
+              (devices[Math.floor(random() * devices.length)] as Device).act(random, ledger);
+            }
+            if (random() < 0.25) {
+              await new Promise((resolve) => setTimeout(resolve, between(random, 0, 40)));
+            }
           }
-        }
-        proxy.heal();
-        proxy.delay(0);
-        const reader = new Device('reader', relay.url, tokenFor);
-        devices.push(reader);
-        await expectConverged(devices.slice(0, -1), reader, ledger);
-        // The run must have met the faults it claims to test.
-        expect(faults.drop + faults.partition + faults.halfOpen).toBeGreaterThan(0);
-      });
-    }, 120_000);
+          proxy.heal();
+          proxy.delay(0);
+          const reader = new Device('reader', relay.url, tokenFor);
+          devices.push(reader);
+          await expectConverged(devices.slice(0, -1), reader, ledger);
+          // The run must have met the faults it claims to test.
+          expect(faults.drop + faults.partition + faults.halfOpen).toBeGreaterThan(0);
+        });
+      },
+      scaled(150_000),
+    );
   }
 
   it('finds a half-open client by its silence and removes its presence from the others', async () => {
