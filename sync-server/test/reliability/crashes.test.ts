@@ -159,18 +159,26 @@ async function clusterDeployment(): Promise<Deployment> {
 
 describe('a relay killed with SIGKILL in the middle of a write load', () => {
   for (const seed of seedsToRun([21, 22])) {
-    it(`keeps every acknowledged change on SQLite, and devices re-send the rest (seed ${seed})`, async () => {
-      await withSeed('crash (SQLite)', seed, async (random) =>
-        killDuringWrites(random, await sqliteDeployment()),
-      );
-    }, 300_000);
+    it(
+      `keeps every acknowledged change on SQLite, and devices re-send the rest (seed ${seed})`,
+      async () => {
+        await withSeed('crash (SQLite)', seed, async (random) =>
+          killDuringWrites(random, await sqliteDeployment()),
+        );
+      },
+      scaled(300_000),
+    );
   }
 
   for (const seed of seedsToRun([31])) {
-    it(`keeps every acknowledged change in a PostgreSQL and Redis cluster of two processes (seed ${seed})`, async () => {
-      await withSeed('crash (cluster)', seed, async (random) =>
-        killDuringWrites(random, await clusterDeployment()),
-      );
-    }, 300_000);
+    it(
+      `keeps every acknowledged change in a PostgreSQL and Redis cluster of two processes (seed ${seed})`,
+      async () => {
+        await withSeed('crash (cluster)', seed, async (random) =>
+          killDuringWrites(random, await clusterDeployment()),
+        );
+      },
+      scaled(300_000),
+    );
   }
 });
