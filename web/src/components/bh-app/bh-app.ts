@@ -493,8 +493,7 @@ export class BhApp extends LitElement {
       return html`<bh-moderation-queue
         .nb=${slug}
         ?readOnly=${readOnly}
-        .purge=${(space: 'community' | 'directory') =>
-          this.neighbourhood?.requestPurge(space) ?? Promise.reject(new Error('no neighbourhood'))}
+        .purge=${(space: 'community' | 'directory') => this.requestPurge(space)}
       ></bh-moderation-queue>`;
     }
     if (route.view === 'moderationLog') return html`<bh-moderation-log></bh-moderation-log>`;
