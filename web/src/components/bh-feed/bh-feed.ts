@@ -127,8 +127,12 @@ export class BhFeed extends LitElement {
     this.pendingFocus = undefined;
     await card.updateComplete;
     // Cards above it may still be measured and move it: focus once the layout settled.
-    await virtualizer?.layoutComplete;
-    card.focusPost();
+    // The virtualizer rejects it when the feed is left first: then there is nothing to focus.
+    const settled = (await virtualizer?.layoutComplete.then(
+      () => true,
+      () => false,
+    )) ?? true;
+    if (settled) card.focusPost();
   }
 
   /** The virtual list rendered other posts: the deep-linked one may be among them now. */
