@@ -128,10 +128,11 @@ export class BhFeed extends LitElement {
     await card.updateComplete;
     // Cards above it may still be measured and move it: focus once the layout settled.
     // The virtualizer rejects it when the feed is left first: then there is nothing to focus.
-    const settled = (await virtualizer?.layoutComplete.then(
-      () => true,
-      () => false,
-    )) ?? true;
+    const settled =
+      (await virtualizer?.layoutComplete.then(
+        () => true,
+        () => false,
+      )) ?? true;
     if (settled) card.focusPost();
   }
 
