@@ -1,5 +1,4 @@
 /** Entry point: defines the components and connects the app to its service worker. */
-import './app/no-eval.js';
 import './components/bh-app/bh-app.js';
 import { registerServiceWorker } from './app/register-sw.js';
 
