@@ -67,7 +67,8 @@ export const formStyles = [
     .row {
       display: grid;
       gap: 0 1rem;
-      grid-template-columns: repeat(auto-fit, minmax(var(--row-min, 10rem), 1fr));
+      /* min(…, 100%): one column, never wider than the form, when the text is large */
+      grid-template-columns: repeat(auto-fit, minmax(min(var(--row-min, 10rem), 100%), 1fr));
     }
     .check,
     .radio {

@@ -77,6 +77,9 @@ export const baseStyles = css`
     color: var(--bh-text);
     background: var(--bh-surface);
     width: 100%;
+    /* no minimum from the field's default size (a textarea's 20 columns), which at 200 %
+       text would push a row wider than a phone */
+    min-width: 0;
     min-height: 44px;
     padding: 0.55rem 0.75rem;
     border: 1px solid var(--bh-border-strong);
@@ -101,6 +104,20 @@ export const baseStyles = css`
     color: var(--bh-muted);
     margin: 0.25rem 0 0;
     font-size: 0.9em;
+  }
+  /* More contrast asked for: the design tokens darken (index.html); controls get thicker edges. */
+  @media (prefers-contrast: more) {
+    input,
+    textarea,
+    select {
+      border-width: 2px;
+    }
+    :focus-visible {
+      outline-width: 4px;
+    }
+    a {
+      text-decoration-thickness: 2px;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     *,
