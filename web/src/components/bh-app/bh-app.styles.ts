@@ -50,6 +50,10 @@ export const styles = [
     }
     nav li {
       flex: 1 1 auto;
+      /* a long word (Moderatielogboek) at 200 % text wraps instead of leaving the menu */
+      min-width: 0;
+      overflow-wrap: anywhere;
+      text-align: center;
     }
     nav a {
       display: flex;

@@ -52,7 +52,10 @@ export const styles = [
     }
     .titles {
       display: grid;
+      /* the name wraps within its column at large text, never under the language switch */
+      grid-template-columns: minmax(0, 1fr);
       min-width: 0;
+      overflow-wrap: anywhere;
     }
     .app {
       font-size: 0.8rem;
