@@ -16,9 +16,10 @@ export const styles = [
       padding: 0.5rem 1rem 0.6rem;
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
+      /* The name has the whole first row, so it still fits at 200 % text on a phone. */
       grid-template-areas:
-        'brand lang'
-        'sync sync';
+        'brand brand'
+        'sync lang';
       align-items: center;
       gap: 0.4rem 0.75rem;
     }
@@ -52,7 +53,7 @@ export const styles = [
     }
     .titles {
       display: grid;
-      /* the name wraps within its column at large text, never under the language switch */
+      /* the name wraps within its column, never under the language switch */
       grid-template-columns: minmax(0, 1fr);
       min-width: 0;
       overflow-wrap: anywhere;
