@@ -6,11 +6,12 @@
  */
 import type { ReactiveElement } from 'lit';
 
+// Not here: bh-composer reads its draft key in connectedCallback, before Lit applies a
+// property set on the element before it was defined, so it must be defined before rendering.
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'bh-account': () => import('../components/bh-account/bh-account.js'),
   'bh-agenda': () => import('../components/bh-agenda/bh-agenda.js'),
   'bh-boards': () => import('../components/bh-boards/bh-boards.js'),
-  'bh-composer': () => import('../components/bh-composer/bh-composer.js'),
   'bh-crisis-page': () => import('../components/bh-crisis-page/bh-crisis-page.js'),
   'bh-directory': () => import('../components/bh-directory/bh-directory.js'),
   'bh-impact': () => import('../components/bh-impact/bh-impact.js'),
