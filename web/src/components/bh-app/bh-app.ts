@@ -74,6 +74,7 @@ import type { CrisisService } from '../../crisis/crisis-service.js';
 import { isKioskView } from '../../crisis/kiosk.js';
 import { hubSyncUrl } from '../../kiosk/hub.js';
 import { openCrisis } from '../../crisis/open-crisis.js';
+import '../bh-composer/bh-composer.js';
 import type { BhComposer } from '../bh-composer/bh-composer.js';
 import '../bh-crisis-banner/bh-crisis-banner.js';
 import '../bh-feed/bh-feed.js';
