@@ -387,25 +387,28 @@ describe('accessibility, languages and security headers', () => {
     expect(contrast(more.muted, more.surface)).toBeGreaterThanOrEqual(7);
   });
 
-  it('keeps the post composer whole with text at 200 % on a 390 px phone', async () => {
+  it('keeps the feed and the post composer whole with text at 200 % on a 390 px phone', async () => {
     // The browser's text-size setting (Chrome's font size, Android's font scale) changes the
-    // root font size, which the whole UI is sized in (rem): emulated here as 200 %. The feed
-    // is photographed too; it still scrolls sideways at 200 % (a known gap, see
-    // docs/accessibility.md), so only the composer is asserted.
+    // root font size, which the whole UI is sized in (rem): emulated here as 200 %.
     mkdirSync(SHOTS, { recursive: true });
     const page = await newPage({ viewport: PHONE });
     await joinAs(page, 'resident', 'Fleur de Groot');
-    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-    await page.screenshot({ path: join(SHOTS, 'feed-200.png') });
-    await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+    const whole = async (view: string) => {
+      const notGrown = await scaleText(page, 200, 1.9);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      const clipped = await clippedText(page);
+      await page.screenshot({ path: join(SHOTS, `${view}-200.png`) });
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+      return { view, notGrown, overflow, clipped };
+    };
+    const feed = await whole('feed');
     await go(page, '#nieuw', 'bh-composer form');
-    const notGrown = await scaleText(page, 200, 1.9);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    const clipped = await clippedText(page);
-    await page.screenshot({ path: join(SHOTS, 'composer-200.png') });
-    expect({ notGrown, overflow, clipped }).toEqual({ notGrown: [], overflow: 0, clipped: [] });
+    const composer = await whole('composer');
+    for (const result of [feed, composer]) {
+      expect(result).toEqual({ view: result.view, notGrown: [], overflow: 0, clipped: [] });
+    }
   });
 
   it('walks the main flows by keyboard only, with a visible focus ring at every stop', async () => {

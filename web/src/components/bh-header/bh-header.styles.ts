@@ -10,45 +10,50 @@ export const styles = [
       border-block-end: 1px solid var(--bh-border);
       box-shadow: 0 1px 4px rgb(23 33 28 / 0.06);
     }
+    /* Flex with wrapping rather than a fixed grid: with large text (200 %) on a phone the
+       sync state and the language switch each get a line instead of overlapping. */
     .bar {
       max-width: var(--bh-column);
       margin: 0 auto;
       padding: 0.5rem 1rem 0.6rem;
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      /* The name has the whole first row, so it still fits at 200 % text on a phone. */
-      grid-template-areas:
-        'brand brand'
-        'sync lang';
+      display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.4rem 0.75rem;
     }
+    /* On a phone the name has the whole first row. */
     .brand {
-      grid-area: brand;
+      flex: 1 0 100%;
       display: flex;
       align-items: center;
       gap: 0.65rem;
       min-width: 0;
     }
-    .lang {
-      grid-area: lang;
-    }
     .sync {
-      grid-area: sync;
+      flex: 1 1 12rem;
+      min-width: 0;
+    }
+    .lang {
+      flex: none;
+      margin-inline-start: auto;
     }
     /* Wide screens (laptop, kiosk): everything on one line. */
     @media (min-width: 48rem) {
-      .bar {
-        grid-template-columns: auto minmax(0, 1fr) auto;
-        grid-template-areas: 'brand sync lang';
+      .brand {
+        flex: 0 1 auto;
       }
       .sync {
-        justify-self: end;
+        flex: 0 1 auto;
+        margin-inline-start: auto;
+      }
+      .lang {
+        margin-inline-start: 0;
       }
     }
+    /* A picture, not text: it keeps its size when the text is made larger. */
     .logo {
-      width: 2.5rem;
-      height: 2.5rem;
+      width: 40px;
+      height: 40px;
       flex: none;
     }
     .titles {
@@ -56,7 +61,7 @@ export const styles = [
       /* the name wraps within its column, never under the language switch */
       grid-template-columns: minmax(0, 1fr);
       min-width: 0;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     .app {
       font-size: 0.8rem;
@@ -70,7 +75,8 @@ export const styles = [
       font-size: 1.35rem;
       line-height: 1.2;
       color: var(--bh-primary);
-      overflow-wrap: anywhere;
+      /* Breaks a name only where it cannot fit on a line at all. */
+      overflow-wrap: break-word;
     }
   `,
 ];

@@ -34,8 +34,8 @@ export class BhHeader extends LitElement {
           <h1>${this.name}</h1>
         </div>
       </div>
-      <bh-language-switch class="lang"></bh-language-switch>
       ${this.hideSync ? nothing : html`<bh-sync-state class="sync"></bh-sync-state>`}
+      <bh-language-switch class="lang"></bh-language-switch>
     </header>`;
   }
 }
