@@ -69,6 +69,8 @@ export const eventItemStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* Never wider than the column, also at 200 % text: the items wrap inside it. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75rem;
   }
   .event-item {

@@ -17,6 +17,8 @@ export const styles = [
       margin: 0 0 1.5rem;
       padding: 0;
       display: grid;
+      /* Never wider than the column, also at 200 % text. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.75rem;
     }
     .boards li {
@@ -26,7 +28,9 @@ export const styles = [
       gap: 0.5rem 1rem;
     }
     .board-link {
-      flex: 1 1 12rem;
+      flex: 1 1 min(12rem, 100%);
+      min-width: 0;
+      overflow-wrap: break-word;
       font-size: 1.2rem;
       font-weight: 700;
       color: var(--bh-primary);
@@ -43,6 +47,7 @@ export const styles = [
     }
     .order {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.4rem;
     }
     .new .row {

@@ -11,6 +11,7 @@ export const styles = [
     }
     .month-head {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: 0.5rem;
