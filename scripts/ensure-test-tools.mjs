@@ -1,5 +1,6 @@
-// The tests use two system tools from Debian: Chromium for the browser tests (never a
-// downloaded browser) and xmllint (libxml2-utils) to validate CAP XML against its schema.
+// The tests use three system tools from Debian: Chromium for the browser tests (never a
+// downloaded browser), xmllint (libxml2-utils) to validate CAP XML against its schema, and
+// poppler-utils (pdftoppm, pdftotext, pdfinfo) to read the printed notice-board posters.
 // On a fresh machine this installs what is missing when we are root with apt; otherwise it
 // says exactly what to install.
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 const tools = [
   { what: 'Chromium', path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
   { what: 'xmllint', path: '/usr/bin/xmllint', pkg: 'libxml2-utils' },
+  { what: 'pdftoppm', path: '/usr/bin/pdftoppm', pkg: 'poppler-utils' },
 ];
 
 const missing = tools.filter((tool) => !existsSync(tool.path));
