@@ -119,7 +119,7 @@ describe('posts with short videos and video links', () => {
 
   it('refuses a video over the relay’s limit with a message, and keeps the rest of the draft', async () => {
     await anna.getByRole('link', { name: 'Nieuw bericht' }).click();
-    await anna.getByText('hoogstens 2.9 MB', { exact: false }).waitFor();
+    await anna.getByText('hoogstens 2,9 MB', { exact: false }).waitFor();
     await anna.getByLabel('Titel').fill(TITLE);
     // WebM's magic bytes, then 3.5 MB: the right kind of file, but too large.
     const big = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(3_500_000)]);
@@ -128,7 +128,7 @@ describe('posts with short videos and video links', () => {
       .setInputFiles({ name: 'hele-dag.webm', mimeType: 'video/webm', buffer: big });
     await anna
       .getByRole('alert')
-      .getByText('"hele-dag.webm" is te groot (3.3 MB). Een video mag hoogstens 2.9 MB zijn', {
+      .getByText('"hele-dag.webm" is te groot (3,3 MB). Een video mag hoogstens 2,9 MB zijn', {
         exact: false,
       })
       .waitFor();
