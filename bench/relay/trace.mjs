@@ -19,20 +19,10 @@
  * the previous ones and the document ends with N × the final length.
  */
 
+import { prng } from '../../sync-server/test/reliability/prng.mjs';
+
 export const B4_INSERTS = 182_315;
 export const B4_DELETES = 77_463;
-
-/** mulberry32: small, fast, good enough, and the same on every machine. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Tuned once so that the op counts are exact and one replay encodes to ~160 kB (see above).
 const INS_RUN = 40; // mean typing run

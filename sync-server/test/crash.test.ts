@@ -10,24 +10,13 @@ import { CommunitySpace } from '@buurthub/shared';
 import { type CliRelay, runCli, startCli } from './helpers/cli.js';
 import { type RawClient, rawClient, stockClient, synced } from './helpers/clients.js';
 import { updateFrame } from './helpers/frames.js';
+import { prng } from './reliability/prng.mjs';
 import { tempDir } from './helpers/temp.js';
 import { waitFor } from './helpers/wait.js';
 
 const ROOM = 'maasburen/community';
 const WRITERS = 4;
 const POSTS_PER_WRITER = 120;
-
-/** mulberry32: a small seeded PRNG so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Writer {
   doc: Y.Doc;

@@ -5,20 +5,10 @@
  * `RELIABILITY_SCALE=<k>` makes every run k times longer (more operations, clients and
  * kills). `npm run soak` (scripts/soak.mjs) sets them for a release.
  */
+import { prng } from './prng.mjs';
 
+export { prng };
 export type Random = () => number;
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed exactly. */
-export function prng(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An integer in [min, max]. */
 export function between(random: Random, min: number, max: number): number {
