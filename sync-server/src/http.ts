@@ -1,12 +1,13 @@
 /**
  * The relay's plain HTTP side: health endpoints and the built PWA (static files with SPA
- * navigation fallback), with security headers on every response. The WebSocket upgrade is
+ * navigation fallback, sent compressed and revalidated by static-files.ts), with security
+ * headers on every response. The WebSocket upgrade is
  * handled in server.ts; everything here is ordinary request/response.
  */
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { type FileInfo, sendStaticFile } from './static-files.js';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -157,10 +158,10 @@ export function resolveStaticPath(root: string, rawPath: string): string | null 
   return file;
 }
 
-async function fileAt(path: string): Promise<{ size: number } | null> {
+async function fileAt(path: string): Promise<FileInfo | null> {
   try {
     const info = await stat(path);
-    return info.isFile() ? { size: info.size } : null;
+    return info.isFile() ? { path, size: info.size, mtimeMs: info.mtimeMs } : null;
   } catch {
     return null;
   }
@@ -169,23 +170,13 @@ async function fileAt(path: string): Promise<{ size: number } | null> {
 function serveFile(
   req: IncomingMessage,
   res: ServerResponse,
-  file: string,
-  size: number,
+  file: FileInfo,
   urlPath: string,
-): void {
-  const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, {
-    'Content-Type': type,
-    'Content-Length': size,
+): Promise<void> {
+  return sendStaticFile(req, res, file, {
+    'Content-Type': MIME_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
     'Cache-Control': cacheControlFor(urlPath),
   });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  const stream = createReadStream(file);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
 }
 
 /** A browser navigating (not fetching an asset) wants the app shell for unknown paths. */
@@ -235,12 +226,12 @@ export async function handleHttp(
   const urlPath = rawPath === '/' ? '/index.html' : decodeURIComponent(rawPath);
   const target = urlPath === '/index.html' ? join(resolve(state.staticDir), 'index.html') : file;
   const found = await fileAt(target);
-  if (found) return serveFile(req, res, target, found.size, urlPath);
+  if (found) return serveFile(req, res, found, urlPath);
 
   if (isNavigation(req, urlPath)) {
     const index = join(resolve(state.staticDir), 'index.html');
     const shell = await fileAt(index);
-    if (shell) return serveFile(req, res, index, shell.size, '/index.html');
+    if (shell) return serveFile(req, res, shell, '/index.html');
   }
   return sendText(res, 404, 'Not found\n');
 }

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tempDir } from './helpers/temp.js';
@@ -9,6 +10,8 @@ interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The bytes as sent (still compressed when Content-Encoding says so). */
+  raw: Buffer;
 }
 
 /** A raw request: the path is sent exactly as given, without URL normalisation. */
@@ -16,9 +19,12 @@ function get(url: string, path: string, headers: Record<string, string> = {}): P
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString(), raw });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -131,5 +137,101 @@ describe('the relay over plain HTTP', () => {
       expect(reply.status, path).toBe(400);
       expect(reply.body).not.toContain('GEHEIM');
     }
+  });
+});
+
+describe('the app files, compressed and revalidated', () => {
+  let relay: TestRelay;
+  let site: { path: string; remove(): void };
+  let www: string;
+  // Big enough to be worth compressing, like the real chunks.
+  const script = `export const messages = ${JSON.stringify(
+    Array.from({ length: 400 }, (_, i) => `Bericht ${i} uit de buurt`),
+  )};`;
+
+  beforeEach(async () => {
+    site = tempDir('buurthub-static-');
+    www = join(site.path, 'www');
+    mkdirSync(join(www, 'assets'), { recursive: true });
+    writeFileSync(
+      join(www, 'index.html'),
+      `<!doctype html><title>Buurthub</title>${'<p>'.repeat(600)}`,
+    );
+    writeFileSync(join(www, 'sw.js'), script);
+    writeFileSync(join(www, 'assets', 'index-4f2a9c1b.js'), script);
+    writeFileSync(join(www, 'icon.png'), Buffer.alloc(4096, 7));
+    relay = await startRelay({ staticDir: www });
+  });
+  afterEach(async () => {
+    await relay.dispose();
+    site.remove();
+  });
+
+  it('sends brotli to browsers that take it, gzip to others, and plain bytes when asked for neither', async () => {
+    const path = '/assets/index-4f2a9c1b.js';
+    const br = await get(relay.url, path, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toBe('Accept-Encoding');
+    expect(Number(br.headers['content-length'])).toBe(br.raw.length);
+    expect(br.raw.length).toBeLessThan(script.length / 4);
+    expect(brotliDecompressSync(br.raw).toString()).toBe(script);
+
+    const gz = await get(relay.url, path, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.raw).toString()).toBe(script);
+
+    const refused = await get(relay.url, path, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(script);
+    const plain = await get(relay.url, path);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+
+    // Images are compressed already: sent as they are, whatever the browser accepts.
+    const image = await get(relay.url, '/icon.png', { 'accept-encoding': 'br, gzip' });
+    expect(image.headers['content-encoding']).toBeUndefined();
+    expect(image.raw.length).toBe(4096);
+  });
+
+  it('keeps hashed assets for a year and makes the shell, the service worker and the manifest revalidate', async () => {
+    const asset = await get(relay.url, '/assets/index-4f2a9c1b.js', { 'accept-encoding': 'br' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/nb/maasburen/', '/sw.js']) {
+      const reply = await get(relay.url, path, { accept: 'text/html', 'accept-encoding': 'br' });
+      expect(reply.headers['cache-control'], path).toBe('no-cache');
+      expect(reply.headers['etag'], path).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+      expect(reply.headers['last-modified'], path).toBeDefined();
+    }
+  });
+
+  it('answers a revalidation with 304 and no body while the file is unchanged, and with the new file after a deploy', async () => {
+    const first = await get(relay.url, '/sw.js', { 'accept-encoding': 'br' });
+    const etag = String(first.headers['etag']);
+    const lastModified = String(first.headers['last-modified']);
+
+    const again = await get(relay.url, '/sw.js', {
+      'if-none-match': etag,
+      'accept-encoding': 'br',
+    });
+    expect(again.status).toBe(304);
+    expect(again.raw.length).toBe(0);
+    expect(again.headers['etag']).toBe(etag);
+    expect(again.headers['cache-control']).toBe('no-cache');
+    expect(again.headers['content-security-policy']).toContain("default-src 'self'");
+    const since = await get(relay.url, '/sw.js', { 'if-modified-since': lastModified });
+    expect(since.status).toBe(304);
+
+    // A deploy writes a new service worker: the same validators now get the new file.
+    const updated = script.replace('Bericht 0', 'Bericht nul');
+    writeFileSync(join(www, 'sw.js'), updated);
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(www, 'sw.js'), later, later);
+    const fresh = await get(relay.url, '/sw.js', {
+      'if-none-match': etag,
+      'accept-encoding': 'br',
+    });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers['etag']).not.toBe(etag);
+    expect(brotliDecompressSync(fresh.raw).toString()).toBe(updated);
   });
 });
