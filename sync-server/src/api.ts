@@ -7,6 +7,8 @@
  *   POST /api/refresh            {token, challenge, signature} -> a new token
  *   POST /api/invites            moderator/official (Bearer token): {role, uses, expiresInDays}
  *                                -> a new invite code for their own neighbourhood
+ *   POST /api/device-codes[/lookup|/approve|/token]
+ *                                moderator sign-in on a kiosk (auth/device-codes.ts)
  *
  * Refresh proves possession of the device key in the token's `pk` claim: the device signs
  * `buurthub-refresh:<challenge>` (Ed25519, signature base64url). The token may have expired
@@ -20,6 +22,7 @@ import { createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isRevoked } from './auth/authorize.js';
+import { createDeviceCodeApi } from './auth/device-codes.js';
 import { newInviteCode, normaliseInviteCode } from './auth/invites.js';
 import { KeyStore, nowSeconds } from './auth/keys.js';
 import { RateLimiter } from './auth/rate-limit.js';
@@ -69,6 +72,8 @@ export interface ApiOptions {
   keys?: KeyStore;
   /** Join/refresh attempts per client address: burst and per minute. Default 10 and 10. */
   rateLimit?: { burst: number; perMinute: number };
+  /** Hub mode: kiosk sign-in codes are made and polled at the upstream. */
+  upstream?: { url: string; token: string };
 }
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -88,6 +93,12 @@ export function createApi(options: ApiOptions): ApiHandler {
   const keys = options.keys ?? new KeyStore(storage);
   const limiter = new RateLimiter(options.rateLimit ?? { burst: 10, perMinute: 10 });
   const challenges = new Map<string, number>();
+  const deviceCodes = createDeviceCodeApi({
+    storage,
+    keys,
+    limiter,
+    ...(options.upstream && { upstream: options.upstream }),
+  });
 
   function limit(req: IncomingMessage): void {
     const wait = limiter.take(req.socket.remoteAddress ?? 'unknown');
@@ -229,6 +240,14 @@ export function createApi(options: ApiOptions): ApiHandler {
     else if (path === '/api/join') [run, method] = [() => join(req), 'POST'];
     else if (path === '/api/refresh') [run, method] = [() => refresh(req), 'POST'];
     else if (path === '/api/invites') [run, method] = [() => createInvite(req), 'POST'];
+    else if (path === '/api/device-codes') [run, method] = [() => deviceCodes.create(req), 'POST'];
+    else if (path === '/api/device-codes/lookup') {
+      [run, method] = [() => deviceCodes.lookup(req), 'POST'];
+    } else if (path === '/api/device-codes/approve') {
+      [run, method] = [() => deviceCodes.approve(req), 'POST'];
+    } else if (path === '/api/device-codes/token') {
+      [run, method] = [() => deviceCodes.poll(req), 'POST'];
+    }
     if (!run) return false;
     if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) {
       res.setHeader('Allow', method === 'GET' ? 'GET, HEAD' : method);

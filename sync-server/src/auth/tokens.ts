@@ -9,6 +9,8 @@
  *   name display name (optional; the relay puts it into the member's awareness state)
  *   pk   the device's Ed25519 public key, base64url of the 32 raw bytes (WebCrypto
  *        `exportKey('raw')`); optional, and required to refresh
+ *   kiosk the kiosk screen a moderator signed in on (auth/device-codes.ts); only in
+ *        those short kiosk sessions
  *   iat, exp  unix seconds; exp is required
  */
 import { jwtVerify, SignJWT, errors, type JWTVerifyGetKey } from 'jose';
@@ -30,6 +32,7 @@ export interface TokenClaims {
   role: Role;
   name?: string;
   pk?: string;
+  kiosk?: string;
 }
 
 export interface VerifiedToken extends TokenClaims {
@@ -50,6 +53,7 @@ const claimsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes, base64url')
     .optional(),
+  kiosk: z.string().min(1).max(100).optional(),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -75,6 +79,7 @@ export async function mintToken(
   const payload: Record<string, string> = { nb: claims.nb, role: claims.role };
   if (claims.name !== undefined) payload.name = claims.name;
   if (claims.pk !== undefined) payload.pk = claims.pk;
+  if (claims.kiosk !== undefined) payload.kiosk = claims.kiosk;
   const token = await new SignJWT(payload)
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: 'JWT', kid })
     .setIssuer(ISSUER)
