@@ -119,8 +119,9 @@ describe('the kiosk main process', { timeout: 90_000 }, () => {
       neighbourhood: 'maasburen',
       hubUrl,
     });
-    expect(window.loaded).toEqual(['app://bundle/#kiosk']);
+    expect(window.loaded).toEqual(['app://bundle/nb/maasburen/#kiosk']);
     expect(electron.state.ipc).toContain('kiosk:setup-unlock');
+    expect(electron.state.ipc).toContain('kiosk:window-token');
 
     // The bundle's relay calls (relative paths on app://bundle) reach the hub.
     const keys = await electron.state.protocolHandler!(

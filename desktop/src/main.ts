@@ -6,7 +6,7 @@
  * web bundle as the PWA from the app package over the privileged `app://bundle` scheme,
  * forwarding the bundle's relay calls to the hub.
  */
-import { createRelay, type Relay } from '@buurthub/sync-server';
+import { createRelay, mintTokenFor, type Relay } from '@buurthub/sync-server';
 import { BrowserWindow, app, net, powerSaveBlocker, protocol, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -22,6 +22,7 @@ import { configErrorPage, crisisPageUrl, fallbackCrisisPage } from './kiosk-page
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation } from './navigation-policy.js';
 import { registerSetup } from './setup-ipc.js';
 import { kioskWindowOptions } from './window-options.js';
+import { registerWindowToken } from './window-token.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bundleDir = path.resolve(here, '../../web/dist');
@@ -79,6 +80,13 @@ void app.whenReady().then(async () => {
       config = { ok: false, problems: [{ field: 'lanPort', code: 'hub-not-started' }] };
     }
   }
+  if (config.ok && hub) {
+    const { storage } = hub;
+    registerWindowToken({
+      neighbourhood: config.config.neighbourhood,
+      mint: (claims, ttl) => mintTokenFor(storage, claims, ttl),
+    });
+  }
   if (config.ok) {
     registerSetup({
       configFile,
@@ -128,7 +136,10 @@ void app.whenReady().then(async () => {
     ),
   );
   window.once('ready-to-show', () => window.show());
-  const home = config.ok ? `${APP_ORIGIN}/#kiosk` : `${APP_ORIGIN}${SETUP_ERROR_PATH}`;
+  // The neighbourhood's path, as on the relay (`/nb/<slug>/`): the app opens that one.
+  const home = config.ok
+    ? `${APP_ORIGIN}/nb/${config.config.neighbourhood}/#kiosk`
+    : `${APP_ORIGIN}${SETUP_ERROR_PATH}`;
 
   let crashes: number[] = [];
   const recover = () => {

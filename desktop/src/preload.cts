@@ -43,6 +43,8 @@ electron.contextBridge.exposeInMainWorld(
     ...text('lanUrl'),
     ...text('publicUrl'),
     show: Object.freeze(flags),
+    // The hub's `kiosk` token for this window (main: window-token.ts).
+    windowToken: () => ipcRenderer.invoke('kiosk:window-token'),
     setup: Object.freeze({
       unlock: (pin: string) => ipcRenderer.invoke('kiosk:setup-unlock', String(pin)),
       save: (session: string, settings: unknown) =>

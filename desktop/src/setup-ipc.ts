@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type IpcMainInvokeEvent, ipcMain } from 'electron';
+import { ipcMain } from 'electron';
 import type { KioskConfig } from './kiosk-config.js';
-import { isAllowedNavigation } from './navigation-policy.js';
+import { fromKioskPage } from './kiosk-sender.js';
 import { PinGuard } from './setup-pin.js';
 import { applySettings, editableSettings, type KioskSettings } from './setup-settings.js';
 
@@ -37,12 +37,6 @@ export interface SetupOptions {
   now?: () => number;
   /** After a save: main restarts the kiosk so window and hub use the new file. */
   onSaved: () => void;
-}
-
-/** The caller is the kiosk page itself: top frame of `app://bundle`, not an iframe or other origin. */
-function fromKioskPage(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && isAllowedNavigation(frame.url);
 }
 
 export function registerSetup(options: SetupOptions): void {

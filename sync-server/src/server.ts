@@ -457,7 +457,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   }
   server.on('error', (error) => log.error(`http server: ${error.message}`));
   ready = true;
-  const upstream = options.upstream ? upstreamLinks(options.upstream, rooms, log) : [];
+  const upstream = options.upstream ? upstreamLinks(options.upstream, rooms, storage, log) : [];
   for (const link of upstream) link.start();
   // A hub refuses members the upstream revoked (hub/revocations.ts); every 30 s by default.
   const upstreamRevocations = options.upstream

@@ -22,9 +22,16 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function setup(role: 'moderator' | 'kiosk' = 'moderator') {
+  async function setup(role: 'moderator' | 'kiosk' = 'moderator', kioskReadsCommunity = false) {
     const upstream = await startRelay();
     cleanups.push(() => upstream.dispose());
+    await upstream.storage.putNeighbourhood({
+      slug: NB,
+      name: 'Maasburen',
+      villages: [],
+      kioskReadsCommunity,
+      createdAt: Math.floor(Date.now() / 1000),
+    });
     const proxy: TcpProxy = await tcpProxy(upstream.port);
     cleanups.push(() => proxy.close());
     const deviceToken = await tokenFor(upstream.storage, NB, role, { sub: 'buurthuis-hub' });
@@ -32,9 +39,13 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
       upstream: { url: `ws://127.0.0.1:${proxy.port}/sync`, token: deviceToken },
     });
     cleanups.push(() => hub.dispose());
-    await waitFor(() => hub.upstream.every((link) => link.state === 'online'), 'links online');
-    const client = (relay: TestRelay, room = `${NB}/community`) => {
-      const c = stockClient(relay.url, room);
+    // A kiosk token's community link is refused unless the upstream lets kiosks read it.
+    await waitFor(
+      () => hub.upstream.every((link) => link.state === 'online' || link.state === 'refused'),
+      'links answered',
+    );
+    const client = (relay: TestRelay, room = `${NB}/community`, token?: string) => {
+      const c = stockClient(relay.url, room, token === undefined ? {} : { token });
       cleanups.push(() => c.destroy());
       return c;
     };
@@ -89,8 +100,9 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
 
   it('writes nothing upstream that the device token may not, and lets no resident write where it may not', async () => {
     const { upstream, hub, client } = await setup('kiosk');
-    // A kiosk token reads public only: one link, which the upstream makes read-only.
-    expect(hub.upstream.map((l) => l.state)).toEqual(['online']);
+    // A kiosk token reads public only here: the public link, which the upstream makes
+    // read-only; the community link is refused.
+    expect(hub.upstream.map((l) => l.state)).toEqual(['online', 'refused']);
     const far = client(upstream, `${NB}/public`);
     await synced(far);
     add(far, 'crisisbericht');
@@ -103,6 +115,31 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
     // And a resident on the hub may not write public at all, as upstream.
     const resident = await tokenFor(hub.storage, NB, 'resident');
     expect((await tryWrite(hub.url, `${NB}/public`, resident)).result).toBe('denied');
+  });
+
+  it('lets the buurthuis kiosks read the agenda exactly when the upstream lets kiosks read the community room', async () => {
+    const allowed = await setup('kiosk', true);
+    expect(allowed.hub.upstream.map((l) => l.state)).toEqual(['online', 'online']);
+    const far = allowed.client(allowed.upstream);
+    await synced(far);
+    add(far, 'buurtborrel vrijdag');
+    // The kiosk window's own token is minted by the hub (desktop main does the same).
+    const windowToken = await tokenFor(allowed.hub.storage, NB, 'kiosk', { sub: 'kiosk-window' });
+    const kiosk = allowed.client(allowed.hub, `${NB}/community`, windowToken);
+    await waitFor(() => notes(kiosk).length === 1, 'the agenda reaches the kiosk window');
+    expect(notes(kiosk)).toEqual(['buurtborrel vrijdag']);
+    // The kiosk still may not write there, on the hub as upstream.
+    expect((await tryWrite(allowed.hub.url, `${NB}/community`, windowToken)).result).toBe('denied');
+
+    const refused = await setup('kiosk', false);
+    const refusedToken = await tokenFor(refused.hub.storage, NB, 'kiosk', { sub: 'kiosk-window' });
+    expect(await upgradeStatus(refused.hub.url, `${NB}/community`, refusedToken)).toBe(403);
+    expect(await upgradeStatus(refused.hub.url, `${NB}/public`, refusedToken)).toBe(101);
+    // A refused room is not an outage: the hub reports its link to the upstream as online.
+    const status = (await (await fetch(`${refused.hub.url}/api/hub`)).json()) as {
+      upstream: { state: string; rooms: number };
+    };
+    expect(status.upstream).toMatchObject({ state: 'online', rooms: 1 });
   });
 
   it('runs as `buurthub serve --upstream … --token …` on a small machine without Electron', async () => {

@@ -1,7 +1,9 @@
 /**
  * The kiosk's home screen on a real hub (issue 7): an upstream relay and a hub replicating
- * it (`buurthub serve --upstream … --token …`), both on 127.0.0.1; the kiosk page is loaded
- * from the hub with the preload's bridge, as in the kiosk window. A resident posts an event
+ * it (`buurthub serve --upstream … --token …` with a kiosk device token), both on 127.0.0.1;
+ * the neighbourhood lets kiosks read its community room. The kiosk page is loaded from the
+ * hub with the preload's bridge, as in the kiosk window: no member signed in, only the
+ * window's own kiosk token from the hub (desktop/src/window-token.ts). A resident posts an event
  * upstream; the kiosk shows it under "Deze week", with the hub's upstream state, the LAN
  * address with a QR code, and a text-size control that the idle reset puts back. Cutting
  * the upstream shows the building is on its own.
@@ -49,14 +51,23 @@ describe('kiosk home on a hub', () => {
     const [upPort, hubPort] = [await freePort(), await freePort()];
     upBase = `http://127.0.0.1:${upPort}`;
     hubBase = `http://127.0.0.1:${hubPort}`;
-    for (const data of [upData, hubData]) {
-      await cli(['neighbourhood', 'create', NB, '--name', 'Maasoever', '--data', data.path]);
-    }
+    const lastLine = (out: string) => out.trim().split('\n').at(-1) as string;
+    await cli([
+      'neighbourhood',
+      'create',
+      NB,
+      '--name',
+      'Maasoever',
+      '--kiosk-reads-community',
+      '--data',
+      upData.path,
+    ]);
+    // The hub learns the setting from the upstream's answer, not from its own record.
+    await cli(['neighbourhood', 'create', NB, '--name', 'Maasoever', '--data', hubData.path]);
     upstream = await startRelay(upPort, upData.path);
-    const deviceToken = (await cli(['token', NB, '--role', 'moderator', '--data', upData.path]))
-      .trim()
-      .split('\n')
-      .at(-1) as string;
+    const deviceToken = lastLine(
+      await cli(['token', NB, '--role', 'kiosk', '--sub', 'buurthuis', '--data', upData.path]),
+    );
     hub = await startRelay(hubPort, hubData.path, [
       '--upstream',
       `ws://127.0.0.1:${upPort}/sync`,
@@ -73,24 +84,28 @@ describe('kiosk home on a hub', () => {
       'Anna',
     );
 
+    // What main mints for its window with the hub's keys (desktop/src/window-token.ts).
+    const windowToken = lastLine(
+      await cli(['token', NB, '--role', 'kiosk', '--sub', 'kiosk-window', '--data', hubData.path]),
+    );
     const context = await browser.newContext({ viewport: KIOSK, hasTouch: true });
     kiosk = await context.newPage();
-    await joinWithLink(
-      kiosk,
-      await inviteLink({ nb: NB, dataDir: hubData.path, base: hubBase }),
-      'Buurthuis',
+    // The kiosk window's preload (desktop/src/preload.cts): kiosk mode, the LAN address and
+    // the window's token.
+    await context.addInitScript(
+      ({ lan, token }) => {
+        (window as unknown as { buurthubKiosk: object }).buurthubKiosk = Object.freeze({
+          isKiosk: true,
+          idleSeconds: 60,
+          lanUrl: lan,
+          windowToken: () => Promise.resolve(token),
+        });
+      },
+      { lan: LAN, token: windowToken },
     );
-    // The kiosk window's preload (desktop/src/preload.cts): kiosk mode and the LAN address.
-    await context.addInitScript((lan) => {
-      (window as unknown as { buurthubKiosk: object }).buurthubKiosk = Object.freeze({
-        isKiosk: true,
-        idleSeconds: 60,
-        lanUrl: lan,
-      });
-    }, LAN);
     // Noon today, so the evening's event is "still to come this week" whenever this runs.
     await kiosk.clock.install({ time: new Date(`${today()}T12:00:00+01:00`) });
-    await kiosk.reload();
+    await kiosk.goto(`${hubBase}/nb/${NB}/#kiosk`);
     // Two relays, four CLI runs and two joins: slow on a busy machine.
   }, 240_000);
 

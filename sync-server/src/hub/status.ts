@@ -21,9 +21,13 @@ export interface HubStatus {
   } | null;
 }
 
-/** Online when every room's link is open, offline when none is, connecting in between. */
-export function hubStatus(links: readonly UpstreamLink[]): HubStatus {
-  if (links.length === 0) return { upstream: null };
+/**
+ * Online when every room's link is open, offline when none is, connecting in between. A
+ * room the upstream refuses the device token (`refused`) is not part of the hub's link.
+ */
+export function hubStatus(all: readonly UpstreamLink[]): HubStatus {
+  if (all.length === 0) return { upstream: null };
+  const links = all.filter((link) => link.state !== 'refused');
   const online = links.filter((link) => link.state === 'online').length;
   const synced = links.map((link) => link.lastSyncedAt).filter((at) => at !== null);
   return {

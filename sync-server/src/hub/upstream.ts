@@ -28,7 +28,8 @@ import {
 } from '../protocol.js';
 import type { Peer, Room, Rooms } from '../rooms.js';
 
-export type LinkState = 'connecting' | 'online' | 'offline';
+/** `refused`: the upstream does not let the device token read this room (HTTP 403). */
+export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 
 export interface UpstreamLinkOptions {
   /** The upstream's sync base, e.g. `wss://buurt.example.nl/sync`. */
@@ -39,7 +40,12 @@ export interface UpstreamLinkOptions {
   log: Logger;
   /** Reconnect after 1 s, doubling up to this (ms). */
   maxBackoffMs?: number;
+  /** Told whether the upstream lets the device token read the room, whenever it answers. */
+  onReadable?: (readable: boolean) => void;
 }
+
+/** A refused room is asked about again after this long: the operator may change the setting. */
+export const REFUSED_RETRY_MS = 10 * 60_000;
 
 /** Peer ids of links count down from the top, away from connection ids. */
 let nextLinkId = 2 ** 31;
@@ -58,6 +64,7 @@ export class UpstreamLink implements Peer {
   private backoffMs = 1000;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private refusedNow = false;
 
   constructor(private readonly options: UpstreamLinkOptions) {}
 
@@ -97,9 +104,19 @@ export class UpstreamLink implements Peer {
     );
     this.socket = socket;
     socket.binaryType = 'nodebuffer';
+    this.refusedNow = false;
+    // The upstream answers the upgrade with 403 when the token may not read the room (a
+    // kiosk and the community room, by the neighbourhood's setting): not an outage.
+    socket.on('unexpected-response', (_request, response) => {
+      this.refusedNow = response.statusCode === 403;
+      if (this.refusedNow) this.options.onReadable?.(false);
+      log.warn(`upstream ${room}: upgrade answered ${response.statusCode}`);
+      socket.terminate(); // aborts the handshake; 'close' follows
+    });
     socket.on('open', () => {
       this.state = 'online';
       this.backoffMs = 1000;
+      this.options.onReadable?.(true);
       log.info('upstream link open', { room });
       // Joining makes the room send its sync step 1 up; the upstream sends its own.
       this.local = this.options.rooms.join(room, this);
@@ -109,9 +126,13 @@ export class UpstreamLink implements Peer {
     });
     socket.on('error', (error) => log.warn(`upstream ${room}: ${error.message}`));
     socket.on('close', () => {
-      this.state = 'offline';
+      this.state = this.refusedNow ? 'refused' : 'offline';
       this.leaveRoom();
       if (this.stopped) return;
+      if (this.refusedNow) {
+        this.retry = setTimeout(() => this.connect(), REFUSED_RETRY_MS);
+        return;
+      }
       this.retry = setTimeout(() => this.connect(), this.backoffMs);
       this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 30_000);
     });

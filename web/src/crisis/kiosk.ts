@@ -20,6 +20,8 @@ export interface KioskBridge {
   readonly show?: Partial<Record<string, unknown>>;
   /** The setup mode's door to the main process (web/src/kiosk/setup.ts). */
   readonly setup?: KioskSetupBridge;
+  /** A `kiosk` token for this window, signed by the hub (web/src/kiosk/window-token.ts). */
+  readonly windowToken?: () => Promise<unknown>;
 }
 
 declare global {

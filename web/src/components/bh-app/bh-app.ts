@@ -73,6 +73,7 @@ import { type CrisisRoute, crisisRouteFromHash } from '../../crisis/crisis-route
 import type { CrisisService } from '../../crisis/crisis-service.js';
 import { isKioskView } from '../../crisis/kiosk.js';
 import { hubSyncUrl } from '../../kiosk/hub.js';
+import { KioskWindowToken } from '../../kiosk/window-token.js';
 import { openCrisis } from '../../crisis/open-crisis.js';
 import '../bh-composer/bh-composer.js';
 import type { BhComposer } from '../bh-composer/bh-composer.js';
@@ -158,6 +159,11 @@ export class BhApp extends LitElement {
   @query('bh-name-dialog') private nameDialog!: BhNameDialog;
 
   private ownsNeighbourhood = false;
+  /** In the kiosk window: the hub's `kiosk` token for it (web/src/kiosk/window-token.ts). */
+  private readonly kioskToken = new KioskWindowToken(this, window.buurthubKiosk, () => {
+    const nb = this.neighbourhood?.slug;
+    if (nb && this.ownsNeighbourhood) this.neighbourhood?.setAccess(this.accessFor(nb));
+  });
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private neighbourhoodOffs: (() => void)[] = [];
@@ -282,6 +288,8 @@ export class BhApp extends LitElement {
       const token = this.sessions.usableToken(slug);
       return { mode: 'member', token, directory: isMember(session.role) && !kioskWindow };
     }
+    const windowToken = kioskWindow ? this.kioskToken.token : null;
+    if (windowToken) return { mode: 'member', token: windowToken, directory: false };
     const demo = slug === DEMO_NEIGHBOURHOOD;
     return { mode: demo ? 'demo' : 'guest', token: null, directory: demo && !kioskWindow };
   }
