@@ -1,8 +1,27 @@
 // Vite build of the PWA: Lit components, the Workbox service worker (injectManifest) and
 // the web app manifest. `@buurthub/shared` is compiled from source, like in the tsconfig.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Each language's catalogue (src/i18n/nl.ts, en.ts) gets its own copy of the area files in
+ * src/i18n/messages/, so the build keeps only that language's half of each (the other half
+ * is unused there and tree-shaken). The app fetches the active language's catalogue at
+ * start and the other one only on a switch; the area files keep both languages side by side.
+ */
+function catalogPerLanguage(): Plugin {
+  return {
+    name: 'buurthub:catalog-per-language',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const language = importer && /[\\/]i18n[\\/](nl|en)\.ts$/.exec(importer)?.[1];
+      if (!language || !source.startsWith('./messages/')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && `${resolved.id}?lang=${language}`;
+    },
+  };
+}
 
 export default defineConfig({
   resolve: {
@@ -17,6 +36,7 @@ export default defineConfig({
     target: 'es2022',
   },
   plugins: [
+    catalogPerLanguage(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

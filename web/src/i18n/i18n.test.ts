@@ -1,11 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en.js';
-import { deviceLocale, formatNumber, formatRelative, setLocale, t } from './i18n.js';
+import { deviceLocale, formatNumber, formatRelative, getLocale, setLocale, t } from './i18n.js';
 import { nl } from './nl.js';
 
 describe('translations', () => {
-  afterEach(() => setLocale('nl'));
+  afterEach(async () => {
+    await setLocale('nl');
+  });
 
   it('has an English text for every Dutch key and no extra ones', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
@@ -24,26 +26,34 @@ describe('translations', () => {
     expect(total).toBe(Object.keys(nl).length);
   });
 
+  it('ends in the language clicked last when a switch back comes while the first still loads', async () => {
+    const toEnglish = setLocale('en');
+    const backToDutch = setLocale('nl');
+    await Promise.all([toEnglish, backToDutch]);
+    expect(getLocale()).toBe('nl');
+    expect(t('post.by', { name: 'Anja' })).toBe('door Anja');
+  });
+
   it('fills parameters and chooses the plural form by count', () => {
     expect(t('post.comments', { count: 1 })).toBe('1 reactie');
     expect(t('post.comments', { count: 4 })).toBe('4 reacties');
     expect(t('post.by', { name: 'Anja' })).toBe('door Anja');
   });
 
-  it('formats relative times in the chosen language', () => {
+  it('formats relative times in the chosen language', async () => {
     const now = Date.UTC(2024, 5, 1, 12);
     expect(formatRelative(now - 10_000, now)).toBe('zojuist');
     expect(formatRelative(now - 5 * 60_000, now)).toBe('5 minuten geleden');
-    setLocale('en');
+    await setLocale('en');
     expect(formatRelative(now - 2 * 3600_000, now)).toBe('2 hours ago');
   });
 
-  it('writes numbers the Dutch or the British way, leaving four-digit numbers ungrouped', () => {
+  it('writes numbers the Dutch or the British way, leaving four-digit numbers ungrouped', async () => {
     expect(formatNumber(1.5, { maximumFractionDigits: 1 })).toBe('1,5');
     expect(formatNumber(12500)).toBe('12.500');
     expect(formatNumber(2026)).toBe('2026');
     expect(t('sync.pending', { count: 12500 })).toBe('12.500 wijzigingen wachten');
-    setLocale('en');
+    await setLocale('en');
     expect(formatNumber(1.5, { maximumFractionDigits: 1 })).toBe('1.5');
     expect(t('sync.pending', { count: 12500 })).toBe('12,500 changes waiting');
   });

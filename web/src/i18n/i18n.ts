@@ -4,16 +4,30 @@
  * language changes. Dutch is the source and the fallback. Until the user picks a language it
  * follows the device (`navigator.languages`); a pick is remembered on this device. The
  * locale is mirrored to `<html lang>` so screen readers pronounce the text correctly.
+ *
+ * Only the active language's catalogue is loaded: this module waits for it (top-level await)
+ * before anything that translates runs, so the first paint is already in that language; the
+ * other catalogue is fetched when the user switches (and kept, the service worker has it
+ * offline).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en } from './en.js';
-import { nl, type MessageKey, type Messages } from './nl.js';
+import type { MessageKey, Messages } from './nl.js';
 
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
 export type { MessageKey };
 
-const catalogs: Record<Locale, Messages> = { nl, en };
+const CATALOG_LOADERS: Record<Locale, () => Promise<Messages>> = {
+  nl: () => import('./nl.js').then((m) => m.nl),
+  en: () => import('./en.js').then((m) => m.en),
+};
+const catalogs: Partial<Record<Locale, Messages>> = {};
+
+async function loadCatalog(locale: Locale): Promise<Messages> {
+  catalogs[locale] ??= await CATALOG_LOADERS[locale]();
+  return catalogs[locale];
+}
+
 const STORAGE_KEY = 'buurthub:lang';
 
 /**
@@ -43,15 +57,23 @@ function initialLocale(): Locale {
 }
 
 let current: Locale = initialLocale();
+let messages: Messages = await loadCatalog(current);
 const listeners = new Set<() => void>();
 
 export function getLocale(): Locale {
   return current;
 }
 
-export function setLocale(locale: Locale): void {
-  if (locale === current) return;
+/** The language last asked for: a quick second switch wins over a first one still loading. */
+let wanted: Locale = current;
+
+/** Switches the language once its catalogue is there (fetched on the first switch). */
+export async function setLocale(locale: Locale): Promise<void> {
+  wanted = locale;
+  const loaded = await loadCatalog(locale);
+  if (locale !== wanted || locale === current) return;
   current = locale;
+  messages = loaded;
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
@@ -97,7 +119,7 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
  * plural messages use `count`.
  */
 export function t(key: MessageKey, params: Params = {}): string {
-  const message = catalogs[current][key] ?? nl[key];
+  const message = messages[key];
   let text: string;
   if (typeof message === 'string') {
     text = message;
@@ -117,7 +139,7 @@ export function t(key: MessageKey, params: Params = {}): string {
 
 /** Translates a key built at runtime (e.g. a category name), with a fallback text. */
 export function tDynamic(key: string, fallback: string, params: Params = {}): string {
-  return key in nl ? t(key as MessageKey, params) : fallback;
+  return key in messages ? t(key as MessageKey, params) : fallback;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -14,7 +14,9 @@ const space = (over: Partial<SpaceSnapshot> = {}): SpaceSnapshot => ({
 });
 
 describe('the sync state the user sees', () => {
-  afterEach(() => setLocale('nl'));
+  afterEach(async () => {
+    await setLocale('nl');
+  });
 
   it('is offline when the browser has no network, whatever the providers say', () => {
     expect(combineSyncState(false, [space(), space()]).connection).toBe('offline');
@@ -62,8 +64,8 @@ describe('the sync state the user sees', () => {
     ).toBe('Online · laatst opgeslagen op de server om 14:05');
   });
 
-  it('speaks English after switching language', () => {
-    setLocale('en');
+  it('speaks English after switching language', async () => {
+    await setLocale('en');
     expect(
       describeSyncState({ connection: 'online', syncing: false, pending: 2, lastSavedAt: null }),
     ).toBe('Online · 2 changes waiting');

@@ -166,7 +166,7 @@ export class BhKiosk extends LitElement {
     this.textSize = 0;
     this.renderRoot.querySelector('bh-kiosk-setup')?.reset();
     (document.activeElement as HTMLElement | null)?.blur();
-    setLocale('nl');
+    void setLocale('nl');
     this.restartRotation();
     window.scrollTo(0, 0);
   }
