@@ -15,9 +15,17 @@ export function queryTerms(query: string): string[] {
     .filter((term) => term.length > 0);
 }
 
+/** The texts made searchable in one string, for `includesTerms`. */
+export function searchableText(...texts: string[]): string {
+  return texts.map(searchable).join('\n');
+}
+
+/** True when every term occurs in a `searchableText`. */
+export function includesTerms(terms: string[], haystack: string): boolean {
+  return terms.every((term) => haystack.includes(term));
+}
+
 /** True when every term occurs in one of the texts. */
 export function matchesTerms(terms: string[], ...texts: string[]): boolean {
-  if (terms.length === 0) return true;
-  const haystack = texts.map(searchable).join('\n');
-  return terms.every((term) => haystack.includes(term));
+  return terms.length === 0 || includesTerms(terms, searchableText(...texts));
 }

@@ -12,6 +12,33 @@ function space() {
 }
 
 describe('posts', () => {
+  it('gives the same post object until that post changes, so a feed redraws only what changed', () => {
+    const { community } = space();
+    const a = community.posts.create(
+      { title: 'Ladder te leen', body: 'a', category: 'nieuws' },
+      anna,
+    );
+    const b = community.posts.create({ title: 'Kat gezien', body: 'b', category: 'nieuws' }, bram);
+    const before = community.posts.list();
+    expect(community.posts.list()).toEqual(before);
+    expect(community.posts.get(a.id)).toBe(community.posts.get(a.id));
+
+    community.posts.comment(a.id, { body: 'Mag ik hem zaterdag?' }, bram);
+    const after = community.posts.list();
+    expect(after.find((p) => p.id === b.id)).toBe(before.find((p) => p.id === b.id));
+    const changed = after.find((p) => p.id === a.id);
+    expect(changed).not.toBe(before.find((p) => p.id === a.id));
+    expect(changed?.comments.map((c) => c.body)).toEqual(['Mag ik hem zaterdag?']);
+
+    // A change arriving from another device is seen too.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(community.doc));
+    new CommunitySpace(other, fixedContext()).posts.react(b.id, 'heart', anna);
+    Y.applyUpdate(community.doc, Y.encodeStateAsUpdate(other));
+    expect(community.posts.get(b.id)?.reactions.heart).toEqual([anna.id]);
+    expect(community.posts.list({ query: 'KAT' }).map((p) => p.id)).toEqual([b.id]);
+  });
+
   it('shows a new post with its author, category and time', () => {
     const { community } = space();
     const post = community.posts.create(

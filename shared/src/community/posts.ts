@@ -29,7 +29,7 @@ import {
   readPost,
   readStoredComment,
 } from './post-schema.js';
-import { matchesTerms, queryTerms } from './post-search.js';
+import { includesTerms, queryTerms, searchableText } from './post-search.js';
 import { REACTIONS, type ReactionKind, reactionKey, setReaction } from './reactions.js';
 import type { Visibility } from './visibility.js';
 
@@ -64,12 +64,24 @@ type FieldMap = Y.Map<unknown>;
 
 export class Posts {
   private readonly map: Y.Map<FieldMap>;
+  /**
+   * Each post as last read and validated (null: removed or malformed), until something in
+   * it changes. A big neighbourhood's feed lists thousands of posts on every change; reading
+   * and validating all of them each time cost seconds on a phone, now only changed posts are
+   * read again.
+   */
+  private readonly views = new Map<string, PostView | null>();
+  /** Every visible post, newest first, while no post changed. */
+  private newestFirst: PostView[] | null = null;
+  /** Title and body as searched, per post as read (normalising them is what a search costs). */
+  private readonly searchTexts = new WeakMap<PostView, string>();
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly ctx: ModelContext,
   ) {
     this.map = doc.getMap('posts');
+    this.map.observeDeep((events) => this.forget(events));
   }
 
   /** Throws the ValidationError `create` would throw, so a form can check before asking more. */
@@ -219,24 +231,39 @@ export class Posts {
     });
   }
 
+  /**
+   * The post as shown. Until a post changes this returns the same object each time, so a
+   * view can tell by identity that it has nothing to redraw.
+   */
   get(id: string): PostView | null {
-    return readPost(this.map.get(id));
+    if (this.doc._transaction !== null) return readPost(this.map.get(id));
+    let post = this.views.get(id);
+    if (post === undefined) {
+      post = readPost(this.map.get(id));
+      this.views.set(id, post);
+    }
+    return post;
   }
 
   /** Visible posts, newest first, narrowed by `filter`. */
   list(filter: PostFilter = {}): PostView[] {
     const terms = queryTerms(filter.query ?? '');
-    const posts: PostView[] = [];
-    for (const value of this.map.values()) {
-      const post = readPost(value);
-      if (!post) continue;
-      if (filter.category !== undefined && post.category !== filter.category) continue;
-      if (filter.village !== undefined && post.village !== filter.village) continue;
-      if (filter.visibility !== undefined && post.visibility !== filter.visibility) continue;
-      if (!matchesTerms(terms, post.title, post.body)) continue;
-      posts.push(post);
+    return this.all().filter(
+      (post) =>
+        (filter.category === undefined || post.category === filter.category) &&
+        (filter.village === undefined || post.village === filter.village) &&
+        (filter.visibility === undefined || post.visibility === filter.visibility) &&
+        (terms.length === 0 || includesTerms(terms, this.searchText(post))),
+    );
+  }
+
+  private searchText(post: PostView): string {
+    let text = this.searchTexts.get(post);
+    if (text === undefined) {
+      text = searchableText(post.title, post.body);
+      this.searchTexts.set(post, text);
     }
-    return posts.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+    return text;
   }
 
   /** Calls `listener` after any change to posts, comments or reactions; returns the unsubscribe. */
@@ -244,6 +271,29 @@ export class Posts {
     const handler = () => listener();
     this.map.observeDeep(handler);
     return () => this.map.unobserveDeep(handler);
+  }
+
+  private all(): PostView[] {
+    // Inside a transaction the observer has not run yet: what is remembered may be stale.
+    if (this.newestFirst && this.doc._transaction === null) return this.newestFirst;
+    const posts: PostView[] = [];
+    for (const id of this.map.keys()) {
+      const post = this.get(id);
+      if (post) posts.push(post);
+    }
+    posts.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+    if (this.doc._transaction === null) this.newestFirst = posts;
+    return posts;
+  }
+
+  /** Drops what was remembered of the posts a transaction changed. */
+  private forget(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    for (const event of events) {
+      if (event.target === this.map) for (const id of event.keys.keys()) this.views.delete(id);
+      // Below a post: the first step of the path from the posts map is the post's id.
+      else this.views.delete(String(event.path[0]));
+    }
+    this.newestFirst = null;
   }
 
   private require(id: string): PostView {

@@ -59,12 +59,18 @@ const itemIdSchema = z.string().min(1).max(100);
 
 export class Reports {
   private readonly map: Y.Map<unknown>;
+  /**
+   * Every report, read and validated, until one changes: each post and comment a feed shows
+   * asks for its own reports, which would read them all each time.
+   */
+  private byItem: Map<string, ReportView[]> | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly ctx: ModelContext,
   ) {
     this.map = doc.getMap('reports');
+    this.map.observeDeep(() => (this.byItem = null));
   }
 
   /** A member reports an item (again: their earlier report of it is replaced). */
@@ -80,11 +86,17 @@ export class Reports {
 
   /** Reports of one item, oldest first. */
   of(itemId: string): ReportView[] {
-    return this.all().get(itemId) ?? [];
+    return [...(this.read().get(itemId) ?? [])];
   }
 
   /** Every reported item with its reports, oldest first. */
   all(): Map<string, ReportView[]> {
+    return new Map([...this.read()].map(([itemId, list]) => [itemId, [...list]]));
+  }
+
+  private read(): Map<string, ReportView[]> {
+    // Inside a transaction the observer has not run yet: what is remembered may be stale.
+    if (this.byItem && this.doc._transaction === null) return this.byItem;
     const all = new Map<string, ReportView[]>();
     for (const [key, value] of this.map.entries()) {
       const report = readStored(storedReport, value);
@@ -96,6 +108,7 @@ export class Reports {
     for (const list of all.values()) {
       list.sort((a, b) => a.at - b.at || (a.reporterId < b.reporterId ? -1 : 1));
     }
+    if (this.doc._transaction === null) this.byItem = all;
     return all;
   }
 

@@ -17,6 +17,7 @@ import {
   type ModerationSpace,
   REPORT_REASONS,
   type ReportReason,
+  type ReportView,
   type ReportedKind,
   isMember,
 } from '@buurthub/shared';
@@ -62,6 +63,11 @@ export class BhReportDialog extends LitElement {
   private identity?: IdentityService;
 
   @state() private error = '';
+  /**
+   * The dialog is in the DOM only while it is open: a feed has a report button on every post
+   * and comment, and a closed dialog's form for each of them made scrolling slow.
+   */
+  @state() private dialogOpen = false;
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('button.trigger') private trigger!: HTMLButtonElement;
 
@@ -108,52 +114,56 @@ export class BhReportDialog extends LitElement {
       >
         ${mine ? t('report.reported') : t('report.action')}
       </button>
-      <dialog aria-labelledby="report-heading" @close=${this.onClose}>
-        <form novalidate @submit=${this.onSubmit}>
-          <h2 id="report-heading">${t(`report.heading.${this.kind}`)}</h2>
-          <p class="hint">
-            ${t('report.intro', {
-              count: this.moderation?.reportThreshold ?? DEFAULT_REPORT_THRESHOLD,
-            })}
-          </p>
-          <fieldset
-            aria-invalid=${this.error ? 'true' : 'false'}
-            aria-describedby=${this.error ? 'reason-error' : nothing}
-          >
-            <legend>${t('report.reasonLegend')}</legend>
-            ${REPORT_REASONS.map(
-              (reason) =>
-                html`<label class="reason">
-                  <input
-                    type="radio"
-                    name="reason"
-                    value=${reason}
-                    .checked=${mine?.reason === reason}
-                    @change=${() => (this.error = '')}
-                  />
-                  ${t(`report.reason.${reason}`)}
-                </label>`,
-            )}
-            ${this.error ? html`<p id="reason-error" class="field-error">${this.error}</p>` : nothing}
-          </fieldset>
-          <div class="field">
-            <label for="report-note">${t('report.noteLabel')}</label>
-            <textarea
-              id="report-note"
-              name="note"
-              rows="3"
-              maxlength=${NOTE_MAX}
-              .value=${mine?.note ?? ''}
-            ></textarea>
-          </div>
-          <div class="actions">
-            <button type="button" class="secondary" @click=${() => this.dialog.close()}>
-              ${t('report.cancel')}
-            </button>
-            <button type="submit" class="primary">${t('report.send')}</button>
-          </div>
-        </form>
-      </dialog>`;
+      ${this.dialogOpen ? this.renderDialog(mine) : nothing}`;
+  }
+
+  private renderDialog(mine: ReportView | undefined) {
+    return html`<dialog aria-labelledby="report-heading" @close=${this.onClose}>
+      <form novalidate @submit=${this.onSubmit}>
+        <h2 id="report-heading">${t(`report.heading.${this.kind}`)}</h2>
+        <p class="hint">
+          ${t('report.intro', {
+            count: this.moderation?.reportThreshold ?? DEFAULT_REPORT_THRESHOLD,
+          })}
+        </p>
+        <fieldset
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby=${this.error ? 'reason-error' : nothing}
+        >
+          <legend>${t('report.reasonLegend')}</legend>
+          ${REPORT_REASONS.map(
+            (reason) =>
+              html`<label class="reason">
+                <input
+                  type="radio"
+                  name="reason"
+                  value=${reason}
+                  .checked=${mine?.reason === reason}
+                  @change=${() => (this.error = '')}
+                />
+                ${t(`report.reason.${reason}`)}
+              </label>`,
+          )}
+          ${this.error ? html`<p id="reason-error" class="field-error">${this.error}</p>` : nothing}
+        </fieldset>
+        <div class="field">
+          <label for="report-note">${t('report.noteLabel')}</label>
+          <textarea
+            id="report-note"
+            name="note"
+            rows="3"
+            maxlength=${NOTE_MAX}
+            .value=${mine?.note ?? ''}
+          ></textarea>
+        </div>
+        <div class="actions">
+          <button type="button" class="secondary" @click=${() => this.dialog.close()}>
+            ${t('report.cancel')}
+          </button>
+          <button type="submit" class="primary">${t('report.send')}</button>
+        </div>
+      </form>
+    </dialog>`;
   }
 
   private async open() {
@@ -162,6 +172,8 @@ export class BhReportDialog extends LitElement {
     this.error = '';
     await this.updateComplete;
     if (!this.mayReport) return;
+    this.dialogOpen = true;
+    await this.updateComplete;
     // Start from this member's earlier report of the item (or nothing): what was typed in
     // a cancelled dialog is not a report.
     const mine = this.mine;
@@ -197,6 +209,7 @@ export class BhReportDialog extends LitElement {
   }
 
   private onClose() {
+    this.dialogOpen = false;
     this.trigger?.focus();
   }
 }
