@@ -34,6 +34,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml)|image\/svg
 const MIN_COMPRESS_BYTES = 1024;
 /** Larger files are streamed as they are rather than held in memory. */
 const MAX_COMPRESS_BYTES = 8 * 1024 * 1024;
+/** Files kept compressed; the app has about 50, old deploys' files fall out. */
+const MAX_CACHED_FILES = 256;
 
 interface Compressed {
   /** Which version of the file these bytes are of. */
@@ -86,14 +88,25 @@ async function compress(path: string): Promise<Partial<Record<Encoding, Buffer>>
 function compressedBodies(file: FileInfo): Promise<Partial<Record<Encoding, Buffer>>> {
   const current = version(file);
   const cached = compressed.get(file.path);
-  if (cached?.version === current) return cached.bodies;
-  const bodies = compress(file.path).catch(() => {
-    // Unreadable right now (replaced mid-deploy): send it uncompressed, try again next time.
-    compressed.delete(file.path);
-    return {};
-  });
-  compressed.set(file.path, { version: current, bodies });
-  return bodies;
+  compressed.delete(file.path);
+  if (cached?.version === current) {
+    compressed.set(file.path, cached); // most recently used last
+    return cached.bodies;
+  }
+  const entry: Compressed = {
+    version: current,
+    bodies: compress(file.path).catch(() => {
+      // Unreadable right now (replaced mid-deploy): send it uncompressed, try again next time.
+      if (compressed.get(file.path) === entry) compressed.delete(file.path);
+      return {};
+    }),
+  };
+  compressed.set(file.path, entry);
+  for (const path of compressed.keys()) {
+    if (compressed.size <= MAX_CACHED_FILES) break;
+    compressed.delete(path);
+  }
+  return entry.bodies;
 }
 
 /** Whether the client's cached copy (If-None-Match, else If-Modified-Since) is this one. */
