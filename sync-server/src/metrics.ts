@@ -14,6 +14,23 @@ import type { LimitReason, Limits } from './limits.js';
 export type RejectReason =
   LimitReason | 'malformed' | 'unsupported' | 'invalid-update' | 'read-only' | 'purge-rate';
 
+/**
+ * Where an update's time goes on its way through the relay (rooms.ts), in order: checks
+ * (permission, decoding, validation, limits); waiting for its storage batch to start and
+ * that batch's transaction (backends that batch, i.e. SQLite); from durable until its room
+ * gets to it; applying it to the live document; acknowledging and fanning it out.
+ */
+export const UPDATE_STAGES = ['validate', 'queued', 'write', 'settle', 'apply', 'fanout'] as const;
+export type UpdateStage = (typeof UPDATE_STAGES)[number];
+
+export interface MetricsOptions {
+  /**
+   * Time every update's stages (`buurthub_update_stage_seconds`): a few clock reads and
+   * histogram observations per update, so off unless asked for (`BUURTHUB_STAGE_TIMING=1`).
+   */
+  stageTiming?: boolean;
+}
+
 export class RelayMetrics {
   readonly registry = new Registry();
   readonly connections: Gauge;
@@ -34,6 +51,8 @@ export class RelayMetrics {
     bytesOut: 0,
   };
   readonly commitSeconds: Histogram;
+  /** Per-stage timers of an update, bound to their label once; null when not asked for. */
+  readonly updateStages: Record<UpdateStage, { observe(seconds: number): void }> | null;
   readonly rejectedMessages: Counter<'reason'>;
   readonly rejectedConnections: Counter<'reason'>;
   readonly documentBytes: Gauge<'nb' | 'space'>;
@@ -42,7 +61,10 @@ export class RelayMetrics {
   readonly blobBytesStored: Counter;
   readonly blobsRejected: Counter<'reason'>;
 
-  constructor(limits: Limits) {
+  constructor(
+    limits: Limits,
+    { stageTiming = process.env.BUURTHUB_STAGE_TIMING === '1' }: MetricsOptions = {},
+  ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'buurthub_' });
     this.connections = new Gauge({
@@ -99,6 +121,22 @@ export class RelayMetrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
+    if (stageTiming) {
+      const stages = new Histogram({
+        name: 'buurthub_update_stage_seconds',
+        help: 'Time one update spends in each stage from arrival to fan-out (BUURTHUB_STAGE_TIMING=1).',
+        labelNames: ['stage'],
+        buckets: [
+          0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1,
+        ],
+        registers,
+      });
+      const bound = {} as Record<UpdateStage, { observe(seconds: number): void }>;
+      for (const stage of UPDATE_STAGES) bound[stage] = stages.labels({ stage });
+      this.updateStages = bound;
+    } else {
+      this.updateStages = null;
+    }
     this.rejectedMessages = new Counter({
       name: 'buurthub_rejected_messages_total',
       help: 'Messages refused (and their connection closed, except read-only), by reason.',

@@ -48,7 +48,7 @@ import {
   validateUpdate,
 } from './protocol.js';
 import type { RoomBus, RoomSubscription } from './bus/bus.js';
-import type { Storage } from './storage/storage.js';
+import type { AppendResult, Storage } from './storage/storage.js';
 
 /** One client connection as a room sees it; the WebSocket lives in connection.ts. */
 export interface Peer {
@@ -86,7 +86,9 @@ const LEAVING = Symbol('leaving');
 /** An update whose commit has started; see `Room.beginUpdate`. */
 interface PendingUpdate {
   update: Uint8Array;
-  commit: Promise<{ seq: number; logLength: number }>;
+  commit: Promise<AppendResult>;
+  /** performance.now() when the commit was durable (only with stage timing). */
+  durableAt: number;
 }
 
 interface PeerState {
@@ -406,6 +408,8 @@ export class Room {
    */
   private beginUpdate(peer: Peer, update: Uint8Array): PendingUpdate | null {
     if (this.broken) return null;
+    const stages = this.options.metrics.updateStages;
+    const started = stages ? performance.now() : 0;
     try {
       if (!peer.canWrite) {
         // Decoded and understood, but this connection may only read: drop it and say so once.
@@ -424,18 +428,28 @@ export class Room {
       this.failPeer(peer, error);
       return null;
     }
+    stages?.validate.observe((performance.now() - started) / 1000);
     this.inflightBytes += update.byteLength;
     const timer = this.options.metrics.commitSeconds.startTimer();
-    const commit = this.options.storage.appendUpdate(this.name, update);
+    const pending: PendingUpdate = {
+      update,
+      commit: this.options.storage.appendUpdate(this.name, update),
+      durableAt: 0,
+    };
     // Timed from the start of the commit to its durability, not the wait in the queue.
-    const stop = () => void timer();
-    commit.then(stop, stop);
-    return { update, commit };
+    const stop = () => {
+      timer();
+      if (stages) pending.durableAt = performance.now();
+    };
+    pending.commit.then(stop, stop);
+    return pending;
   }
 
-  private async finishUpdate(peer: Peer, { update, commit }: PendingUpdate): Promise<void> {
+  private async finishUpdate(peer: Peer, pending: PendingUpdate): Promise<void> {
     const { storage, log } = this.options;
-    let committed: { seq: number; logLength: number };
+    const { update, commit } = pending;
+    const stages = this.options.metrics.updateStages;
+    let committed: AppendResult;
     try {
       committed = await commit;
     } catch (error) {
@@ -446,6 +460,15 @@ export class Room {
       this.inflightBytes -= update.byteLength;
     }
     if (this.broken) return;
+    let mark = 0;
+    if (stages) {
+      mark = performance.now();
+      stages.settle.observe((mark - pending.durableAt) / 1000);
+      if (committed.timing) {
+        stages.queued.observe(committed.timing.queuedSeconds);
+        stages.write.observe(committed.timing.writeSeconds);
+      }
+    }
     this.logLength = committed.logLength;
     this.storedBytes += update.byteLength;
     this.sizeGauge.set(this.storedBytes);
@@ -464,6 +487,12 @@ export class Room {
       return;
     }
 
+    if (stages) {
+      const applied = performance.now();
+      stages.apply.observe((applied - mark) / 1000);
+      mark = applied;
+    }
+
     if (peer.wantsAcks) {
       const clocks = relayClocks(this.doc, clientsInUpdate(update));
       if (clocks.size > 0) peer.send(encodeAckMessage(clocks));
@@ -473,6 +502,7 @@ export class Room {
     for (const other of this.peers.keys()) if (other !== peer) other.send(frame);
     // Then to the other relay processes: committed first, so the bus never runs ahead.
     this.options.bus?.publishUpdate(this.name, update);
+    stages?.fanout.observe((performance.now() - mark) / 1000);
 
     if (this.logLength > this.options.compactAfter) await this.compact();
   }

@@ -134,9 +134,13 @@ export class TokenMinter {
 }
 
 /**
- * A few numbers from the relay's Prometheus endpoint: how long storage commits took, and
- * what was rejected (so a limit that bit during a run is visible). Null if unavailable.
+ * A few numbers from the relay's Prometheus endpoint: how long storage commits took, what
+ * was rejected (so a limit that bit during a run is visible) and, when the relay runs with
+ * `BUURTHUB_STAGE_TIMING=1`, the summed time per stage of an update. Null if unavailable.
  */
+/** The relay's update stages (sync-server/src/metrics.ts, UPDATE_STAGES), in order. */
+export const STAGES = ['validate', 'queued', 'write', 'settle', 'apply', 'fanout'];
+
 export async function relayMetrics(port) {
   try {
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);
@@ -152,6 +156,15 @@ export async function relayMetrics(port) {
       commits: sum('buurthub_update_commit_seconds_count'),
       rejectedMessages: sum('buurthub_rejected_messages_total'),
       rejectedConnections: sum('buurthub_rejected_connections_total'),
+      stages: Object.fromEntries(
+        STAGES.map((stage) => [
+          stage,
+          {
+            seconds: sum(`buurthub_update_stage_seconds_sum{stage="${stage}"}`),
+            count: sum(`buurthub_update_stage_seconds_count{stage="${stage}"}`),
+          },
+        ]),
+      ),
     };
   } catch {
     return null;

@@ -80,6 +80,16 @@ export async function connectAll(target, rooms, perRoom, full, onKeys, { batch =
   return clients;
 }
 
+/** Mean seconds per update in each stage between two scrapes; null without stage timing. */
+function stageMeans(before, after) {
+  const means = {};
+  for (const [stage, { seconds, count }] of Object.entries(after)) {
+    const n = count - before[stage].count;
+    if (n > 0) means[stage] = (seconds - before[stage].seconds) / n;
+  }
+  return Object.keys(means).length > 0 ? means : null;
+}
+
 export async function runFanout(
   target,
   { name, rooms: roomCount, perRoom, full, paced, saturated, prefix },
@@ -175,6 +185,7 @@ export async function runFanout(
           commitSeconds: metrics1.commitSeconds - metrics0.commitSeconds,
           rejectedMessages: metrics1.rejectedMessages,
           rejectedConnections: metrics1.rejectedConnections,
+          stages: stageMeans(metrics0.stages, metrics1.stages),
         }
       : null;
   await waitFor(() => pending.size === 0, 30_000, 'saturated updates to drain').catch(() => {});

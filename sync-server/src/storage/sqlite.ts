@@ -2,13 +2,17 @@
  * The embedded storage: one SQLite file `<data>/buurthub.sqlite` (WAL) holding every
  * room's update log and compacted snapshot. better-sqlite3 is synchronous, so each call
  * finishes its transaction before the promise resolves; nothing interleaves inside one.
- * Appends are the exception: they are group-committed (see `appendUpdate`).
+ * Appends are the exception: they are group-committed by a writer thread with its own
+ * connection (see `appendUpdate` and sqlite-writer.ts); WAL lets this connection read
+ * meanwhile.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { foldUpdates } from './fold.js';
+import { SqliteWriter } from './sqlite-writer.js';
 import type {
+  AppendResult,
   CalendarKey,
   ContactDetails,
   ContactRequest,
@@ -128,7 +132,6 @@ export class SqliteStorage implements Storage {
   private readonly stmt: {
     snapshot: Database.Statement<[string], { data: Buffer }>;
     log: Database.Statement<[string], { seq: number; data: Buffer }>;
-    append: Database.Statement<[string, Buffer, number]>;
     count: Database.Statement<[string], { n: number }>;
     remove: Database.Statement<[string, number]>;
     deleteFolded: Database.Statement<[string, number]>;
@@ -148,9 +151,16 @@ export class SqliteStorage implements Storage {
   private readonly appendQueue: {
     room: string;
     update: Uint8Array;
-    resolve(value: { seq: number; logLength: number }): void;
+    /** `performance.timeOrigin + performance.now()` when the append was asked for. */
+    queuedAt: number;
+    resolve(value: AppendResult): void;
     reject(error: unknown): void;
   }[] = [];
+  /** Started on the first append: admin commands that only read never start a thread. */
+  private writer: SqliteWriter | null = null;
+  /** Settles after every chunk posted so far (the writer commits them in order). */
+  private lastWrite: Promise<void> = Promise.resolve();
+  private batchScheduled = false;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -170,7 +180,6 @@ export class SqliteStorage implements Storage {
     this.stmt = {
       snapshot: this.db.prepare('SELECT data FROM snapshots WHERE room = ?'),
       log: this.db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'),
-      append: this.db.prepare('INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)'),
       count: this.db.prepare('SELECT count(*) AS n FROM updates WHERE room = ?'),
       remove: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
       deleteFolded: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
@@ -226,44 +235,66 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Group commit: appends that arrive in the same turn of the event loop, from any room,
-   * are written in one transaction, so a burst of updates costs one fsync instead of one
-   * each. Every promise resolves only after that transaction is durable.
+   * Group commit: the appends asked for in one turn of the event loop go to the writer
+   * thread together, and the writer commits everything that reached it while its previous
+   * transaction was being fsynced in one transaction (sqlite-writer.ts). So a burst of
+   * updates from any rooms costs one fsync, and the relay's thread never waits for one.
+   * Every promise resolves only after its transaction is durable.
    */
-  appendUpdate(room: string, update: Uint8Array): Promise<{ seq: number; logLength: number }> {
+  appendUpdate(room: string, update: Uint8Array): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.appendQueue.push({ room, update, resolve, reject });
-      if (this.appendQueue.length === 1) setImmediate(() => this.commitAppends());
+      const queuedAt = performance.timeOrigin + performance.now();
+      this.appendQueue.push({ room, update, queuedAt, resolve, reject });
+      if (this.batchScheduled) return;
+      this.batchScheduled = true;
+      setImmediate(() => {
+        this.batchScheduled = false;
+        this.writeBatch();
+      });
     });
   }
 
-  private commitAppends(): void {
+  private writeBatch(): void {
     const batch = this.appendQueue.splice(0);
     if (batch.length === 0) return;
-    try {
-      const now = Date.now();
-      const results = this.db.transaction(() =>
-        batch.map(({ room, update }) => {
-          const result = this.stmt.append.run(room, Buffer.from(update), now);
-          return { seq: Number(result.lastInsertRowid), room };
-        }),
-      )();
-      // After the commit, so every length includes the whole batch.
-      const added = new Map<string, number>();
-      for (const { room } of results) added.set(room, (added.get(room) ?? 0) + 1);
-      for (const [room, rows] of added) {
-        const known = this.logLengths.get(room);
-        this.logLengths.set(
-          room,
-          known === undefined ? (this.stmt.count.get(room)?.n ?? 0) : known + rows,
-        );
-      }
-      results.forEach(({ seq, room }, i) =>
-        batch[i]?.resolve({ seq, logLength: this.logLengths.get(room) ?? 0 }),
+    if (!this.writer?.usable) this.writer = new SqliteWriter(this.file);
+    this.lastWrite = this.writer
+      .write(batch.map(({ room, update }) => ({ room, data: update })))
+      .then(
+        ({ seqs, startedAt, seconds }) => {
+          const lengths = this.countAppended(batch.map(({ room }) => room));
+          batch.forEach((entry, i) =>
+            entry.resolve({
+              seq: seqs[i] as number,
+              logLength: lengths.get(entry.room) ?? 0,
+              timing: { queuedSeconds: (startedAt - entry.queuedAt) / 1000, writeSeconds: seconds },
+            }),
+          );
+        },
+        (error: unknown) => {
+          for (const entry of batch) entry.reject(error);
+        },
       );
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
+  }
+
+  /** Adds a committed batch's rows to the known log lengths; returns them per room. */
+  private countAppended(rooms: string[]): Map<string, number> {
+    const added = new Map<string, number>();
+    for (const room of rooms) added.set(room, (added.get(room) ?? 0) + 1);
+    for (const [room, rows] of added) {
+      const known = this.logLengths.get(room);
+      // Unknown: count what is committed, which includes this batch.
+      const length = known === undefined ? (this.stmt.count.get(room)?.n ?? 0) : known + rows;
+      this.logLengths.set(room, length);
+      added.set(room, length);
     }
+    return added;
+  }
+
+  /** Resolves once every append asked for so far is committed (or refused). */
+  private async appendsSettled(): Promise<void> {
+    this.writeBatch();
+    await this.lastWrite;
   }
 
   async removeUpdate(room: string, seq: number): Promise<void> {
@@ -293,7 +324,8 @@ export class SqliteStorage implements Storage {
   }
 
   async purge(room: string): Promise<Uint8Array> {
-    this.commitAppends();
+    // From here to the end of the scrub nothing yields, so no batch can start in between.
+    await this.appendsSettled();
     const snapshot = this.db
       .transaction(() => {
         const parts: Uint8Array[] = [];
@@ -327,6 +359,7 @@ export class SqliteStorage implements Storage {
   }
 
   async eraseMember(nb: string, sub: string): Promise<{ contactRequests: number }> {
+    await this.appendsSettled();
     const erased = this.db
       .transaction(() => {
         const contacts = this.db
@@ -642,7 +675,9 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    this.commitAppends();
+    await this.appendsSettled();
+    await this.writer?.close();
+    this.writer = null;
     if (this.db.open) this.db.close();
   }
 }

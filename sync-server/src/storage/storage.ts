@@ -20,11 +20,22 @@ export interface StoredRoom {
   logLength: number;
 }
 
+export interface AppendResult {
+  seq: number;
+  /** Rows in the room's log now, this one included. */
+  logLength: number;
+  /**
+   * Where the commit's time went, from a backend that batches appends (SQLite): waiting for
+   * the batch to start (behind the commit before it), and the batch's transaction itself.
+   */
+  timing?: { queuedSeconds: number; writeSeconds: number };
+}
+
 export interface Storage extends IdentityStorage {
   /** Everything stored for a room; an unknown room has no updates. */
   loadRoom(room: string): Promise<StoredRoom>;
   /** Commits one update to the room's log; resolves with its sequence number. */
-  appendUpdate(room: string, update: Uint8Array): Promise<{ seq: number; logLength: number }>;
+  appendUpdate(room: string, update: Uint8Array): Promise<AppendResult>;
   /**
    * Removes one logged update again. Only for the rare update that passed validation but
    * that the live document then refused, so that garbage does not outlive the failure.
