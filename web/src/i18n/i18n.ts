@@ -104,14 +104,31 @@ export function intlTag(): string {
 
 export type Params = Record<string, string | number>;
 
+const formatters = new Map<string, unknown>();
+
+/**
+ * One Intl formatter of a kind per language, made on first use: creating one costs far more
+ * than formatting, and a feed formats hundreds of times and numbers while scrolling.
+ */
+function formatter<T>(kind: string, make: (tag: string) => T): T {
+  const key = `${current} ${kind}`;
+  let made = formatters.get(key) as T | undefined;
+  if (made === undefined) {
+    made = make(INTL_TAGS[current]);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /**
  * A number as the language writes it: "1,5" and "12.500" in Dutch, "1.5" and "12,500" in
  * British English. Grouping starts at five digits, so a year or a house number stays "2026".
  */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(INTL_TAGS[current], { useGrouping: 'min2', ...options }).format(
-    value,
-  );
+  const make = (tag: string) => new Intl.NumberFormat(tag, { useGrouping: 'min2', ...options });
+  const format =
+    Object.keys(options).length === 0 ? formatter('number', make) : make(INTL_TAGS[current]);
+  return format.format(value);
 }
 
 /**
@@ -126,7 +143,7 @@ export function t(key: MessageKey, params: Params = {}): string {
   } else {
     const count = Number(params['count'] ?? 0);
     text =
-      new Intl.PluralRules(INTL_TAGS[current]).select(count) === 'one'
+      formatter('plural', (tag) => new Intl.PluralRules(tag)).select(count) === 'one'
         ? message.one
         : message.other;
   }
@@ -156,7 +173,7 @@ export function formatRelative(timestamp: number, now: number): string {
   const seconds = Math.round((timestamp - now) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 60) return t('time.justNow');
-  const rtf = new Intl.RelativeTimeFormat(INTL_TAGS[current], { numeric: 'auto' });
+  const rtf = formatter('relative', (tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }));
   for (const [unit, size] of UNITS) {
     if (abs >= size) return rtf.format(Math.trunc(seconds / size), unit);
   }
@@ -165,17 +182,18 @@ export function formatRelative(timestamp: number, now: number): string {
 
 /** Wall-clock time, "14:05". */
 export function formatTime(timestamp: number): string {
-  return new Intl.DateTimeFormat(INTL_TAGS[current], { hour: '2-digit', minute: '2-digit' }).format(
-    timestamp,
-  );
+  return formatter(
+    'time',
+    (tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }),
+  ).format(timestamp);
 }
 
 /** Full date and time for tooltips and `<time datetime>` titles. */
 export function formatDateTime(timestamp: number): string {
-  return new Intl.DateTimeFormat(INTL_TAGS[current], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(timestamp);
+  return formatter(
+    'date-time',
+    (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' }),
+  ).format(timestamp);
 }
 
 /** Re-renders its host whenever the UI language changes. */
