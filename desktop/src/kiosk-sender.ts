@@ -6,7 +6,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { isAllowedNavigation } from './navigation-policy.js';
 
-export function fromKioskPage(event: IpcMainInvokeEvent): boolean {
+export function fromKioskPage(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame === event.sender.mainFrame && isAllowedNavigation(frame.url);
 }

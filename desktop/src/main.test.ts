@@ -58,13 +58,29 @@ const electron = vi.hoisted(() => {
     },
     net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
     powerSaveBlocker: { start: () => 1 },
-    ipcMain: { handle: (channel: string) => state.ipc.add(channel) },
+    ipcMain: {
+      handle: (channel: string) => state.ipc.add(channel),
+      on: (channel: string) => state.ipc.add(channel),
+    },
     BrowserWindow,
   };
   return { state, module };
 });
 
 vi.mock('electron', () => electron.module);
+
+/** electron-updater as main sees it in a packaged kiosk: counts its checks of the feed. */
+const updater = vi.hoisted(() => ({
+  checks: 0,
+  autoInstallOnAppQuit: true,
+  on: () => undefined,
+  checkForUpdates() {
+    this.checks++;
+    return Promise.resolve(null);
+  },
+  quitAndInstall: () => undefined,
+}));
+vi.mock('electron-updater', () => ({ default: { autoUpdater: updater } }));
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -122,6 +138,10 @@ describe('the kiosk main process', { timeout: 90_000 }, () => {
     expect(window.loaded).toEqual(['app://bundle/nb/maasburen/#kiosk']);
     expect(electron.state.ipc).toContain('kiosk:setup-unlock');
     expect(electron.state.ipc).toContain('kiosk:window-token');
+    expect(electron.state.ipc).toContain('kiosk:screen');
+    // A packaged kiosk looks for an update at start and installs only by the policy.
+    expect(updater.checks).toBeGreaterThan(0);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
 
     // The bundle's relay calls (relative paths on app://bundle) reach the hub.
     const keys = await electron.state.protocolHandler!(

@@ -8,6 +8,7 @@
  */
 import { createRelay, mintTokenFor, type Relay } from '@buurthub/sync-server';
 import { BrowserWindow, app, net, powerSaveBlocker, protocol, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,9 @@ import { hubLoopbackUrl, hubOptions, lanUrl } from './hub-options.js';
 import { hubRequestUrl } from './hub-routes.js';
 import { type ConfigResult, parseKioskConfig, rendererArgument } from './kiosk-config.js';
 import { configErrorPage, crisisPageUrl, fallbackCrisisPage } from './kiosk-pages.js';
+import { followUpdates } from './auto-update.js';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation } from './navigation-policy.js';
+import { followScreenReports } from './screen-report.js';
 import { registerSetup } from './setup-ipc.js';
 import { kioskWindowOptions } from './window-options.js';
 import { registerWindowToken } from './window-token.js';
@@ -86,6 +89,14 @@ void app.whenReady().then(async () => {
       neighbourhood: config.config.neighbourhood,
       mint: (claims, ttl) => mintTokenFor(storage, claims, ttl),
     });
+  }
+  const screen = followScreenReports();
+  // Updates come from the feed electron-builder.yml names (`publish`); a development run
+  // has no feed. Installing waits for the policy's night hours, never on quit.
+  if (app.isPackaged && config.ok) {
+    const { autoUpdater } = electronUpdater;
+    autoUpdater.autoInstallOnAppQuit = false;
+    followUpdates({ updater: autoUpdater, screen });
   }
   if (config.ok) {
     registerSetup({

@@ -45,6 +45,12 @@ electron.contextBridge.exposeInMainWorld(
     show: Object.freeze(flags),
     // The hub's `kiosk` token for this window (main: window-token.ts).
     windowToken: () => ipcRenderer.invoke('kiosk:window-token'),
+    // For the update policy (main: screen-report.ts): only two booleans pass.
+    reportScreen: (screen: { crisis?: unknown; visitor?: unknown }) =>
+      ipcRenderer.send('kiosk:screen', {
+        crisis: screen?.crisis === true,
+        visitor: screen?.visitor === true,
+      }),
     setup: Object.freeze({
       unlock: (pin: string) => ipcRenderer.invoke('kiosk:setup-unlock', String(pin)),
       save: (session: string, settings: unknown) =>

@@ -22,6 +22,8 @@ export interface KioskBridge {
   readonly setup?: KioskSetupBridge;
   /** A `kiosk` token for this window, signed by the hub (web/src/kiosk/window-token.ts). */
   readonly windowToken?: () => Promise<unknown>;
+  /** What has the screen, for the kiosk's update policy (web/src/kiosk/screen-report.ts). */
+  readonly reportScreen?: (screen: { crisis: boolean; visitor: boolean }) => void;
 }
 
 declare global {

@@ -39,6 +39,7 @@ import {
   t,
 } from '../../i18n/i18n.js';
 import { type IdlePhase, idleOptionsFor, idlePhase } from '../../kiosk/idle.js';
+import { ScreenReport } from '../../kiosk/screen-report.js';
 import { shownParts } from '../../kiosk/setup.js';
 import '../bh-language-switch/bh-language-switch.js';
 import '../bh-qr-code/bh-qr-code.js';
@@ -87,6 +88,7 @@ export class BhKiosk extends LitElement {
   private lastTouch = Date.now();
   private visitorActive = false;
   private idleTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly screenReport = new ScreenReport(window.buurthubKiosk);
 
   private readonly clock = new ClockController(this, 5_000);
   private rotateTimer: ReturnType<typeof setInterval> | undefined;
@@ -145,6 +147,8 @@ export class BhKiosk extends LitElement {
 
   /** Counts down only after a visitor did something, so an empty hall sees no countdown. */
   private checkIdle(): void {
+    // Main waits with restarting for an update while either is true (update-policy.ts).
+    this.screenReport.update({ crisis: this.alerts().length > 0, visitor: this.visitorActive });
     if (!this.visitorActive) return;
     const options = idleOptionsFor(window.buurthubKiosk?.idleSeconds);
     const phase = idlePhase(this.lastTouch, Date.now(), options);
