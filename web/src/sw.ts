@@ -7,8 +7,9 @@
  * first when the browser runs out of quota. Videos are played through byte ranges: a cached
  * video answers them from the cache (206), and one not cached yet is fetched whole once in
  * the background while it plays, so a video someone has watched also plays offline. It never
- * touches the sync endpoint, the HTTP API or the relay's own pages and feeds. A new version
- * waits until the page asks it to take over (see app/register-sw.ts).
+ * touches the sync endpoint, the HTTP API or the relay's own pages and feeds. The first
+ * version claims the open page; a new version waits until the page asks it to take over
+ * (see app/register-sw.ts).
  */
 import {
   cleanupOutdatedCaches,
@@ -92,6 +93,14 @@ registerRoute(
   },
 );
 registerRoute(({ url, request }) => isBlob(url, request), media);
+
+// The first version installed takes the open page at once, so a first visit that goes
+// offline still loads the views it had not opened yet (their code comes from the precache).
+// A later version only activates when the user accepted it (app/register-sw.ts); the pages
+// it then controls reload.
+self.addEventListener('activate', (event: ExtendableEvent) =>
+  event.waitUntil(self.clients.claim()),
+);
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
