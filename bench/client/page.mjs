@@ -39,16 +39,17 @@ export async function prepareContext(context, nb, token) {
 
 /**
  * In the page: the feed's state, looked up through the shadow roots. `content` is true once
- * the feed shows a post or its empty state; `syncing` while the header says it connects or
- * syncs.
+ * the feed shows a post, or its empty state when `expectPosts` is false (a big neighbourhood
+ * shows the empty state for a moment while its local copy loads: that is not content);
+ * `syncing` while the header says it connects or syncs.
  */
-function feedState() {
+function feedState(expectPosts) {
   const app = document.querySelector('bh-app')?.shadowRoot;
   const feed = app?.querySelector('bh-feed')?.shadowRoot;
   const sync = app?.querySelector('bh-header')?.shadowRoot?.querySelector('bh-sync-state');
   const syncText = (sync?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
   return {
-    content: Boolean(feed?.querySelector('bh-post-card, .empty')),
+    content: Boolean(feed?.querySelector(expectPosts ? 'bh-post-card' : 'bh-post-card, .empty')),
     posts: feed?.querySelectorAll('bh-post-card').length ?? 0,
     syncing: /Verbinden|Synchroniseren|Connecting|Syncing/.test(syncText) || !sync,
     syncText: syncText.trim(),
@@ -105,7 +106,7 @@ function countWebSocketBytes(cdp) {
  * A new device opens the feed: from navigation until the header no longer syncs and the feed
  * shows content. Also collects the JS the first load fetched and installability.
  */
-export async function firstSync(context, { base, nb, dist, timeoutMs }) {
+export async function firstSync(context, { base, nb, dist, expectPosts, timeoutMs }) {
   const { page, cdp } = await newPage(context);
   await cdp.send('Network.enable');
   const ws = countWebSocketBytes(cdp);
@@ -119,11 +120,11 @@ export async function firstSync(context, { base, nb, dist, timeoutMs }) {
   // Too slow is a result, not a crash: the run notes it and goes on.
   const timedOut = await page
     .waitForFunction(
-      () => {
-        const s = window.benchFeedState();
+      (expectPosts) => {
+        const s = window.benchFeedState(expectPosts);
         return s.content && !s.syncing;
       },
-      undefined,
+      expectPosts,
       { polling: 100, timeout: timeoutMs },
     )
     .then(
@@ -163,13 +164,13 @@ export async function firstSync(context, { base, nb, dist, timeoutMs }) {
 }
 
 /** The same device, offline, opens the app again: until the feed shows content. */
-export async function offlineColdStart(context, { base, nb, timeoutMs }) {
+export async function offlineColdStart(context, { base, nb, expectPosts, timeoutMs }) {
   await context.setOffline(true);
   const { page, cdp } = await newPage(context);
   // Not waiting for 'load': a page busy applying a big document may not reach it for long.
   await page.goto(`${base}/nb/${nb}/`, { waitUntil: 'commit', timeout: timeoutMs });
   const timedOut = await page
-    .waitForFunction(() => window.benchFeedState().content, undefined, {
+    .waitForFunction((expectPosts) => window.benchFeedState(expectPosts).content, expectPosts, {
       polling: 'raf',
       timeout: timeoutMs,
     })
@@ -193,7 +194,19 @@ export async function offlineColdStart(context, { base, nb, timeoutMs }) {
  */
 export async function scrollFeed(page, cdp, { target, timeoutMs }) {
   await page.setViewportSize(MOBILE);
-  const result = await page.evaluate(
+  // The loop below checks the time between frames; a page stuck in one long task is cut off
+  // here, and reported as such.
+  const stuck = {
+    reached: false,
+    seconds: (timeoutMs + 60_000) / 1000,
+    frames: NaN,
+    longTasks: NaN,
+    longestTaskMs: NaN,
+    longTaskTotalMs: NaN,
+    lastPostOnScreen: null,
+    pageBusy: true,
+  };
+  const scrolling = page.evaluate(
     async ({ target, timeoutMs }) => {
       const longTasks = [];
       const observer = new PerformanceObserver((list) => {
@@ -245,6 +258,7 @@ export async function scrollFeed(page, cdp, { target, timeoutMs }) {
     },
     { target, timeoutMs },
   );
+  const result = await within(scrolling, timeoutMs + 60_000, stuck);
   return { ...result, heap: await memory(cdp) };
 }
 

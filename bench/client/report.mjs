@@ -18,16 +18,17 @@ const EMPTY = 'lege-buurt';
 const KB = 1000;
 const MB = 1_000_000;
 
-const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
-const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
+const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / KB).toFixed(1)} KB` : '–');
+const mb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / MB).toFixed(1)} MB` : '–');
 const ratio = (big, empty) =>
   Number.isFinite(big) && Number.isFinite(empty) && empty > 0
     ? `×${(big / empty).toFixed(1)}`
     : '–';
 const met = (ok) => (ok ? '**met**' : '**NOT met**');
 
+/** NaN when the first sync did not finish (a step that stopped leaves its part out). */
 function shellGzip(firstSync) {
-  return firstSync.shell.reduce((sum, chunk) => sum + chunk.gzip, 0);
+  return firstSync ? firstSync.shell.reduce((sum, chunk) => sum + chunk.gzip, 0) : NaN;
 }
 
 export function renderReport(results) {
@@ -58,49 +59,55 @@ export function renderReport(results) {
   row('app shell JS, gzip (first load)', (n) => shellGzip(n.firstSync), kb);
   // A step that ran out of time shows its cap as "> cap".
   const capped = (step) => (v) =>
-    `${big[step].timedOut && v === big[step].seconds ? '> ' : ''}${fmt.s(v)}`;
+    `${big[step]?.timedOut && v === big[step].seconds ? '> ' : ''}${fmt.s(v)}`;
   row(
     'new device: first sync until the feed shows, synced',
-    (n) => n.firstSync.seconds,
+    (n) => n.firstSync?.seconds,
     capped('firstSync'),
   );
-  row('new device: WebSocket bytes received', (n) => n.firstSync.webSocketBytes, mb);
+  row('new device: WebSocket bytes received', (n) => n.firstSync?.webSocketBytes, mb);
   row(
     'offline cold start from warm IndexedDB to content',
-    (n) => n.coldStart.seconds,
+    (n) => n.coldStart?.seconds,
     capped('coldStart'),
   );
-  row('JS heap on the feed after the cold start', (n) => n.coldStart.heap.jsHeapUsed, mb);
-  row('DOM nodes on the feed after the cold start', (n) => n.coldStart.heap.domNodes, fmt.int);
+  row('JS heap on the feed after the cold start', (n) => n.coldStart?.heap.jsHeapUsed, mb);
+  row('DOM nodes on the feed after the cold start', (n) => n.coldStart?.heap.domNodes, fmt.int);
   row('scroll: long tasks (> 50 ms)', (n) => n.scroll?.longTasks, fmt.int);
   row('scroll: longest task', (n) => n.scroll?.longestTaskMs, fmt.ms);
   row('scroll: time', (n) => n.scroll?.seconds, fmt.s);
   row('JS heap after scrolling', (n) => n.scroll?.heap.jsHeapUsed, mb);
   const scored = (n) => n.lighthouse && !n.lighthouse.error;
   if (scored(big) || scored(empty)) {
-    row('Lighthouse performance', (n) => n.lighthouse.performance, fmt.int);
-    row('Lighthouse accessibility', (n) => n.lighthouse.accessibility, fmt.int);
-    row('Lighthouse best practices', (n) => n.lighthouse.bestPractices, fmt.int);
-    row('Lighthouse total blocking time', (n) => n.lighthouse.tbtMs, fmt.ms);
-    row('Lighthouse largest contentful paint', (n) => n.lighthouse.lcpMs, fmt.ms);
+    row('Lighthouse performance', (n) => n.lighthouse?.performance, fmt.int);
+    row('Lighthouse accessibility', (n) => n.lighthouse?.accessibility, fmt.int);
+    row('Lighthouse best practices', (n) => n.lighthouse?.bestPractices, fmt.int);
+    row('Lighthouse total blocking time', (n) => n.lighthouse?.tbtMs, fmt.ms);
+    row('Lighthouse largest contentful paint', (n) => n.lighthouse?.lcpMs, fmt.ms);
   }
   lines.push('');
+  for (const { step, reason } of results.stopped ?? []) {
+    lines.push(`**Stopped:** ${step}: ${reason}; the figures it would give are shown as "–".`);
+  }
+  if (results.stopped?.length) lines.push('');
   if (!big.scroll)
-    lines.push('', 'The big feed was not scrolled: its cold start did not finish in time.');
+    lines.push('', 'The big feed was not scrolled: its cold start did not finish (see above).');
   else
     lines.push(
-      `Scrolling the big feed: ${big.scroll.reached ? 'reached the 10,000th post' : `did NOT reach the 10,000th post (stopped after ${big.scroll.seconds.toFixed(0)} s${big.scroll.lastPostOnScreen ? `, at post ${big.scroll.lastPostOnScreen}` : ''})`}; the empty feed has nothing to scroll.`,
+      `Scrolling the big feed: ${big.scroll.reached ? 'reached the 10,000th post' : `did NOT reach the 10,000th post (stopped after ${big.scroll.seconds.toFixed(0)} s${big.scroll.pageBusy ? ', the page stuck in one task' : ''}${big.scroll.lastPostOnScreen ? `, at post ${big.scroll.lastPostOnScreen}` : ''})`}; the empty feed has nothing to scroll.`,
       '',
     );
-  lines.push(
-    `First-load JavaScript (${BIG}): ${big.firstSync.shell.map((c) => `\`${c.path}\` ${kb(c.gzip)}`).join(', ')}.`,
-    '',
-  );
+  if (big.firstSync) {
+    lines.push(
+      `First-load JavaScript (${BIG}): ${big.firstSync.shell.map((c) => `\`${c.path}\` ${kb(c.gzip)}`).join(', ')}.`,
+      '',
+    );
+  }
   for (const [nb, n] of [
     [BIG, big],
     [EMPTY, empty],
   ]) {
-    const errors = n.firstSync.installabilityErrors;
+    const errors = n.firstSync?.installabilityErrors ?? ['not-checked-step-stopped'];
     lines.push(
       `Installable (${nb}, Chromium's own check): ${errors.length === 0 ? 'yes' : `no (${errors.join(', ')})`}.` +
         (n.lighthouse?.failing?.length
@@ -115,8 +122,8 @@ export function renderReport(results) {
   lines.push(`| fresh relay, first client | ${BIG} | ${EMPTY} (empty) | ratio |`);
   lines.push('|---|---:|---:|---:|');
   const rrow = (label, pick, format) => {
-    const b = pick(relay[BIG]);
-    const e = pick(relay[EMPTY]);
+    const b = relay[BIG] ? pick(relay[BIG]) : NaN;
+    const e = relay[EMPTY] ? pick(relay[EMPTY]) : NaN;
     lines.push(`| ${label} | ${format(b)} | ${format(e)} | ${ratio(b, e)} |`);
   };
   rrow(
@@ -135,34 +142,36 @@ export function renderReport(results) {
   rrow('relay RSS idle (after gc)', (r) => r.idle.rss, fmt.mib);
   lines.push('');
   const c = relay.catchUp;
-  lines.push(
-    `A day offline (${BIG}): a neighbour wrote ${c.posts} posts, ${c.comments} comments and ${c.reactions} reactions (one day at this size); their minimal Yjs update is ${fmt.bytes(c.dayUpdateBytes)}. ` +
-      `The device that was offline received ${fmt.bytes(c.catchUpBytes)} from reconnecting until synced (${fmt.s(c.seconds)}): **${c.ratio.toFixed(2)}×** the physical limit (the rest is the relay's state vector and message framing).`,
-    '',
-  );
+  if (c)
+    lines.push(
+      `A day offline (${BIG}): a neighbour wrote ${c.posts} posts, ${c.comments} comments and ${c.reactions} reactions (one day at this size); their minimal Yjs update is ${fmt.bytes(c.dayUpdateBytes)}. ` +
+        `The device that was offline received ${fmt.bytes(c.catchUpBytes)} from reconnecting until synced (${fmt.s(c.seconds)}): **${c.ratio.toFixed(2)}×** the physical limit (the rest is the relay's state vector and message framing).`,
+      '',
+    );
   lines.push('### Budgets (performance issue)', '');
   const lh = big.lighthouse;
+  const heapUsed = Math.max(
+    big.coldStart?.heap.jsHeapUsed ?? NaN,
+    big.scroll?.heap.jsHeapUsed ?? 0,
+  );
   const budgets = [
     [
       `app shell JS ≤ 120 KB gzip: ${kb(shellGzip(big.firstSync))}`,
       shellGzip(big.firstSync) <= 120 * KB,
     ],
     [
-      `offline cold start < 1 s: ${big.coldStart.timedOut ? '> ' : ''}${fmt.s(big.coldStart.seconds)}`,
-      !big.coldStart.timedOut && big.coldStart.seconds < 1,
+      `offline cold start < 1 s: ${big.coldStart?.timedOut ? '> ' : ''}${fmt.s(big.coldStart?.seconds)}`,
+      big.coldStart && !big.coldStart.timedOut && big.coldStart.seconds < 1,
     ],
     [
       `scroll to the 10,000th post without long tasks: ${big.scroll?.reached ? 'reached' : 'not reached'}, ${big.scroll?.longTasks ?? '–'} long tasks`,
       big.scroll?.reached && big.scroll.longTasks === 0,
     ],
     [
-      `new device's first sync < 3 s: ${big.firstSync.timedOut ? '> ' : ''}${fmt.s(big.firstSync.seconds)} (the whole ${results.years}-year room: there are no period rooms yet)`,
-      big.firstSync.seconds < 3,
+      `new device's first sync < 3 s: ${big.firstSync?.timedOut ? '> ' : ''}${fmt.s(big.firstSync?.seconds)} (the whole ${results.years}-year room: there are no period rooms yet)`,
+      big.firstSync?.seconds < 3,
     ],
-    [
-      `memory on the feed < 150 MB: ${mb(Math.max(big.coldStart.heap.jsHeapUsed, big.scroll?.heap.jsHeapUsed ?? 0))} JS heap`,
-      Math.max(big.coldStart.heap.jsHeapUsed, big.scroll?.heap.jsHeapUsed ?? 0) < 150 * MB,
-    ],
+    [`memory on the feed < 150 MB: ${mb(heapUsed)} JS heap`, heapUsed < 150 * MB],
   ];
   if (lh?.error) budgets.push([`Lighthouse ≥ 95: no scores (${lh.error})`, false]);
   else if (lh) {
@@ -171,7 +180,7 @@ export function renderReport(results) {
       lh.performance >= 95 && lh.accessibility >= 95 && lh.bestPractices >= 95,
     ]);
   }
-  budgets.push(['installable as a PWA', big.firstSync.installabilityErrors.length === 0]);
+  budgets.push(['installable as a PWA', big.firstSync?.installabilityErrors.length === 0]);
   for (const [text, ok] of budgets) lines.push(`- ${text}: ${met(ok)}.`);
   lines.push('');
   return `${lines.join('\n')}\n`;

@@ -39,6 +39,12 @@ const { values } = parseArgs({
 
 /** The longest one measurement may take; a slower one is reported as "more than". */
 const STEP_MS = 180_000;
+/**
+ * The longest a whole step may take (its measurement plus reading memory, closing pages):
+ * a step still running then is recorded in `results.stopped` and the run goes on, so a
+ * neighbourhood too big for the app still gets a report saying where it stopped.
+ */
+const STEP_LIMIT_MS = STEP_MS + 120_000;
 const RESULTS = join(ROOT, 'bench', 'client', 'results', 'last-run.json');
 const log = (line) => process.stderr.write(`[bench:client] ${line}\n`);
 const load1 = () => Number(loadavg()[0].toFixed(2));
@@ -57,8 +63,40 @@ const dist = join(workDir, 'dist');
 const dataDir = join(workDir, 'data');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const cli = join(ROOT, 'sync-server', 'dist', 'cli.js');
-const results = { machine: machineInfo(), years, households, loadDuring: [], neighbourhoods: {} };
+const results = {
+  machine: machineInfo(),
+  years,
+  households,
+  loadDuring: [],
+  stopped: [],
+  neighbourhoods: {},
+};
 const note = (what) => results.loadDuring.push({ what, load1: load1() });
+
+/**
+ * Runs one step within STEP_LIMIT_MS; undefined when it did not finish (recorded, with the
+ * error if it failed).
+ */
+const STOPPED = Symbol('stopped');
+async function step(what, run) {
+  log(what);
+  note(what);
+  let timer;
+  const late = new Promise(
+    (resolve) => (timer = setTimeout(() => resolve(STOPPED), STEP_LIMIT_MS)),
+  );
+  try {
+    const result = await Promise.race([run(), late]);
+    if (result !== STOPPED) return result;
+    results.stopped.push({ step: what, reason: `still running after ${STEP_LIMIT_MS / 1000} s` });
+  } catch (error) {
+    results.stopped.push({ step: what, reason: String(error?.message ?? error).split('\n')[0] });
+  } finally {
+    clearTimeout(timer);
+  }
+  log(`${what}: stopped (${results.stopped.at(-1).reason})`);
+  return undefined;
+}
 
 function token(nb) {
   const out = execFileSync(process.execPath, [
@@ -153,48 +191,47 @@ try {
   for (const nb of [EMPTY, BIG]) {
     const r = {};
     results.neighbourhoods[nb] = r;
+    const expectPosts = nb === BIG;
     context = await launch(join(workDir, `profile-${nb}`));
     await prepareContext(context, nb, tokens[nb]);
-    log(`${nb}: first sync of a new device`);
-    note(`${nb} first sync`);
-    r.firstSync = await firstSync(context, { base, nb, dist, timeoutMs: STEP_MS });
-    log(`${nb}: offline cold start`);
-    note(`${nb} cold start`);
-    const cold = await offlineColdStart(context, { base, nb, timeoutMs: STEP_MS });
-    r.coldStart = { seconds: cold.seconds, timedOut: cold.timedOut, heap: cold.heap };
-    if (!cold.timedOut) {
-      log(`${nb}: scrolling the feed`);
-      note(`${nb} scroll`);
-      r.scroll = await scrollFeed(cold.page, cold.cdp, { target: 10_000, timeoutMs: STEP_MS });
+    r.firstSync = await step(`${nb} first sync`, () =>
+      firstSync(context, { base, nb, dist, expectPosts, timeoutMs: STEP_MS }),
+    );
+    const cold = await step(`${nb} cold start`, () =>
+      offlineColdStart(context, { base, nb, expectPosts, timeoutMs: STEP_MS }),
+    );
+    if (cold) r.coldStart = { seconds: cold.seconds, timedOut: cold.timedOut, heap: cold.heap };
+    if (cold && !cold.timedOut) {
+      r.scroll = await step(`${nb} scroll`, () =>
+        scrollFeed(cold.page, cold.cdp, { target: 10_000, timeoutMs: STEP_MS }),
+      );
     }
-    await context.close();
+    // A page still busy may not close quickly: the browser goes with the next step.
+    await step(`${nb} closing the browser`, () => context.close());
     context = undefined;
     if (!values['no-lighthouse']) {
-      log(`${nb}: Lighthouse`);
-      note(`${nb} lighthouse`);
       // A page too busy to answer makes Lighthouse give up: that is a result, not a crash.
-      r.lighthouse = await runLighthouse({ base, nb, token: tokens[nb] }).catch((error) => ({
-        error: String(error.friendlyMessage ?? error.message ?? error),
-      }));
+      r.lighthouse = await step(`${nb} lighthouse`, () =>
+        runLighthouse({ base, nb, token: tokens[nb] }).catch((error) => ({
+          error: String(error.friendlyMessage ?? error.message ?? error),
+        })),
+      );
     }
   }
   await relay.stop();
   relay = undefined;
 
-  log('relay: loading the rooms');
-  note('relay rooms');
   results.relay = {
-    [EMPTY]: await roomLoad({ dataDir, nb: EMPTY, token: tokens[EMPTY] }),
-    [BIG]: await roomLoad({ dataDir, nb: BIG, token: tokens[BIG] }),
+    [EMPTY]: await step(`relay: loading ${EMPTY}'s rooms`, () =>
+      roomLoad({ dataDir, nb: EMPTY, token: tokens[EMPTY] }),
+    ),
+    [BIG]: await step(`relay: loading ${BIG}'s rooms`, () =>
+      roomLoad({ dataDir, nb: BIG, token: tokens[BIG] }),
+    ),
   };
-  log('relay: a day offline');
-  note('relay catch-up');
-  results.relay.catchUp = await dayOfflineCatchUp({
-    dataDir,
-    nb: BIG,
-    token: tokens[BIG],
-    households,
-  });
+  results.relay.catchUp = await step('relay: a day offline', () =>
+    dayOfflineCatchUp({ dataDir, nb: BIG, token: tokens[BIG], households }),
+  );
   results.machine.loadNow = loadavg()
     .map((v) => v.toFixed(2))
     .join(' / ');
