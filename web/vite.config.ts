@@ -1,5 +1,6 @@
 // Vite build of the PWA: Lit components, the Workbox service worker (injectManifest) and
 // the web app manifest. `@buurthub/shared` is compiled from source, like in the tsconfig.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -23,6 +24,37 @@ function catalogPerLanguage(): Plugin {
   };
 }
 
+/**
+ * `src/no-eval.js` must run before every module, so it stays a classic script, which Vite
+ * leaves as it is: this emits it as a content-hashed asset and points index.html at it, so
+ * it is cached for a year like the chunks instead of revalidated on every load.
+ */
+function hashedClassicScript(path: string): Plugin {
+  let reference = '';
+  return {
+    name: 'buurthub:hashed-classic-script',
+    apply: 'build',
+    buildStart() {
+      reference = this.emitFile({
+        type: 'asset',
+        name: path.split('/').at(-1) ?? path,
+        source: readFileSync(fileURLToPath(new URL(`./${path}`, import.meta.url))),
+      });
+    },
+    generateBundle: {
+      order: 'post', // after Vite has written index.html into the bundle
+      handler(_options, bundle) {
+        const html = bundle['index.html'];
+        if (html?.type !== 'asset') return;
+        html.source = String(html.source).replace(
+          `src="/${path}"`,
+          `src="/${this.getFileName(reference)}"`,
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -37,6 +69,7 @@ export default defineConfig({
   },
   plugins: [
     catalogPerLanguage(),
+    hashedClassicScript('src/no-eval.js'),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
