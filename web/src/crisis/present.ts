@@ -74,7 +74,8 @@ export const crisisStyles = css`
   }
   dl.facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    /* the term column takes what it needs, but at most half a phone at 200 % text */
+    grid-template-columns: fit-content(50%) minmax(0, 1fr);
     gap: 0.25rem 1rem;
     margin: 0.75rem 0;
   }
@@ -86,7 +87,7 @@ export const crisisStyles = css`
   }
   .photos {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(12rem, 100%), 1fr));
     gap: 0.5rem;
     margin: 0.75rem 0;
   }

@@ -8,6 +8,11 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
+    /* A word longer than its line breaks rather than pushing the page sideways: at 200 %
+       text on a phone, "Moderatielogboek" or a board's name is wider than the column. The
+       value "anywhere" (not "break-word") also lets flex and grid items shrink below the
+       word's width, and the property inherits into nested components. */
+    overflow-wrap: anywhere;
   }
   *,
   *::before,

@@ -77,6 +77,8 @@ export const styles = [
     }
     .sheet-foot {
       display: flex;
+      /* on a phone at 200 % text the link goes under the QR code instead of beside it */
+      flex-wrap: wrap;
       align-items: center;
       gap: 1.25rem;
       margin-top: 1.5rem;
@@ -85,7 +87,7 @@ export const styles = [
       break-inside: avoid;
     }
     .sheet-foot bh-qr-code {
-      width: 8rem;
+      width: min(8rem, 100%);
       flex: none;
     }
     .scan {

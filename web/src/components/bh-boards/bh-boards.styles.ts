@@ -30,7 +30,6 @@ export const styles = [
     .board-link {
       flex: 1 1 min(12rem, 100%);
       min-width: 0;
-      overflow-wrap: break-word;
       font-size: 1.2rem;
       font-weight: 700;
       color: var(--bh-primary);

@@ -89,7 +89,7 @@ export const styles = [
     }
     .row {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
       gap: 0 1rem;
     }
     .cancel-form {

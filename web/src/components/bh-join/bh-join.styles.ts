@@ -103,7 +103,8 @@ export const styles = [
       align-items: center;
       justify-content: center;
       gap: 0.6rem;
-      min-width: 11rem;
+      /* never wider than the form, also at 200 % text */
+      min-width: min(11rem, 100%);
     }
     button[aria-disabled='true'] {
       cursor: not-allowed;

@@ -69,7 +69,7 @@ export const styles = [
     td[aria-current='date'] .num {
       display: inline-grid;
       place-items: center;
-      min-width: 1.7rem;
+      min-width: min(1.7rem, 100%);
       height: 1.7rem;
       border-radius: 999px;
       background: var(--bh-primary);

@@ -95,7 +95,7 @@ export const styles = [
     .frame {
       display: grid;
       gap: 0 1rem;
-      grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
     }
     .frame > div {
       border-inline-start: 4px solid var(--bh-border-strong);
