@@ -46,6 +46,7 @@ export function combineSyncState(browserOnline: boolean, spaces: SpaceSnapshot[]
 /** Watches the connections and the browser's online flag; tells listeners when state changes. */
 export class SyncStatus {
   private current: SyncState;
+  private wasLoaded: boolean;
   private readonly listeners = new Set<() => void>();
   private readonly offs: (() => void)[] = [];
 
@@ -53,6 +54,7 @@ export class SyncStatus {
 
   constructor(private readonly spaces: SpaceConnection[]) {
     this.current = this.compute();
+    this.wasLoaded = this.loaded;
     const update = this.update;
     for (const space of spaces) this.offs.push(space.onChange(update));
     window.addEventListener('online', update);
@@ -65,6 +67,14 @@ export class SyncStatus {
 
   get state(): SyncState {
     return this.current;
+  }
+
+  /**
+   * Every space's copy on this device has been read (IndexedDB). Until then an empty list
+   * may only mean "not read yet": a big neighbourhood takes seconds on a phone.
+   */
+  get loaded(): boolean {
+    return this.spaces.every((s) => s.loaded);
   }
 
   onChange(listener: () => void): () => void {
@@ -87,7 +97,9 @@ export class SyncStatus {
   private refresh(): void {
     const next = this.compute();
     const prev = this.current;
+    const loaded = this.loaded;
     if (
+      loaded === this.wasLoaded &&
       next.connection === prev.connection &&
       next.syncing === prev.syncing &&
       next.pending === prev.pending &&
@@ -96,6 +108,7 @@ export class SyncStatus {
       return;
     }
     this.current = next;
+    this.wasLoaded = loaded;
     for (const listener of this.listeners) listener();
   }
 

@@ -39,6 +39,11 @@ export const styles = [
       margin: 0 0 1rem;
       color: var(--bh-muted);
     }
+    .loading {
+      padding: 1.5rem 1rem;
+      text-align: center;
+      color: var(--bh-muted);
+    }
     .cta {
       display: inline-flex;
       align-items: center;

@@ -24,11 +24,12 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import { communityContext, publicContext } from '../../app/context.js';
+import { communityContext, publicContext, syncContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
 import '../bh-post-card/bh-post-card.js';
 import { ModerationVisibility } from '../../moderation/visibility.js';
+import type { SyncStatus } from '../../sync/sync-state.js';
 import type { BhPostCard } from '../bh-post-card/bh-post-card.js';
 import { styles } from './bh-feed.styles.js';
 
@@ -59,6 +60,11 @@ export class BhFeed extends LitElement {
   @state()
   private publicSpace?: PublicSpace;
 
+  /** Until the device's copy is read, no posts does not mean an empty neighbourhood. */
+  @consume({ context: syncContext, subscribe: true })
+  @state()
+  private sync?: SyncStatus;
+
   @state() private category: Category | '' = '';
   @state() private village = '';
   @state() private query = '';
@@ -81,6 +87,18 @@ export class BhFeed extends LitElement {
       this,
       () => this.publicSpace,
       (space, changed) => space.settings.observe(changed),
+    );
+    // Only the moment the copy is read matters here, not every change of the connection.
+    new ObserveController(
+      this,
+      () => this.sync,
+      (sync, changed) => {
+        let loaded = sync.loaded;
+        return sync.onChange(() => {
+          if (loaded !== sync.loaded) changed();
+          loaded = sync.loaded;
+        });
+      },
     );
   }
 
@@ -211,31 +229,33 @@ export class BhFeed extends LitElement {
       ${
         posts.length === 0 && filtered
           ? html`<div class="empty"><p>${t('feed.noResults')}</p></div>`
-          : posts.length === 0
-            ? html`<div class="empty">
-                <p>${t('feed.empty')}</p>
-                ${
-                  this.readOnly
-                    ? ''
-                    : html`<a class="cta" href=${this.composeHref}>${t('feed.writeFirst')}</a>`
-                }
-              </div>`
-            : html`<ol part="list" class="list" @visibilityChanged=${this.onVisibilityChanged}>
-                ${virtualize({
-                  items: posts,
-                  // Given, not left to the virtualizer's own lazy import of it.
-                  layout: flow(),
-                  keyFunction: (p: PostView) => p.id,
-                  renderItem: (p: PostView, index: number) =>
-                    html`<li aria-posinset=${index + 1} aria-setsize=${posts.length}>
-                      <bh-post-card
-                        .post=${p}
-                        .now=${this.clock.now}
-                        ?readOnly=${this.readOnly}
-                      ></bh-post-card>
-                    </li>`,
-                })}
-              </ol>`
+          : posts.length === 0 && this.sync && !this.sync.loaded
+            ? html`<p class="loading" role="status">${t('feed.loading')}</p>`
+            : posts.length === 0
+              ? html`<div class="empty">
+                  <p>${t('feed.empty')}</p>
+                  ${
+                    this.readOnly
+                      ? ''
+                      : html`<a class="cta" href=${this.composeHref}>${t('feed.writeFirst')}</a>`
+                  }
+                </div>`
+              : html`<ol part="list" class="list" @visibilityChanged=${this.onVisibilityChanged}>
+                  ${virtualize({
+                    items: posts,
+                    // Given, not left to the virtualizer's own lazy import of it.
+                    layout: flow(),
+                    keyFunction: (p: PostView) => p.id,
+                    renderItem: (p: PostView, index: number) =>
+                      html`<li aria-posinset=${index + 1} aria-setsize=${posts.length}>
+                        <bh-post-card
+                          .post=${p}
+                          .now=${this.clock.now}
+                          ?readOnly=${this.readOnly}
+                        ></bh-post-card>
+                      </li>`,
+                  })}
+                </ol>`
       }
     </section>`;
   }

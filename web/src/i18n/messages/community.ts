@@ -4,6 +4,7 @@ import type { Translation } from '../catalog.js';
 export const nl = {
   'feed.heading': 'Berichten uit de buurt',
   'feed.empty': 'Er zijn nog geen berichten. Schrijf het eerste!',
+  'feed.loading': 'Berichten worden geladen…',
   'feed.writeFirst': 'Schrijf een bericht',
   'post.by': 'door {name}',
   'post.edited': 'bewerkt',
@@ -103,6 +104,7 @@ export const nl = {
 export const en: Translation<typeof nl> = {
   'feed.heading': 'Posts from the neighbourhood',
   'feed.empty': 'There are no posts yet. Write the first one!',
+  'feed.loading': 'Loading posts…',
   'feed.writeFirst': 'Write a post',
   'post.by': 'by {name}',
   'post.edited': 'edited',
