@@ -4,7 +4,8 @@
  * /api/join, /api/refresh, /api/invites, members, contacts, private profiles, the account,
  * calendar keys and blobs (Range, If-None-Match, If-Range, Content-Type) — with random
  * JSON, bytes, methods and Bearer tokens. Every request gets an answer, none of them a
- * server error, and a resident's live sync goes on meanwhile. An input that fails is
+ * server error, the relay's retained memory stays bounded, and a resident's live sync goes on
+ * meanwhile. An input that fails is
  * printed with its seed; keep it below as a named regression case.
  */
 import { request } from 'node:http';
@@ -16,6 +17,7 @@ import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { tokenFor } from '../helpers/tokens.js';
 import { waitFor } from '../helpers/wait.js';
 import { NB } from './devices.js';
+import { MiB, retainedMemoryBytes } from './memory.js';
 import { scaled, seedsToRun } from './seeds.js';
 
 interface FuzzRequest {
@@ -143,6 +145,16 @@ function send(url: string, fuzz: FuzzRequest): Promise<number> {
   });
 }
 
+/** Requests before memory is first measured (code and caches that grow once, then stay). */
+const WARM_UP = 100;
+/**
+ * How much retained memory the requests after the warm-up may add. Keeping anything per
+ * refused request (a body, a socket, a pending upload) would retain kilobytes for each of
+ * the ~1,000 here; 8 MiB leaves room for what grows once and stops. Measured after a full
+ * collection, so no timing is involved.
+ */
+const MEMORY_GROWTH_BOUND = 8 * MiB;
+
 describe('fuzzing the relay’s HTTP APIs', () => {
   let relay: TestRelay | undefined;
   const clients: TestClient[] = [];
@@ -152,7 +164,7 @@ describe('fuzzing the relay’s HTTP APIs', () => {
   });
 
   for (const seed of seedsToRun([51])) {
-    it(`answers every random request without a server error, and sync goes on (seed ${seed})`, async () => {
+    it(`answers every random request without a server error, in bounded memory, and sync goes on (seed ${seed})`, async () => {
       relay = await startRelay();
       const room = `${NB}/community`;
       const token = await tokenFor(relay.storage, NB, 'resident', { sub: 'test-resident' });
@@ -162,10 +174,12 @@ describe('fuzzing the relay’s HTTP APIs', () => {
       await synced(neighbour);
       await synced(other);
 
-      const samples = fc.sample(requests(token), { numRuns: scaled(300), seed });
+      const samples = fc.sample(requests(token), { numRuns: scaled(1000), seed });
       const failures: string[] = [];
       const statuses = new Map<number, number>();
+      let memoryAfterWarmUp = 0;
       for (const [i, fuzz] of samples.entries()) {
+        if (i === WARM_UP) memoryAfterWarmUp = retainedMemoryBytes();
         const status = await send(relay.url, fuzz);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status >= 500) {
@@ -174,11 +188,16 @@ describe('fuzzing the relay’s HTTP APIs', () => {
         }
         if (i % 25 === 0) neighbour.doc.getArray<number>('fuzz').push([i]);
       }
-      console.info(`HTTP fuzz seed ${seed}: statuses ${JSON.stringify([...statuses].sort())}`);
+      const memoryGrowth = retainedMemoryBytes() - memoryAfterWarmUp;
+      console.info(
+        `HTTP fuzz seed ${seed}: statuses ${JSON.stringify([...statuses].sort())}, ` +
+          `retained memory ${(memoryGrowth / MiB).toFixed(1)} MiB after the warm-up`,
+      );
       if (failures.length > 0) console.error(`HTTP fuzz seed ${seed}:\n${failures.join('\n')}`);
       expect(failures).toEqual([]);
       // Not every request was refused at the door: some reached the handlers' validation.
       expect([...statuses.keys()].some((status) => status === 400 || status === 404)).toBe(true);
+      expect(memoryGrowth).toBeLessThan(MEMORY_GROWTH_BOUND);
 
       expect((await getText(relay.url, '/healthz')).status).toBe(200);
       const pushed = neighbour.doc.getArray('fuzz').length;
