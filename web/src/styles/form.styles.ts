@@ -1,14 +1,59 @@
 /**
  * Styles of the writing views (post composer, event composer, event detail with its edit
- * and cancel forms): the shared card, the back link, the focusable heading, notices, form layout,
- * the file picker that looks like a button, and the action row. One copy, so the three
- * views look and behave alike.
+ * and cancel forms, account): the shared card, the back link, the focusable heading, notices,
+ * form layout, the file picker that looks like a button, the action row, and the dialog and
+ * danger-button styles that other components take on their own. One copy, so the views look
+ * and behave alike.
  */
 import { css } from 'lit';
 import { cardStyles } from './shared.styles.js';
 
+/**
+ * A native modal `<dialog>` (asking a name, reporting, confirming a delete): a raised panel
+ * that fits a phone with a margin and scrolls inside when the text is large, over a dimmed page.
+ */
+export const dialogStyles = css`
+  dialog {
+    width: min(30rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    border: 0;
+    border-radius: var(--bh-radius);
+    padding: 1.25rem;
+    color: var(--bh-text);
+    background: var(--bh-surface);
+    box-shadow: 0 10px 40px rgb(0 0 0 / 0.25);
+  }
+  dialog::backdrop {
+    background: rgb(23 33 28 / 0.55);
+  }
+`;
+
+/**
+ * Buttons that delete or remove for real: red outline beside the other buttons
+ * (`danger`), solid red where the user confirms it (`danger-solid`).
+ */
+export const dangerButtonStyles = css`
+  button.danger {
+    color: var(--bh-danger);
+    border-color: var(--bh-danger);
+  }
+  button.danger:hover {
+    background: var(--bh-danger-soft);
+  }
+  button.danger-solid {
+    background: var(--bh-danger);
+    border-color: var(--bh-danger);
+    color: #fff;
+  }
+  button.danger-solid:hover {
+    background: #7f1a14;
+  }
+`;
+
 export const formStyles = [
   cardStyles,
+  dialogStyles,
+  dangerButtonStyles,
   css`
     :host {
       display: block;
@@ -138,23 +183,13 @@ export const formStyles = [
       gap: 0.5rem;
     }
     .actions button {
-      min-width: 9rem;
+      /* never wider than the form, also at 200 % text */
+      min-width: min(9rem, 100%);
     }
     @media (max-width: 30rem) {
       .actions button {
         width: 100%;
       }
-    }
-    dialog {
-      max-width: min(32rem, calc(100vw - 2rem));
-      border: 1px solid var(--bh-border);
-      border-radius: var(--bh-radius);
-      padding: 1.1rem;
-      color: var(--bh-text);
-      background: var(--bh-surface);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 45%);
     }
     dialog h3 {
       margin: 0 0 0.75rem;

@@ -34,18 +34,6 @@ export const styles = [
     button {
       min-height: 44px;
     }
-    button.danger {
-      color: var(--bh-danger);
-      border-color: var(--bh-danger);
-    }
-    button.danger:hover {
-      background: var(--bh-danger-soft);
-    }
-    button.danger-solid {
-      background: var(--bh-danger);
-      border-color: var(--bh-danger);
-      color: #fff;
-    }
     .check {
       display: flex;
       gap: 0.5rem;

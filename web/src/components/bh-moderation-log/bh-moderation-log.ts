@@ -7,35 +7,23 @@
  */
 import { type ModerationLogEntry, type ModerationSpace, canModerate } from '@buurthub/shared';
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { identityContext } from '../../app/context.js';
 import { ObserveController } from '../../app/controllers.js';
 import type { IdentityService } from '../../app/identity.js';
 import { LocaleController, formatDateTime, t } from '../../i18n/i18n.js';
 import { moderationContext } from '../../moderation/context.js';
-import { baseStyles, cardStyles, subnavStyles } from '../../styles/shared.styles.js';
+import { moderationHeader, moderationPageStyles } from '../../moderation/page.js';
+import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
 
 @customElement('bh-moderation-log')
 export class BhModerationLog extends LitElement {
   static override styles = [
     baseStyles,
     cardStyles,
-    subnavStyles,
+    moderationPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1.4rem;
-        margin: 0 0 0.75rem;
-      }
-      h2:focus {
-        outline: none;
-      }
-      h2:focus-visible {
-        outline: 3px solid var(--bh-focus);
-      }
       .intro {
         margin: 0 0 1rem;
         max-width: 40rem;
@@ -96,24 +84,15 @@ export class BhModerationLog extends LitElement {
 
   override render() {
     const role = this.identity?.current?.role;
-    const heading = html`<h2 id="log-heading" tabindex="-1">${t('moderation.logHeading')}</h2>`;
     if (!this.moderation) {
       return html`<section aria-labelledby="log-heading">
-        ${heading}
+        ${moderationHeader('log', false)}
         <p>${t('moderation.logMembersOnly')}</p>
       </section>`;
     }
     const log = this.moderation.log();
     return html`<section aria-labelledby="log-heading">
-      ${heading}
-      ${
-        role && canModerate(role)
-          ? html`<nav class="subnav" aria-label=${t('moderation.views')}>
-              <a href="#moderatie" aria-current="false">${t('moderation.queue')}</a>
-              <a href="#moderatie/logboek" aria-current="page">${t('moderation.log')}</a>
-            </nav>`
-          : nothing
-      }
+      ${moderationHeader('log', !!role && canModerate(role))}
       <p class="intro">${t('moderation.logIntro', { count: this.moderation.reportThreshold })}</p>
       ${
         log.length === 0

@@ -1,24 +1,15 @@
 import { css } from 'lit';
-import { baseStyles, cardStyles, subnavStyles } from '../../styles/shared.styles.js';
+import { dangerButtonStyles, dialogStyles } from '../../styles/form.styles.js';
+import { moderationPageStyles } from '../../moderation/page.js';
+import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
   cardStyles,
-  subnavStyles,
+  moderationPageStyles,
+  dialogStyles,
+  dangerButtonStyles,
   css`
-    :host {
-      display: block;
-    }
-    h2 {
-      font-size: 1.4rem;
-      margin: 0 0 0.75rem;
-    }
-    h2:focus {
-      outline: none;
-    }
-    h2:focus-visible {
-      outline: 3px solid var(--bh-focus);
-    }
     .intro,
     .empty {
       margin: 0 0 1rem;
@@ -118,14 +109,6 @@ export const styles = [
       font-weight: 600;
       margin-block-end: 0.35rem;
     }
-    button.danger {
-      color: var(--bh-danger);
-      border-color: var(--bh-danger);
-    }
-    button.danger-solid {
-      background: var(--bh-danger);
-      color: #fff;
-    }
     .result {
       font-weight: 600;
       color: var(--bh-primary);
@@ -136,18 +119,6 @@ export const styles = [
     }
     .result:empty {
       display: none;
-    }
-    dialog {
-      width: min(28rem, calc(100vw - 2rem));
-      border: 0;
-      border-radius: var(--bh-radius);
-      padding: 1.25rem;
-      color: var(--bh-text);
-      background: var(--bh-surface);
-      box-shadow: 0 10px 40px rgb(0 0 0 / 0.25);
-    }
-    dialog::backdrop {
-      background: rgb(23 33 28 / 0.55);
     }
     dialog h3 {
       font-size: 1.25rem;

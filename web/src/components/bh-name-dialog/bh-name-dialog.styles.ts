@@ -1,21 +1,11 @@
 import { css } from 'lit';
+import { dialogStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  dialogStyles,
   css`
-    dialog {
-      width: min(28rem, calc(100vw - 2rem));
-      border: 0;
-      border-radius: var(--bh-radius);
-      padding: 1.25rem;
-      color: var(--bh-text);
-      background: var(--bh-surface);
-      box-shadow: 0 10px 40px rgb(0 0 0 / 0.25);
-    }
-    dialog::backdrop {
-      background: rgb(23 33 28 / 0.55);
-    }
     h2 {
       margin: 0 0 0.25rem;
       font-size: 1.35rem;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { dangerButtonStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
@@ -289,20 +290,6 @@ export const styles = [
       margin: 0;
       gap: 0.25rem;
     }
-    button.danger {
-      color: var(--bh-danger);
-      border-color: var(--bh-danger);
-    }
-    button.danger:hover {
-      background: var(--bh-danger-soft);
-    }
-    button.danger-solid {
-      background: var(--bh-danger);
-      color: #fff;
-    }
-    button.danger-solid:hover {
-      background: #7f1a14;
-    }
     .edit-form {
       margin: 0 0 0.75rem;
     }
@@ -335,4 +322,6 @@ export const styles = [
       }
     }
   `,
+  // After the card's own button rules, as before: its delete buttons are red.
+  dangerButtonStyles,
 ];

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { dialogStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  dialogStyles,
   css`
     :host {
       display: inline-flex;
@@ -22,19 +24,6 @@ export const styles = [
     }
     button.trigger:hover {
       color: var(--bh-danger);
-    }
-    dialog {
-      width: min(30rem, calc(100vw - 2rem));
-      max-height: calc(100dvh - 2rem);
-      border: 0;
-      border-radius: var(--bh-radius);
-      padding: 1.25rem;
-      color: var(--bh-text);
-      background: var(--bh-surface);
-      box-shadow: 0 10px 40px rgb(0 0 0 / 0.25);
-    }
-    dialog::backdrop {
-      background: rgb(23 33 28 / 0.55);
     }
     h2 {
       margin: 0 0 0.25rem;
