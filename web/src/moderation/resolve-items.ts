@@ -1,9 +1,10 @@
 /**
  * What a queued item is: its author, title and text for the moderator to judge, and how
  * to delete it for real in the space it lives in. Reports name an item only by id and kind,
- * so comments are found by looking through the posts (only when the queue holds one).
+ * so comments and ideas are found by looking through the posts and the participation rounds
+ * (only when the queue holds one).
  */
-import type { Author, CommunitySpace, Directory, QueueItem } from '@buurthub/shared';
+import type { Author, CommunitySpace, Directory, IdeaView, QueueItem } from '@buurthub/shared';
 
 export interface ResolvedItem {
   author: Pick<Author, 'id' | 'name'>;
@@ -22,8 +23,9 @@ export function resolveItems(
 ): Map<string, ResolvedItem> {
   const resolved = new Map<string, ResolvedItem>();
   const comments = queue.some((q) => q.kind === 'comment') ? commentIndex(community) : null;
+  const ideas = queue.some((q) => q.kind === 'idea') ? ideaIndex(community) : null;
   for (const { itemId: id, kind } of queue) {
-    const item = resolveOne(id, kind, community, directory, comments);
+    const item = resolveOne(id, kind, community, directory, comments, ideas);
     if (item) resolved.set(id, item);
   }
   return resolved;
@@ -41,12 +43,23 @@ function commentIndex(community: CommunitySpace): CommentIndex {
   return index;
 }
 
+type IdeaIndex = Map<string, IdeaView & { roundId: string }>;
+
+function ideaIndex(community: CommunitySpace): IdeaIndex {
+  const index: IdeaIndex = new Map();
+  for (const round of community.participation.list()) {
+    for (const idea of round.ideas) index.set(idea.id, { ...idea, roundId: round.id });
+  }
+  return index;
+}
+
 function resolveOne(
   id: string,
   kind: QueueItem['kind'],
   community: CommunitySpace,
   directory: Directory | undefined,
   comments: CommentIndex | null,
+  ideas: IdeaIndex | null,
 ): ResolvedItem | null {
   switch (kind) {
     case 'post': {
@@ -96,8 +109,17 @@ function resolveOne(
           }
         : null;
     }
-    case 'idea':
-      // Ideas are reported from participation rounds, which this queue cannot open yet.
-      return null;
+    case 'idea': {
+      const idea = ideas?.get(id);
+      return idea
+        ? {
+            author: idea.author,
+            title: idea.title,
+            text: idea.text,
+            space: 'community',
+            remove: (by) => community.participation.removeIdea(idea.roundId, id, by),
+          }
+        : null;
+    }
   }
 }

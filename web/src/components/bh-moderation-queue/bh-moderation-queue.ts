@@ -33,6 +33,7 @@ import type { IdentityService } from '../../app/identity.js';
 import type { Sessions } from '../../identity/session.js';
 import { LocaleController, formatDateTime, t } from '../../i18n/i18n.js';
 import { moderationContext } from '../../moderation/context.js';
+import { moderationHeader } from '../../moderation/page.js';
 import { type ResolvedItem, resolveItems } from '../../moderation/resolve-items.js';
 import { Revocations } from '../../moderation/revocations.js';
 import { localStore } from '../../sync/local-store.js';
@@ -106,6 +107,11 @@ export class BhModerationQueue extends LitElement {
     );
     new ObserveController(
       this,
+      () => this.community?.participation,
+      (p, c) => p.observe(c),
+    );
+    new ObserveController(
+      this,
       () => this.directory?.profiles,
       (d, c) => d.observe(c),
     );
@@ -160,11 +166,7 @@ export class BhModerationQueue extends LitElement {
 
   override render() {
     const me = this.me;
-    const header = html`<h2 id="queue-heading" tabindex="-1">${t('moderation.heading')}</h2>
-      <nav class="subnav" aria-label=${t('moderation.views')}>
-        <a href="#moderatie" aria-current="page">${t('moderation.queue')}</a>
-        <a href="#moderatie/logboek" aria-current="false">${t('moderation.log')}</a>
-      </nav>`;
+    const header = moderationHeader('queue', true);
     if (!me || !canModerate(me.role) || !this.community || !this.moderation) {
       return html`<section aria-labelledby="queue-heading">
         ${header}

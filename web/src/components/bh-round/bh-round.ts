@@ -36,10 +36,12 @@ import { keepFormDraft, readFormDraft } from '../../app/drafts.js';
 import type { IdentityService } from '../../app/identity.js';
 import { fieldErrors } from '../../app/validation-messages.js';
 import { LocaleController, type MessageKey, formatDateTime, intlTag, t } from '../../i18n/i18n.js';
+import { ModerationVisibility } from '../../moderation/visibility.js';
 import { waitsForRelay } from '../../participation/pending.js';
 import { type ReportKind, reportCsv, reportFileName } from '../../participation/report-csv.js';
 import { localStore } from '../../sync/local-store.js';
 import type { SyncStatus } from '../../sync/sync-state.js';
+import '../bh-report-dialog/bh-report-dialog.js';
 import { styles } from './bh-round.styles.js';
 
 /** What each phase lets members do (the model checks again: participation.ts). */
@@ -69,6 +71,9 @@ export class BhRound extends LitElement {
   @consume({ context: syncContext, subscribe: true })
   @state()
   private sync?: SyncStatus;
+
+  /** Reported or hidden ideas are left out for others, like posts and events. */
+  private readonly visibility = new ModerationVisibility(this);
 
   /** Form errors by form id and field. */
   @state() private errors: Record<string, Errors> = {};
@@ -358,16 +363,17 @@ export class BhRound extends LitElement {
   }
 
   private renderIdeas(round: RoundView) {
+    const ideas = round.ideas.filter((idea) => this.visibility.shows(idea.id, idea.author.id));
     return html`<section aria-labelledby="ideas-heading">
       <h3 id="ideas-heading" class="list-heading">
-        ${t('participation.ideas', { count: round.ideas.length })}
+        ${t('participation.ideas', { count: ideas.length })}
       </h3>
       ${
-        round.ideas.length === 0
+        ideas.length === 0
           ? html`<p class="empty">${t('participation.noIdeas')}</p>`
           : html`<ol class="ideas">
               ${repeat(
-                round.ideas,
+                ideas,
                 (idea) => idea.id,
                 (idea) => html`<li>${this.renderIdea(round, idea)}</li>`,
               )}
@@ -400,6 +406,7 @@ export class BhRound extends LitElement {
             : nothing
         }
       </p>
+      ${this.visibility.notice(idea.id)}
       <p class="prose">${idea.text}</p>
       ${
         idea.outcome
@@ -441,6 +448,13 @@ export class BhRound extends LitElement {
               </button>`
             : nothing
         }
+        <bh-report-dialog
+          .itemId=${idea.id}
+          kind="idea"
+          .authorId=${idea.author.id}
+          .label=${t('report.label.idea', { title: idea.title })}
+          ?readOnly=${this.readOnly}
+        ></bh-report-dialog>
       </div>
       ${this.refusalFor(`idea-${idea.id}`)} ${this.renderResponses(round, idea, talk)}
       ${

@@ -1,0 +1,81 @@
+/**
+ * Reporting ideas, in Chromium against a real relay with the demo neighbourhood (issue 10):
+ * a resident reports an idea in a participation round, which at the threshold is hidden from
+ * others and reaches the moderation queue as an idea the moderator can hide.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliRelay } from '../../sync-server/test/helpers/cli.js';
+import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { launchChromium } from './support/browser.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { freePort, startRelay } from './support/relay.js';
+
+const PHONE = { width: 390, height: 844 };
+const NB = 'maasburen';
+
+describe('reporting an idea', () => {
+  const data = tempDir('buurthub-moderation-ideas-e2e-');
+  let base: string;
+  let relay: CliRelay;
+  let browser: Browser;
+  let resident: Page;
+  let mod: Page;
+
+  async function member(name: string, role: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
+    return page;
+  }
+
+  const queueItem = (text: string) =>
+    mod.locator('bh-moderation-queue').getByRole('article').filter({ hasText: text });
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    relay = await startRelay(port, data.path, ['--demo']);
+    browser = await launchChromium();
+    resident = await member('Sanne Verhoeven', 'resident');
+    mod = await member('Mirjam Buurtverbinder', 'moderator');
+    // One report hides an item pending review, so one resident's report shows the effect.
+    await mod.goto(`${base}/nb/${NB}/#moderatie`);
+    await mod.getByLabel('Verbergen na dit aantal meldingen van verschillende buren').fill('1');
+    await mod.getByRole('button', { name: 'Opslaan' }).click();
+    await mod.getByText('Opgeslagen.').waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop('SIGKILL');
+    data.remove();
+  });
+
+  it('lets a resident report an idea: hidden from others, and in the queue as an idea to hide', async () => {
+    await resident.goto(`${base}/nb/${NB}/#meedoen`);
+    const round = resident.locator('bh-participation a[href*="#meedoen/"]:not([href*="nieuw"])');
+    await round.first().click({ timeout: 30_000 });
+    const idea = resident.locator('bh-round article.idea').first();
+    await idea.waitFor({ timeout: 20_000 });
+    const title = (await idea.locator('h4').innerText()).trim();
+    const ideaNamed = resident.locator('bh-round article.idea').filter({ hasText: title });
+
+    await idea.getByRole('button', { name: `Idee “${title}” melden` }).click();
+    const dialog = resident.getByRole('dialog', { name: 'Dit idee melden' });
+    await dialog.getByRole('radio', { name: 'Reclame of spam' }).check();
+    await dialog.getByLabel('Toelichting (niet verplicht)').fill('Dit is een advertentie.');
+    await dialog.getByRole('button', { name: 'Melding versturen' }).click();
+    await ideaNamed.waitFor({ state: 'detached', timeout: 15_000 });
+
+    await mod.goto(`${base}/nb/${NB}/#moderatie`);
+    const item = queueItem(title);
+    await item.getByRole('heading', { name: /Idee/ }).waitFor({ timeout: 20_000 });
+    await item.getByText('Dit is een advertentie.', { exact: false }).waitFor();
+    await item.getByLabel(/Reden van je besluit/).fill('Reclame hoort niet in een buurtronde.');
+    await item.getByRole('button', { name: 'Verbergen' }).click();
+    await item.getByText('Verborgen. De schrijver ziet je reden.').waitFor();
+    await item.getByText('Verborgen door een buurtverbinder', { exact: false }).waitFor();
+    expect(await ideaNamed.count()).toBe(0);
+  });
+});
