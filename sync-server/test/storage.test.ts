@@ -203,6 +203,30 @@ describe('sqlite storage on disk', () => {
   });
 });
 
+describe('sqlite storage: two processes compacting one room', () => {
+  it('loses no edit when another process compacts the room while a fold is being stored', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const relay = new SqliteStorage(dir.path);
+    const admin = new SqliteStorage(dir.path); // as `buurthub compact` opens it
+    const doc = await writeEdits(relay, 20);
+    // The admin folds these 20 now; its writer thread (started by this call) stores the fold
+    // later, while the relay logs 5 more edits and compacts all 25 itself.
+    const adminCompaction = admin.compact(ROOM);
+    const board = doc.getText('prikbord');
+    const commits = logTo(relay, doc);
+    for (let i = 0; i < 5; i++) board.insert(0, `nieuw ${i}\n`);
+    await commits.settled();
+    await relay.compact(ROOM);
+    await adminCompaction;
+
+    expect(await contentOf(admin)).toBe(board.toString());
+    await admin.close();
+    await relay.close();
+    doc.destroy();
+  });
+});
+
 describe('sqlite storage: appends on their way when it closes', () => {
   it('commits every append asked for before close, even the ones nobody awaited', async () => {
     const dir = tempDir();

@@ -1,5 +1,5 @@
 /**
- * The thread that writes SQLite's update log. better-sqlite3 is synchronous: a commit with
+ * The thread that writes SQLite's update log and compacted snapshots. better-sqlite3 is synchronous: a commit with
  * `synchronous = FULL` blocks its thread for the fsync, and on the relay's one thread that
  * stalled every room (a quarter of the wall time in profiles of 100 rooms × 5 clients).
  * Here the commit runs in a worker thread with its own connection to the same WAL file, so
@@ -23,11 +23,33 @@ export interface WrittenBatch {
   seconds: number;
 }
 
-type Reply = {
-  chunks: ({ id: number; seqs: number[] } | { id: number; error: string })[];
-  startedAt: number;
-  seconds: number;
+/** A compaction folded on the relay's thread, for the writer to store. */
+export interface FoldedLog {
+  room: string;
+  /** The fold of the snapshot and every log row up to `lastSeq`. */
+  snapshot: Uint8Array;
+  lastSeq: number;
+  /** The snapshot row the fold started from (null: none); if it changed, nothing is stored. */
+  previous: { foldedSeq: number; updatedAt: number } | null;
+}
+
+/** Statements both connections use, written once. */
+export const SQL = {
+  snapshot: 'SELECT data, folded_seq, updated_at FROM snapshots WHERE room = ?',
+  upsertSnapshot: `INSERT INTO snapshots (room, data, folded_seq, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (room) DO UPDATE SET data = excluded.data,
+       folded_seq = excluded.folded_seq, updated_at = excluded.updated_at`,
+  deleteFolded: 'DELETE FROM updates WHERE room = ? AND seq <= ?',
 };
+
+type Reply =
+  | {
+      chunks: ({ id: number; seqs: number[] } | { id: number; error: string })[];
+      startedAt: number;
+      seconds: number;
+    }
+  | { id: number; folded: number | null }
+  | { id: number; error: string };
 
 /**
  * The worker's code, as a CommonJS string for `eval`: the relay's tests run its TypeScript
@@ -40,9 +62,27 @@ type Reply = {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+const { SQL } = workerData;
 const db = new Database(workerData.file);
 db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
+db.pragma('secure_delete = ON');
+const snapshot = db.prepare(SQL.snapshot);
+const upsertSnapshot = db.prepare(SQL.upsertSnapshot);
+const deleteFolded = db.prepare(SQL.deleteFolded);
+// Stores a fold unless another compaction (e.g. buurthub compact in another process)
+// replaced the snapshot since it was read; deletes exactly the rows that were folded.
+const replaceLog = db.transaction(({ room, snapshot: folded, lastSeq, previous }) => {
+  const current = snapshot.get(room);
+  const same = current
+    ? previous !== null && current.folded_seq === previous.foldedSeq &&
+      current.updated_at === previous.updatedAt
+    : previous === null;
+  if (!same) return null;
+  const data = Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength);
+  upsertSnapshot.run(room, data, lastSeq, Date.now());
+  return deleteFolded.run(room, lastSeq).changes;
+});
 const insert = db.prepare('INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)');
 const append = db.transaction((chunks, now) =>
   chunks.map(({ rows }) =>
@@ -75,6 +115,15 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
+  if (message.fold) {
+    commit(); // the appends posted before it
+    try {
+      parentPort.postMessage({ id: message.id, folded: replaceLog.immediate(message.fold) });
+    } catch (error) {
+      parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
+    }
+    return;
+  }
   waiting.push(message);
   if (waiting.length === 1) setImmediate(commit);
 });
@@ -84,7 +133,7 @@ export class SqliteWriter {
   private nextId = 0;
   private readonly waiting = new Map<
     number,
-    { resolve(batch: WrittenBatch): void; reject(error: Error): void }
+    { resolve(result: WrittenBatch | number | null): void; reject(error: Error): void }
   >();
   private failure: Error | null = null;
   private readonly exited: Promise<void>;
@@ -92,16 +141,19 @@ export class SqliteWriter {
   /** `file` must exist with the current schema (the main connection migrates it first). */
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, SQL } });
     // An idle writer does not keep the process alive (a command that forgot to close its
     // storage still exits); one with a commit outstanding does, so no commit is cut off.
     this.worker.unref();
-    this.worker.on('message', ({ chunks, startedAt, seconds }: Reply) => {
-      for (const chunk of chunks) {
-        const entry = this.waiting.get(chunk.id);
-        this.waiting.delete(chunk.id);
-        if ('error' in chunk) entry?.reject(new Error(chunk.error));
-        else entry?.resolve({ seqs: chunk.seqs, startedAt, seconds });
+    this.worker.on('message', (reply: Reply) => {
+      if ('chunks' in reply) {
+        const { startedAt, seconds } = reply;
+        for (const chunk of reply.chunks) {
+          if ('error' in chunk) this.settle(chunk.id, new Error(chunk.error));
+          else this.settle(chunk.id, { seqs: chunk.seqs, startedAt, seconds });
+        }
+      } else {
+        this.settle(reply.id, 'error' in reply ? new Error(reply.error) : reply.folded);
       }
       if (this.waiting.size === 0) this.worker.unref();
     });
@@ -121,13 +173,33 @@ export class SqliteWriter {
 
   /** Commits `rows` in one transaction (maybe with other chunks); resolves once durable. */
   write(rows: LogRow[]): Promise<WrittenBatch> {
+    return this.post({ rows }) as Promise<WrittenBatch>;
+  }
+
+  /**
+   * Stores a fold as the room's snapshot and deletes the rows it folded, in one durable
+   * transaction after the appends posted before it. Resolves with the rows deleted, or null
+   * when the snapshot changed since the fold read it (nothing stored).
+   */
+  replaceLog(fold: FoldedLog): Promise<number | null> {
+    return this.post({ fold }) as Promise<number | null>;
+  }
+
+  private post(message: object): Promise<WrittenBatch | number | null> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, rows });
+      this.worker.postMessage({ ...message, id });
     });
+  }
+
+  private settle(id: number, result: WrittenBatch | number | null | Error): void {
+    const entry = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (result instanceof Error) entry?.reject(result);
+    else entry?.resolve(result);
   }
 
   /** Commits what was posted, closes the writer's connection and ends the thread. */

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { foldUpdates } from './fold.js';
-import { SqliteWriter } from './sqlite-writer.js';
+import { SQL, SqliteWriter } from './sqlite-writer.js';
 import type {
   AppendResult,
   CalendarKey,
@@ -130,11 +130,13 @@ export class SqliteStorage implements Storage {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly stmt: {
-    snapshot: Database.Statement<[string], { data: Buffer }>;
+    snapshot: Database.Statement<
+      [string],
+      { data: Buffer; folded_seq: number; updated_at: number }
+    >;
     log: Database.Statement<[string], { seq: number; data: Buffer }>;
     count: Database.Statement<[string], { n: number }>;
     remove: Database.Statement<[string, number]>;
-    deleteFolded: Database.Statement<[string, number]>;
     upsertSnapshot: Database.Statement<[string, Buffer, number, number]>;
     rooms: Database.Statement<[], { room: string }>;
   };
@@ -158,7 +160,7 @@ export class SqliteStorage implements Storage {
   }[] = [];
   /** Started on the first append: admin commands that only read never start a thread. */
   private writer: SqliteWriter | null = null;
-  /** Settles after every chunk posted so far (the writer commits them in order). */
+  /** Settles after everything posted to the writer so far (it works in order). */
   private lastWrite: Promise<void> = Promise.resolve();
   private batchScheduled = false;
 
@@ -178,16 +180,11 @@ export class SqliteStorage implements Storage {
     this.db.pragma('secure_delete = ON');
     this.migrate();
     this.stmt = {
-      snapshot: this.db.prepare('SELECT data FROM snapshots WHERE room = ?'),
+      snapshot: this.db.prepare(SQL.snapshot),
       log: this.db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'),
       count: this.db.prepare('SELECT count(*) AS n FROM updates WHERE room = ?'),
       remove: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
-      deleteFolded: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
-      upsertSnapshot: this.db.prepare(
-        `INSERT INTO snapshots (room, data, folded_seq, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (room) DO UPDATE SET data = excluded.data,
-           folded_seq = excluded.folded_seq, updated_at = excluded.updated_at`,
-      ),
+      upsertSnapshot: this.db.prepare(SQL.upsertSnapshot),
       rooms: this.db.prepare(
         'SELECT room FROM snapshots UNION SELECT DISTINCT room FROM updates ORDER BY room',
       ),
@@ -257,10 +254,11 @@ export class SqliteStorage implements Storage {
   private writeBatch(): void {
     const batch = this.appendQueue.splice(0);
     if (batch.length === 0) return;
-    if (!this.writer?.usable) this.writer = new SqliteWriter(this.file);
-    this.lastWrite = this.writer
-      .write(batch.map(({ room, update }) => ({ room, data: update })))
-      .then(
+    const written = this.writerFor().write(
+      batch.map(({ room, update }) => ({ room, data: update })),
+    );
+    void this.track(
+      written.then(
         ({ seqs, startedAt, seconds }) => {
           const lengths = this.countAppended(batch.map(({ room }) => room));
           batch.forEach((entry, i) =>
@@ -274,7 +272,23 @@ export class SqliteStorage implements Storage {
         (error: unknown) => {
           for (const entry of batch) entry.reject(error);
         },
-      );
+      ),
+    );
+  }
+
+  /** The writer thread, started on first use (and again if it failed). */
+  private writerFor(): SqliteWriter {
+    if (!this.writer?.usable) this.writer = new SqliteWriter(this.file);
+    return this.writer;
+  }
+
+  /** Notes `operation` as the writer's latest, for `appendsSettled`; returns it. */
+  private track<T>(operation: Promise<T>): Promise<T> {
+    this.lastWrite = operation.then(
+      () => {},
+      () => {},
+    );
+    return operation;
   }
 
   /** Adds a committed batch's rows to the known log lengths; returns them per room. */
@@ -291,7 +305,7 @@ export class SqliteStorage implements Storage {
     return added;
   }
 
-  /** Resolves once every append asked for so far is committed (or refused). */
+  /** Resolves once every append and compaction asked for so far is stored (or refused). */
   private async appendsSettled(): Promise<void> {
     this.writeBatch();
     await this.lastWrite;
@@ -302,25 +316,35 @@ export class SqliteStorage implements Storage {
     this.logLengths.delete(room);
   }
 
+  /**
+   * Folds on this thread (CPU, reading through WAL without a lock) and lets the writer
+   * store the fold and delete exactly the rows it folded (seq <= the highest seq read) in
+   * one transaction, so its fsync does not block the relay either. A crash leaves either
+   * the old snapshot + log or the new snapshot. If the snapshot changed meanwhile (another
+   * process compacted), nothing is stored and nothing is folded.
+   */
   async compact(room: string): Promise<{ folded: number }> {
-    // One transaction: the rows read are exactly the rows deleted (seq <= the highest
-    // seq read), and a crash leaves either the old snapshot + log or the new snapshot.
-    return this.db
-      .transaction(() => {
-        const log = this.stmt.log.all(room);
-        const last = log.at(-1);
-        if (!last) return { folded: 0 };
-        const parts: Uint8Array[] = [];
-        const snapshot = this.stmt.snapshot.get(room);
-        if (snapshot) parts.push(new Uint8Array(snapshot.data));
-        for (const row of log) parts.push(new Uint8Array(row.data));
-        const folded = foldUpdates(parts);
-        this.stmt.upsertSnapshot.run(room, Buffer.from(folded), last.seq, Date.now());
-        const deleted = this.stmt.deleteFolded.run(room, last.seq).changes;
-        this.logLengths.delete(room);
-        return { folded: deleted };
-      })
-      .immediate();
+    const { snapshot, log } = this.db.transaction(() => ({
+      snapshot: this.stmt.snapshot.get(room),
+      log: this.stmt.log.all(room),
+    }))();
+    const last = log.at(-1);
+    if (!last) return { folded: 0 };
+    const parts: Uint8Array[] = [];
+    if (snapshot) parts.push(new Uint8Array(snapshot.data));
+    for (const row of log) parts.push(new Uint8Array(row.data));
+    const deleted = await this.track(
+      this.writerFor().replaceLog({
+        room,
+        snapshot: foldUpdates(parts),
+        lastSeq: last.seq,
+        previous: snapshot
+          ? { foldedSeq: snapshot.folded_seq, updatedAt: snapshot.updated_at }
+          : null,
+      }),
+    );
+    this.logLengths.delete(room);
+    return { folded: deleted ?? 0 };
   }
 
   async purge(room: string): Promise<Uint8Array> {
