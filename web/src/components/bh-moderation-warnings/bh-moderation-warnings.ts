@@ -34,10 +34,12 @@ export class BhModerationWarnings extends LitElement {
     css`
       :host {
         display: block;
+        /* the same side margins as the view below it */
+        padding-inline: 1rem;
       }
       section {
         margin: 0.75rem auto 0;
-        max-width: 60rem;
+        max-width: calc(var(--bh-column) - 2rem);
         padding: 0.75rem 1rem;
         border-radius: var(--bh-radius-s);
         background: var(--bh-warning-soft);

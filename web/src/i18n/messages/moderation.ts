@@ -49,9 +49,9 @@ export const nl = {
   'moderation.onlyModerators':
     'De meldingen zijn alleen voor buurtverbinders en de gemeente. Wat er besloten is, staat voor iedereen in het moderatielogboek.',
   'moderation.queueIntro': {
-    one: 'Gemelde en verborgen berichten, reacties, activiteiten en profielen. Na 1 melding is iets verborgen tot je ernaar kijkt.',
+    one: 'Gemelde en verborgen berichten, reacties, activiteiten, ideeën en profielen. Na 1 melding is iets verborgen tot je ernaar kijkt.',
     other:
-      'Gemelde en verborgen berichten, reacties, activiteiten en profielen. Na {count} meldingen is iets verborgen tot je ernaar kijkt.',
+      'Gemelde en verborgen berichten, reacties, activiteiten, ideeën en profielen. Na {count} meldingen is iets verborgen tot je ernaar kijkt.',
   },
   'moderation.officialsLook': 'Je kunt meekijken; alleen buurtverbinders nemen hier besluiten.',
   'moderation.revocationsWaiting': {
@@ -181,9 +181,9 @@ export const en: Translation<typeof nl> = {
   'moderation.onlyModerators':
     'Reports are only for community connectors and the municipality. What was decided is in the moderation log, for everyone.',
   'moderation.queueIntro': {
-    one: 'Reported and hidden posts, comments, events and profiles. After 1 report an item is hidden until you look at it.',
+    one: 'Reported and hidden posts, comments, events, ideas and profiles. After 1 report an item is hidden until you look at it.',
     other:
-      'Reported and hidden posts, comments, events and profiles. After {count} reports an item is hidden until you look at it.',
+      'Reported and hidden posts, comments, events, ideas and profiles. After {count} reports an item is hidden until you look at it.',
   },
   'moderation.officialsLook': 'You can look along; only community connectors decide here.',
   'moderation.revocationsWaiting': {
