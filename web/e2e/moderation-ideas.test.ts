@@ -2,7 +2,10 @@
  * Reporting ideas, in Chromium against a real relay with the demo neighbourhood (issue 10):
  * a resident reports an idea in a participation round, which at the threshold is hidden from
  * others and reaches the moderation queue as an idea the moderator can hide.
+ *
+ * BH_SHOTS=<dir> (an existing folder) also receives a screenshot of an idea with its button.
  */
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliRelay } from '../../sync-server/test/helpers/cli.js';
@@ -60,6 +63,10 @@ describe('reporting an idea', () => {
     await idea.waitFor({ timeout: 20_000 });
     const title = (await idea.locator('h4').innerText()).trim();
     const ideaNamed = resident.locator('bh-round article.idea').filter({ hasText: title });
+    if (process.env.BH_SHOTS) {
+      await idea.scrollIntoViewIfNeeded();
+      await resident.screenshot({ path: join(process.env.BH_SHOTS, 'idea-to-report-390.png') });
+    }
 
     await idea.getByRole('button', { name: `Idee “${title}” melden` }).click();
     const dialog = resident.getByRole('dialog', { name: 'Dit idee melden' });
