@@ -34,6 +34,7 @@ import {
   ProtocolError,
   type ClientMessage,
   type DecodedUpdate,
+  awarenessEntries,
   clientsInUpdate,
   decodeStateVector,
   encodeAckMessage,
@@ -318,6 +319,22 @@ export class Room {
     });
   }
 
+  /**
+   * A device back after the relay dropped its connection (a half-open cut the heartbeat
+   * found) announces its presence with the clock the relay already saw removed, and
+   * y-protocols ignores that: it stayed invisible until its next 15 s renewal. Telling the
+   * device its state is gone makes it announce itself again, with a newer clock, at once.
+   */
+  private answerStalePresence(peer: Peer, update: Uint8Array): void {
+    const states = this.awareness.getStates();
+    const gone = awarenessEntries(update)
+      .map((entry) => entry.clientId)
+      .filter((id) => !states.has(id) && this.awareness.meta.has(id));
+    if (gone.length > 0) {
+      peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, gone)));
+    }
+  }
+
   /** Removes a peer and its awareness; resolves with true when the room is now empty. */
   remove(peer: Peer): boolean {
     const state = this.peers.get(peer);
@@ -373,6 +390,7 @@ export class Room {
             state.claimedIds = bound.claimed;
             if (bound.update) {
               awarenessProtocol.applyAwarenessUpdate(this.awareness, bound.update, peer);
+              this.answerStalePresence(peer, bound.update);
             }
           } catch (error) {
             throw new ProtocolError('malformed', `undecodable awareness update: ${error}`);
