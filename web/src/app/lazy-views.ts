@@ -18,6 +18,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'bh-invite': () => import('../components/bh-invite/bh-invite.js'),
   'bh-join': () => import('../components/bh-join/bh-join.js'),
   'bh-kiosk': () => import('../components/bh-kiosk/bh-kiosk.js'),
+  'bh-kiosk-approve': () => import('../components/bh-kiosk-approve/bh-kiosk-approve.js'),
   'bh-moderation-log': () => import('../components/bh-moderation-log/bh-moderation-log.js'),
   'bh-moderation-queue': () => import('../components/bh-moderation-queue/bh-moderation-queue.js'),
   'bh-participation': () => import('../components/bh-participation/bh-participation.js'),

@@ -128,4 +128,16 @@ describe('views in the hash', () => {
   it('opens the account view', () => {
     expect(routeFromHash('#account')).toEqual({ view: 'account' });
   });
+
+  it('opens the kiosk approval with the code from the screen, and nothing else in it', () => {
+    expect(routeFromHash('#kiosk-koppelen')).toEqual({ view: 'kioskApprove', code: '' });
+    expect(routeFromHash('#kiosk-koppelen/ABCD-EFGH')).toEqual({
+      view: 'kioskApprove',
+      code: 'ABCD-EFGH',
+    });
+    expect(routeFromHash('#kiosk-koppelen/%3Cb%3Ehi')).toEqual({
+      view: 'kioskApprove',
+      code: 'bhi',
+    });
+  });
 });

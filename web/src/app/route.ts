@@ -45,7 +45,8 @@ export type View =
   | 'impact'
   | 'account'
   | 'moderation'
-  | 'moderationLog';
+  | 'moderationLog'
+  | 'kioskApprove';
 
 /**
  * What the hash asks for: `#berichten[/<post id>]`, `#nieuw`, `#uitnodigen`, and the agenda:
@@ -54,8 +55,9 @@ export type View =
  * `#prikborden/<id>[/bewerken|/geschiedenis|/poster]`; participation: `#meedoen`,
  * `#meedoen/nieuw` (an official starts a round), `#meedoen/<round id>`; the directory:
  * `#buren`, `#buren/profiel`, `#buren/verzoeken`; the social map: `#sociale-kaart[/<id>]`;
- * `#impact`; the moderation queue `#moderatie` and its public log `#moderatie/logboek`.
- * Anything else is the feed.
+ * `#impact`; the moderation queue `#moderatie` and its public log `#moderatie/logboek`;
+ * `#kiosk-koppelen[/<code>]` (a moderator signs in on the buurthuis screen; the screen's QR
+ * code carries the code). Anything else is the feed.
  */
 export type HashRoute =
   | { view: 'feed'; postId?: string }
@@ -71,7 +73,8 @@ export type HashRoute =
   | { view: 'socialMap'; entryId?: string }
   | { view: 'impact' }
   | { view: 'account' }
-  | { view: 'moderation' | 'moderationLog' };
+  | { view: 'moderation' | 'moderationLog' }
+  | { view: 'kioskApprove'; code: string };
 
 /** The pages of the directory, by their Dutch path segment. */
 export type DirectoryPage = 'browse' | 'profile' | 'requests';
@@ -146,6 +149,12 @@ export function routeFromHash(hash: string): HashRoute {
       return { view: tail === 'logboek' ? 'moderationLog' : 'moderation' };
     case 'account':
       return { view: 'account' };
+    case 'kiosk-koppelen':
+      // Only what a user code can hold: a crafted link cannot put anything else in the field.
+      return {
+        view: 'kioskApprove',
+        code: (decodeId(tail) ?? '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 20),
+      };
     default: {
       const postId = head === 'berichten' ? decodeId(tail) : undefined;
       return postId ? { view: 'feed', postId } : { view: 'feed' };

@@ -302,7 +302,8 @@ export class Sessions {
     }
   }
 
-  private save(session: Session): void {
+  /** Keeps `session` and tells the listeners (also for the kiosk's memory-only sessions). */
+  protected save(session: Session): void {
     this.deps.store.set(KEY_PREFIX + session.nb, JSON.stringify(session));
     this.changed(session.nb);
   }

@@ -54,6 +54,11 @@ export interface Access {
   token: string | null;
   /** This device may open the members' directory (members other than kiosks, and the demo). */
   directory: boolean;
+  /**
+   * The moderation space without the directory: the kiosk window while a moderator is
+   * signed in there (it never opens the directory). Members get it with the directory.
+   */
+  moderation?: boolean;
 }
 
 export interface Neighbourhood {
@@ -168,6 +173,13 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
     offs.push(watch(directoryConnection));
     sync.add(directoryConnection);
     neighbourhood.directory = new DirectorySpace(directoryConnection.doc);
+  }
+
+  /** The moderation space: with the directory, or alone for the kiosk's moderator. */
+  const opensModeration = (a: Access) =>
+    a.mode !== 'guest' && (a.directory || a.moderation === true);
+
+  function openModeration(a: Access): void {
     moderationConnection = new SpaceConnection({
       nb: slug,
       space: 'moderation',
@@ -200,12 +212,16 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
         communityConnection?.setAccess(null, false);
       }
       if (next.mode !== 'guest' && next.directory) {
-        if (directoryConnection) {
-          directoryConnection.setAccess(next.token, communityConnects(next));
-          moderationConnection?.setAccess(next.token, communityConnects(next));
-        } else openDirectory(next);
+        if (directoryConnection) directoryConnection.setAccess(next.token, communityConnects(next));
+        else openDirectory(next);
       } else {
         directoryConnection?.setAccess(null, false);
+      }
+      if (opensModeration(next)) {
+        if (moderationConnection)
+          moderationConnection.setAccess(next.token, communityConnects(next));
+        else openModeration(next);
+      } else {
         moderationConnection?.setAccess(null, false);
       }
       changed();
@@ -242,5 +258,6 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
   };
   if (access.mode !== 'guest') openCommunity(access);
   if (access.mode !== 'guest' && access.directory) openDirectory(access);
+  if (opensModeration(access)) openModeration(access);
   return neighbourhood;
 }

@@ -73,11 +73,13 @@ import { type CrisisRoute, crisisRouteFromHash } from '../../crisis/crisis-route
 import type { CrisisService } from '../../crisis/crisis-service.js';
 import { isKioskView } from '../../crisis/kiosk.js';
 import { hubSyncUrl } from '../../kiosk/hub.js';
+import { KioskSessions } from '../../kiosk/moderator-sign-in.js';
 import { KioskWindowToken } from '../../kiosk/window-token.js';
 import { openCrisis } from '../../crisis/open-crisis.js';
 import '../bh-composer/bh-composer.js';
 import type { BhComposer } from '../bh-composer/bh-composer.js';
 import '../bh-crisis-banner/bh-crisis-banner.js';
+import '../bh-moderation-warnings/bh-moderation-warnings.js';
 import '../bh-feed/bh-feed.js';
 import type { BhFeed } from '../bh-feed/bh-feed.js';
 import '../bh-header/bh-header.js';
@@ -93,6 +95,7 @@ import type { BhNameDialog } from '../bh-name-dialog/bh-name-dialog.js';
 import '../bh-this-week/bh-this-week.js';
 import { moderationContext } from '../../moderation/context.js';
 import type { BhModerationLog } from '../bh-moderation-log/bh-moderation-log.js';
+import type { BhKioskApprove } from '../bh-kiosk-approve/bh-kiosk-approve.js';
 import type { BhModerationQueue } from '../bh-moderation-queue/bh-moderation-queue.js';
 import '../bh-update-toast/bh-update-toast.js';
 import { styles } from './bh-app.styles.js';
@@ -110,6 +113,7 @@ const HASH: Record<View, string> = {
   account: '#account',
   moderation: '#moderatie',
   moderationLog: '#moderatie/logboek',
+  kioskApprove: '#kiosk-koppelen',
 };
 
 function titleCase(slug: string): string {
@@ -144,7 +148,9 @@ export class BhApp extends LitElement {
     this.crisisRoute = crisisRouteFromHash(location.hash);
     if (this.crisisRoute) void this.updateComplete.then(() => this.focusView());
   };
-  @provide({ context: sessionsContext }) private sessions: Sessions = browserSessions();
+  /** The kiosk window keeps a signed-in moderator in memory only (kiosk/moderator-sign-in.ts). */
+  @provide({ context: sessionsContext }) private sessions: Sessions =
+    window.buurthubKiosk?.isKiosk === true ? new KioskSessions() : browserSessions();
   @provide({ context: identityContext }) private identity = new MemberIdentity(
     this.sessions,
     new LocalIdentity((initial) => this.nameDialog.ask(initial)),
@@ -286,7 +292,13 @@ export class BhApp extends LitElement {
     const kioskWindow = window.buurthubKiosk?.isKiosk === true;
     if (session) {
       const token = this.sessions.usableToken(slug);
-      return { mode: 'member', token, directory: isMember(session.role) && !kioskWindow };
+      // A moderator signed in on the kiosk moderates there, without the directory.
+      return {
+        mode: 'member',
+        token,
+        directory: isMember(session.role) && !kioskWindow,
+        moderation: kioskWindow && canModerate(session.role),
+      };
     }
     const windowToken = kioskWindow ? this.kioskToken.token : null;
     if (windowToken) return { mode: 'member', token: windowToken, directory: false };
@@ -387,7 +399,11 @@ export class BhApp extends LitElement {
     document.title = name ? `${name} · ${t('app.title')}` : t('app.title');
     if (this.kiosk) {
       return html`<main id="main" part="main" tabindex="-1" class="kiosk">
-        <bh-kiosk .nb=${slug} .name=${name}></bh-kiosk>
+        <bh-kiosk
+          .nb=${slug}
+          .name=${name}
+          .purge=${(space: 'community' | 'directory') => this.requestPurge(space)}
+        ></bh-kiosk>
       </main>`;
     }
     const readOnly = Boolean(this.community?.readOnly || this.publicSpace?.readOnly);
@@ -397,6 +413,7 @@ export class BhApp extends LitElement {
       <a class="skip" href="#main" @click=${this.skipToMain}>${t('app.skipToContent')}</a>
       <bh-header .name=${name}></bh-header>
       <bh-crisis-banner></bh-crisis-banner>
+      <bh-moderation-warnings></bh-moderation-warnings>
       <div class="column">
         ${
           guest
@@ -417,6 +434,7 @@ export class BhApp extends LitElement {
                   ${this.canInvite(slug) ? this.navLink('impact', t('nav.impact')) : nothing}
                   ${this.renderModerationLink(slug)} ${this.navLink('compose', t('nav.compose'))}
                   ${this.canInvite(slug) ? this.navLink('invite', t('nav.invite')) : nothing}
+                  ${this.canInvite(slug) ? this.navLink('kioskApprove', t('kioskApprove.nav')) : nothing}
                   ${this.sessions.get(slug) ? this.navLink('account', t('nav.account')) : nothing}
                   ${this.crisis?.publisher() ? html`<li><a href="#crisis" aria-current=${this.crisisRoute ? 'page' : 'false'}>${t('nav.crisis')}</a></li>` : nothing}
                 </ul>
@@ -506,6 +524,9 @@ export class BhApp extends LitElement {
       ></bh-moderation-queue>`;
     }
     if (route.view === 'moderationLog') return html`<bh-moderation-log></bh-moderation-log>`;
+    if (route.view === 'kioskApprove') {
+      return html`<bh-kiosk-approve .nb=${slug} .code=${route.code}></bh-kiosk-approve>`;
+    }
     if (route.view === 'participation') {
       return html`<bh-participation
         .route=${route}
@@ -617,8 +638,9 @@ export class BhApp extends LitElement {
       | BhAccount
       | BhModerationQueue
       | BhModerationLog
+      | BhKioskApprove
     >(
-      'bh-kiosk, bh-account, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact, bh-moderation-queue, bh-moderation-log',
+      'bh-kiosk, bh-account, bh-feed, bh-composer, bh-join, bh-invite, bh-agenda, bh-boards, bh-crisis-page, bh-participation, bh-directory, bh-social-map, bh-impact, bh-moderation-queue, bh-moderation-log, bh-kiosk-approve',
     );
     if (view) void viewReady(view).then((v) => v.focusHeading());
   }

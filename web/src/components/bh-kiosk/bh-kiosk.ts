@@ -44,6 +44,7 @@ import { shownParts } from '../../kiosk/setup.js';
 import '../bh-language-switch/bh-language-switch.js';
 import '../bh-qr-code/bh-qr-code.js';
 import './bh-kiosk-agenda.js';
+import './bh-kiosk-moderator.js';
 import './bh-kiosk-setup.js';
 import './bh-kiosk-status.js';
 import { styles } from './bh-kiosk.styles.js';
@@ -68,6 +69,8 @@ export class BhKiosk extends LitElement {
   @property() nb = '';
   /** The neighbourhood's name, shown on the calm screen and in the top bar. */
   @property() name = '';
+  /** Erasure after a moderator's delete for real at the kiosk (the app's `requestPurge`). */
+  @property({ attribute: false }) purge?: (space: 'community' | 'directory') => Promise<void>;
 
   @consume({ context: publicContext, subscribe: true })
   @state()
@@ -169,6 +172,7 @@ export class BhKiosk extends LitElement {
     this.focusWithin = false;
     this.textSize = 0;
     this.renderRoot.querySelector('bh-kiosk-setup')?.reset();
+    this.renderRoot.querySelector('bh-kiosk-moderator')?.reset();
     (document.activeElement as HTMLElement | null)?.blur();
     void setLocale('nl');
     this.restartRotation();
@@ -242,6 +246,7 @@ export class BhKiosk extends LitElement {
   private renderBar() {
     return html`<footer class="bar">
       <bh-kiosk-status></bh-kiosk-status>
+      <bh-kiosk-moderator .nb=${this.nb} .purge=${this.purge}></bh-kiosk-moderator>
       <bh-kiosk-setup></bh-kiosk-setup>
       <div class="text-size" role="group" aria-label=${t('kiosk.textSize')}>
         <span aria-hidden="true" class="text-size-label">${t('kiosk.textSize')}</span>

@@ -65,6 +65,52 @@ export const nl = {
   'kiosk.setup.saved': 'Opgeslagen. De kiosk start opnieuw met de nieuwe instellingen.',
   'kiosk.setup.notSaved':
     'Niet opgeslagen: het beheer was verlopen of een waarde klopt niet. Voer de pincode opnieuw in.',
+  'kiosk.signIn.open': 'Buurtverbinder',
+  'kiosk.signIn.title': 'Aanmelden als buurtverbinder',
+  'kiosk.signIn.steps':
+    'Scan de QR-code met je telefoon, of kies in de app "Scherm koppelen" en typ deze code:',
+  'kiosk.signIn.code': 'Code',
+  'kiosk.signIn.qr': 'QR-code om je op dit scherm aan te melden',
+  'kiosk.signIn.expires': 'Nog {time} minuten geldig',
+  'kiosk.signIn.waiting': 'Wachten op je telefoon…',
+  'kiosk.signIn.expired': 'De code is verlopen.',
+  'kiosk.signIn.newCode': 'Nieuwe code',
+  'kiosk.signIn.needs-internet':
+    'Aanmelden als buurtverbinder kan alleen met internet, en het buurthuis is nu offline. Al het andere op dit scherm blijft werken.',
+  'kiosk.signIn.offline': 'Het scherm bereikt de buurtserver niet. Probeer het zo nog eens.',
+  'kiosk.signIn.refused': 'Aanmelden lukte niet. Vraag de beheerder van de kiosk.',
+  'kiosk.signIn.busy': 'Even te veel pogingen. Probeer het over een minuut nog eens.',
+  'kiosk.signIn.close': 'Sluiten',
+  'kiosk.signIn.signedIn': 'Aangemeld: {name} ({role})',
+  'kiosk.signIn.signOut': 'Afmelden',
+  'kiosk.signIn.ended': 'De aanmelding van de buurtverbinder is afgelopen.',
+  'kiosk.tools': 'Buurtverbinder',
+  'kiosk.tools.queue': 'Moderatie',
+  'kiosk.tools.onBehalf': 'Vraag of idee namens een bezoeker',
+  'kiosk.tools.back': 'Terug naar het scherm',
+  'kioskApprove.nav': 'Scherm koppelen',
+  'kioskApprove.heading': 'Scherm in het buurthuis koppelen',
+  'kioskApprove.intro':
+    'Op het scherm in het buurthuis staat een code. Typ hem hier om je daar aan te melden als buurtverbinder.',
+  'kioskApprove.code': 'Code op het scherm',
+  'kioskApprove.codeHint': 'Acht letters en cijfers, bijvoorbeeld ABCD-EFGH',
+  'kioskApprove.codeInvalid': 'Typ de acht tekens die op het scherm staan.',
+  'kioskApprove.next': 'Verder',
+  'kioskApprove.question': 'Aanmelden op het scherm in het buurthuis?',
+  'kioskApprove.which': 'Scherm: {kiosk}',
+  'kioskApprove.explain':
+    'Je bent daar met jouw naam aangemeld, 30 minuten lang of tot je afmeldt of niemand het scherm meer aanraakt.',
+  'kioskApprove.yes': 'Ja, aanmelden',
+  'kioskApprove.no': 'Nee',
+  'kioskApprove.done': 'Je bent aangemeld op het scherm: {kiosk}.',
+  'kioskApprove.cancelled': 'Je bent niet aangemeld op het scherm.',
+  'kioskApprove.onlyModerators':
+    'Alleen buurtverbinders en de gemeente kunnen zich op het scherm in het buurthuis aanmelden.',
+  'kioskApprove.code-unknown':
+    'Deze code kennen we niet, of hij is al gebruikt. Kijk nog eens op het scherm.',
+  'kioskApprove.code-expired': 'Deze code is verlopen. Vraag op het scherm een nieuwe.',
+  'kioskApprove.offline': 'Je bent offline. Koppelen kan alleen met internet.',
+  'kioskApprove.failed': 'Koppelen lukte niet. Probeer het opnieuw.',
 } as const;
 
 export const en: Translation<typeof nl> = {
@@ -131,4 +177,50 @@ export const en: Translation<typeof nl> = {
   'kiosk.setup.saved': 'Saved. The kiosk restarts with the new settings.',
   'kiosk.setup.notSaved':
     'Not saved: setup had expired or a value is not right. Enter the PIN again.',
+  'kiosk.signIn.open': 'Community host',
+  'kiosk.signIn.title': 'Sign in as community connector',
+  'kiosk.signIn.steps':
+    'Scan the QR code with your phone, or choose "Link a screen" in the app and type this code:',
+  'kiosk.signIn.code': 'Code',
+  'kiosk.signIn.qr': 'QR code to sign in on this screen',
+  'kiosk.signIn.expires': 'Valid for another {time} minutes',
+  'kiosk.signIn.waiting': 'Waiting for your phone…',
+  'kiosk.signIn.expired': 'The code has expired.',
+  'kiosk.signIn.newCode': 'New code',
+  'kiosk.signIn.needs-internet':
+    'Signing in as community connector needs the internet, and the community centre is offline right now. Everything else on this screen keeps working.',
+  'kiosk.signIn.offline': 'The screen cannot reach the neighbourhood server. Try again shortly.',
+  'kiosk.signIn.refused': 'Signing in did not work. Ask whoever looks after the kiosk.',
+  'kiosk.signIn.busy': 'Too many attempts for a moment. Try again in a minute.',
+  'kiosk.signIn.close': 'Close',
+  'kiosk.signIn.signedIn': 'Signed in: {name} ({role})',
+  'kiosk.signIn.signOut': 'Sign out',
+  'kiosk.signIn.ended': 'The community connector has been signed out.',
+  'kiosk.tools': 'Community host',
+  'kiosk.tools.queue': 'Moderation',
+  'kiosk.tools.onBehalf': 'Question or idea for a visitor',
+  'kiosk.tools.back': 'Back to the screen',
+  'kioskApprove.nav': 'Link a screen',
+  'kioskApprove.heading': 'Link the screen in the community centre',
+  'kioskApprove.intro':
+    'The screen in the community centre shows a code. Type it here to sign in there as community connector.',
+  'kioskApprove.code': 'Code on the screen',
+  'kioskApprove.codeHint': 'Eight letters and digits, for example ABCD-EFGH',
+  'kioskApprove.codeInvalid': 'Type the eight characters shown on the screen.',
+  'kioskApprove.next': 'Continue',
+  'kioskApprove.question': 'Sign in on the screen in the community centre?',
+  'kioskApprove.which': 'Screen: {kiosk}',
+  'kioskApprove.explain':
+    'You are signed in there under your name for 30 minutes, or until you sign out or nobody touches the screen for a while.',
+  'kioskApprove.yes': 'Yes, sign in',
+  'kioskApprove.no': 'No',
+  'kioskApprove.done': 'You are signed in on the screen: {kiosk}.',
+  'kioskApprove.cancelled': 'You are not signed in on the screen.',
+  'kioskApprove.onlyModerators':
+    'Only community connectors and the municipality can sign in on the screen in the community centre.',
+  'kioskApprove.code-unknown':
+    'We do not know this code, or it has been used. Check the screen again.',
+  'kioskApprove.code-expired': 'This code has expired. Ask the screen for a new one.',
+  'kioskApprove.offline': 'You are offline. Linking needs the internet.',
+  'kioskApprove.failed': 'Linking did not work. Try again.',
 };

@@ -1,0 +1,198 @@
+/**
+ * A buurtverbinder at the kiosk, in Chromium against a real relay: the kiosk page (1920x1080
+ * touch, with the preload's bridge and a kiosk token the relay signed) shows a sign-in code;
+ * the moderator approves it from the app on their phone (a second browser context) after
+ * the question "Aanmelden op het scherm in het buurthuis?"; the kiosk signs them in, they
+ * hide a reported post from the kiosk's moderation queue (the resident who wrote it reads
+ * the reason on their phone), and the idle reset signs them out again, leaving nothing in
+ * the window's storage. The sign-in and queue screens are scanned with axe.
+ *
+ * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-sign-in.png and kiosk-queue.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
+import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { axeViolations, launchChromium } from './support/browser.js';
+import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { freePort, startRelay } from './support/relay.js';
+
+const NB = 'lindehof';
+const PHONE = { width: 390, height: 844 };
+const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots';
+const TITLE = 'Grofvuil op de stoep';
+const REASON = 'Adres van een buur hoort hier niet.';
+
+describe('a buurtverbinder signed in on the kiosk', () => {
+  const data = tempDir('buurthub-kiosk-moderator-');
+  let base: string;
+  let relay: CliRelay;
+  let browser: Browser;
+  let kiosk: Page;
+  let anna: Page;
+  let mirjam: Page;
+
+  async function member(name: string, role: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
+    return page;
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    await cli(['neighbourhood', 'create', NB, '--name', 'Lindehof', '--data', data.path]);
+    // The kiosk token the embedded hub would sign for its window (desktop window-token.ts).
+    const out = await cli([
+      'token',
+      NB,
+      '--role',
+      'kiosk',
+      '--sub',
+      'kiosk-window',
+      '--name',
+      'Buurthuis De Linde',
+      '--ttl',
+      '1d',
+      '--data',
+      data.path,
+    ]);
+    const windowToken = /[\w-]+\.[\w-]+\.[\w-]+/.exec(out)?.[0];
+    if (!windowToken) throw new Error(`no token in:\n${out}`);
+    relay = await startRelay(port, data.path, ['--public-url', base]);
+    browser = await launchChromium();
+    anna = await member('Anna Hendriks', 'resident');
+    mirjam = await member('Mirjam', 'moderator');
+
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      hasTouch: true,
+    });
+    await context.addInitScript((token: string) => {
+      (window as unknown as { buurthubKiosk: object }).buurthubKiosk = Object.freeze({
+        isKiosk: true,
+        idleSeconds: 120,
+        windowToken: async () => token,
+      });
+    }, windowToken);
+    kiosk = await context.newPage();
+    await kiosk.clock.install();
+    await kiosk.goto(`${base}/nb/${NB}/`);
+    await kiosk
+      .locator('bh-kiosk')
+      .getByRole('heading', { name: 'Geen crisismeldingen' })
+      .waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop('SIGKILL');
+    data.remove();
+  });
+
+  it('shows a code the moderator approves on their phone, and then who is signed in', async () => {
+    await kiosk.getByRole('button', { name: 'Buurtverbinder' }).tap();
+    const dialog = kiosk.getByRole('dialog', { name: 'Aanmelden als buurtverbinder' });
+    const code = (await dialog.locator('.user-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await dialog.getByRole('img', { name: 'QR-code om je op dit scherm aan te melden' }).waitFor();
+    await dialog.getByText('Nog 5:00 minuten geldig').waitFor();
+    expect(await axeViolations(kiosk)).toEqual([]);
+    mkdirSync(SHOTS, { recursive: true });
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-sign-in.png') });
+
+    // A resident cannot approve: the view says so and offers no field.
+    await anna.goto(`${base}/nb/${NB}/#kiosk-koppelen/${code}`);
+    await anna
+      .getByText(
+        'Alleen buurtverbinders en de gemeente kunnen zich op het scherm in het buurthuis aanmelden.',
+      )
+      .waitFor();
+    expect(await anna.getByLabel('Code op het scherm').count()).toBe(0);
+
+    // The QR code's link opens the approval with the code filled in.
+    await mirjam.goto(`${base}/nb/${NB}/#kiosk-koppelen/${code}`);
+    const field = mirjam.getByLabel('Code op het scherm');
+    expect(await field.inputValue()).toBe(code);
+    await mirjam.getByRole('button', { name: 'Verder' }).click();
+    await mirjam
+      .getByRole('heading', { name: 'Aanmelden op het scherm in het buurthuis?' })
+      .waitFor();
+    await mirjam.getByText('Scherm: Buurthuis De Linde').waitFor();
+    expect(await axeViolations(mirjam)).toEqual([]);
+    await mirjam.getByRole('button', { name: 'Ja, aanmelden' }).click();
+    await mirjam.getByText('Je bent aangemeld op het scherm: Buurthuis De Linde.').waitFor();
+
+    // The kiosk's next poll brings the session.
+    await expect
+      .poll(
+        async () => {
+          await kiosk.clock.runFor(3_000);
+          return kiosk.getByText('Aangemeld: Mirjam (buurtverbinder)').isVisible();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    expect(await dialog.isVisible()).toBe(false);
+  });
+
+  it('lets the moderator hide a reported post from the kiosk queue', async () => {
+    await anna.goto(`${base}/nb/${NB}/#nieuw`);
+    await anna.getByLabel('Titel').fill(TITLE);
+    await anna.getByLabel('Bericht', { exact: true }).fill('Staat al een week bij Lindelaan 4.');
+    await anna.getByLabel('Categorie').selectOption('nieuws');
+    await anna.getByRole('button', { name: 'Plaatsen' }).click();
+    await anna.getByText('Je bericht is geplaatst.').waitFor();
+
+    await mirjam.goto(`${base}/nb/${NB}/#berichten`);
+    await mirjam
+      .getByRole('article', { name: TITLE })
+      .getByRole('button', { name: `Bericht “${TITLE}” melden` })
+      .click({ timeout: 15_000 });
+    const report = mirjam.getByRole('dialog', { name: 'Dit bericht melden' });
+    await report.getByRole('radio', { name: 'Reclame of spam' }).check();
+    await report.getByRole('button', { name: 'Melding versturen' }).click();
+    await mirjam.getByText('Bedankt, je melding is opgeslagen.', { exact: false }).waitFor();
+
+    await kiosk.getByRole('button', { name: 'Moderatie' }).tap();
+    const queue = kiosk.locator('bh-moderation-queue');
+    const item = queue.getByRole('article').filter({ hasText: TITLE });
+    await expect
+      .poll(
+        async () => {
+          await kiosk.clock.runFor(1_000);
+          return item.count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-queue.png') });
+
+    await item.getByLabel(/Reden van je besluit/).fill(REASON);
+    await item.getByRole('button', { name: 'Verbergen' }).tap();
+    await item.getByText('Verborgen. De schrijver ziet je reden.').waitFor();
+    // The decision reached the relay: Anna reads the reason on her phone.
+    await anna.goto(`${base}/nb/${NB}/#berichten`);
+    await anna
+      .getByRole('article', { name: TITLE })
+      .getByText(`Verborgen door een buurtverbinder. Reden: ${REASON}`)
+      .waitFor({ timeout: 15_000 });
+  });
+
+  it('signs the moderator out at the idle reset, keeping nothing in the window', async () => {
+    await kiosk.getByRole('button', { name: 'Terug naar het scherm' }).tap();
+    await kiosk.clock.runFor(121_000);
+    await kiosk.getByText(/Terug naar het begin over \d+ s/).waitFor();
+    await kiosk.clock.runFor(11_000);
+    await kiosk.getByRole('button', { name: 'Buurtverbinder' }).waitFor();
+    expect(await kiosk.getByText('Aangemeld: Mirjam (buurtverbinder)').count()).toBe(0);
+    const stored = await kiosk.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('buurthub:session')),
+    );
+    expect(stored).toEqual([]);
+  });
+});
