@@ -1,0 +1,99 @@
+/**
+ * Telling a warned member, in Chromium against a real relay with the demo neighbourhood
+ * (issue 10): a member a moderator warns is told so in the app on their own device, with
+ * the reason, until they mark it as read (the public log names nobody).
+ *
+ * BH_SHOTS=<dir> (an existing folder) also receives a screenshot of the notice on a phone.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliRelay } from '../../sync-server/test/helpers/cli.js';
+import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { axeViolations, launchChromium } from './support/browser.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { freePort, startRelay } from './support/relay.js';
+
+const PHONE = { width: 390, height: 844 };
+const NB = 'maasburen';
+
+describe('a warned member', () => {
+  const data = tempDir('buurthub-moderation-warnings-e2e-');
+  let base: string;
+  let relay: CliRelay;
+  let browser: Browser;
+  let resident: Page;
+  let mod: Page;
+
+  async function member(name: string, role: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
+    return page;
+  }
+
+  const queueItem = (text: string) =>
+    mod.locator('bh-moderation-queue').getByRole('article').filter({ hasText: text });
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    relay = await startRelay(port, data.path, ['--demo']);
+    browser = await launchChromium();
+    resident = await member('Sanne Verhoeven', 'resident');
+    mod = await member('Mirjam Buurtverbinder', 'moderator');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop('SIGKILL');
+    data.remove();
+  });
+
+  it('tells a warned member in the app, with the reason, until they mark it as read', async () => {
+    const title = 'Aanhanger te huur';
+    await resident.goto(`${base}/nb/${NB}/#nieuw`);
+    await resident.getByLabel('Titel').fill(title);
+    await resident.getByLabel('Bericht', { exact: true }).fill('Tien euro per dag.');
+    await resident.getByLabel('Categorie').selectOption('nieuws');
+    await resident.getByRole('button', { name: 'Plaatsen' }).click();
+    await resident.getByText('Je bericht is geplaatst.').waitFor();
+
+    // The moderator reports it and warns its author from the queue.
+    await mod.goto(`${base}/nb/${NB}/#berichten`);
+    await mod
+      .getByRole('article', { name: title })
+      .getByRole('button', { name: `Bericht “${title}” melden` })
+      .click({ timeout: 20_000 });
+    const report = mod.getByRole('dialog', { name: 'Dit bericht melden' });
+    await report.getByRole('radio', { name: 'Reclame of spam' }).check();
+    await report.getByRole('button', { name: 'Melding versturen' }).click();
+    await mod.goto(`${base}/nb/${NB}/#moderatie`);
+    const item = queueItem(title);
+    const why = 'Verhuur hoort op de marktplaats, niet tussen de buurtberichten.';
+    await item.getByLabel(/Reden van je besluit/).fill(why);
+    await item.getByRole('button', { name: 'Waarschuwen' }).click({ timeout: 20_000 });
+    await item.getByText('Waarschuwing staat in het logboek.').waitFor();
+
+    // The resident is told on their own device, whatever view is open.
+    await resident.goto(`${base}/nb/${NB}/#agenda`);
+    const notice = resident.locator('bh-moderation-warnings').getByRole('region');
+    await notice
+      .getByText('Een buurtverbinder heeft je gewaarschuwd', { exact: false })
+      .waitFor({ timeout: 20_000 });
+    await notice.getByText(`Reden: ${why}`).waitFor();
+    expect(await axeViolations(resident)).toEqual([]);
+    if (process.env.BH_SHOTS) {
+      await resident.screenshot({ path: join(process.env.BH_SHOTS, 'warned-member-390.png') });
+    }
+    // The moderator, who was not warned, sees no such notice.
+    expect(await mod.locator('bh-moderation-warnings').getByRole('region').count()).toBe(0);
+
+    await notice.getByRole('button', { name: 'Gelezen' }).click();
+    await notice.waitFor({ state: 'detached' });
+    // Read stays read on this device after a reload.
+    await resident.reload();
+    await resident.locator('main h2').first().waitFor({ timeout: 30_000 });
+    expect(await resident.locator('bh-moderation-warnings').getByRole('region').count()).toBe(0);
+  });
+});
