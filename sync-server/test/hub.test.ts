@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRelay, silentLogger, SqliteStorage } from '../src/index.js';
+import { CommunitySpace, encodePurgeRequest } from '@buurthub/shared';
 import { tryWrite, upgradeStatus } from './helpers/auth.js';
 import { runCli, startCli } from './helpers/cli.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
+import { docOccurrences, sqliteOccurrences } from './helpers/erasure.js';
 import { tcpProxy, type TcpProxy } from './helpers/proxy.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tempDir } from './helpers/temp.js';
@@ -140,6 +142,57 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
       upstream: { state: string; rooms: number };
     };
     expect(status.upstream).toMatchObject({ state: 'online', rooms: 1 });
+  });
+
+  it('erases a post deleted on the buurthuis network upstream too, and one deleted upstream on the hub', async () => {
+    const upstream = await startRelay({ purgeDelayMs: 50 });
+    cleanups.push(() => upstream.dispose());
+    const deviceToken = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'buurthuis-hub' });
+    const hub = await startRelay({
+      purgeDelayMs: 50,
+      upstream: { url: `${upstream.url.replace(/^http/, 'ws')}/sync`, token: deviceToken },
+    });
+    cleanups.push(() => hub.dispose());
+    await waitFor(() => hub.upstream.every((link) => link.state === 'online'), 'links online');
+    const near = stockClient(hub.url, `${NB}/community`, { ack: '1' });
+    const far = stockClient(upstream.url, `${NB}/community`, { ack: '1' });
+    cleanups.push(
+      () => near.destroy(),
+      () => far.destroy(),
+    );
+    await Promise.all([synced(near), synced(far)]);
+    const author = { id: 'anna', name: 'Anna', role: 'resident' } as const;
+
+    for (const [writer, reader, from] of [
+      [near, far, 'hub'],
+      [far, near, 'upstream'],
+    ] as const) {
+      const marker = `MARKER-${from}-${Math.random().toString(36).slice(2)}`;
+      const post = new CommunitySpace(writer.doc).posts.create(
+        { title: `Fiets ${marker}`, body: marker, category: 'nieuws' },
+        author,
+      );
+      await waitFor(
+        () => new CommunitySpace(reader.doc).posts.get(post.id) !== null,
+        `the post from the ${from} at the other side`,
+      );
+      await upstream.storage.compact(`${NB}/community`);
+      await hub.storage.compact(`${NB}/community`);
+      // Can fail: the marker is on both relays' disks before the purge.
+      expect(sqliteOccurrences(upstream.dataDir, marker)).toBeGreaterThan(0);
+      expect(sqliteOccurrences(hub.dataDir, marker)).toBeGreaterThan(0);
+
+      new CommunitySpace(writer.doc).posts.remove(post.id, author);
+      writer.provider.ws?.send(encodePurgeRequest());
+      await waitFor(
+        () =>
+          sqliteOccurrences(upstream.dataDir, marker) === 0 &&
+          sqliteOccurrences(hub.dataDir, marker) === 0,
+        `the post deleted on the ${from} erased on both relays`,
+        20_000,
+      );
+      expect(docOccurrences(reader.doc, marker)).toBe(0);
+    }
   });
 
   it('runs as `buurthub serve --upstream … --token …` on a small machine without Electron', async () => {

@@ -13,11 +13,14 @@
  *
  * Erasure: the link opts in to Buurthub's messages (`ack=1`), so the upstream's purge
  * notice (102) reaches it; the link then asks the local room for a purge, as a member
- * would, and the hub's copy on disk and in memory loses the erased content too. A purge
- * asked for on the hub is not passed up (yet): the upstream erases at its next compaction.
+ * would, and the hub's copy on disk and in memory loses the erased content too. The other
+ * way round, a purge asked for on the hub (a resident deleted a post on the buurthuis
+ * Wi-Fi) is passed up as a purge request once the hub has purged, when the device token may
+ * write the room (the upstream accepts purge requests only from writers); a purge the
+ * upstream's own notice started is not sent back up.
  */
 import { WebSocket } from 'ws';
-import { isNeighbourhoodSlug, type Role, ROLES } from '@buurthub/shared';
+import { encodePurgeRequest, isNeighbourhoodSlug, type Role, ROLES } from '@buurthub/shared';
 import type { Logger } from '../log.js';
 import {
   MESSAGE_AUTH,
@@ -52,7 +55,8 @@ let nextLinkId = 2 ** 31;
 
 export class UpstreamLink implements Peer {
   readonly id = nextLinkId--;
-  readonly wantsAcks = false;
+  /** A Buurthub peer: it hears the local room's purge notices (acks it drops). */
+  readonly wantsAcks = true;
   readonly canWrite = true;
   state: LinkState = 'connecting';
   /** The upstream refused this device token's writes to the room. */
@@ -65,6 +69,8 @@ export class UpstreamLink implements Peer {
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private refusedNow = false;
+  /** The local purge under way was asked for by the upstream's notice. */
+  private purgeFromUpstream = false;
 
   constructor(private readonly options: UpstreamLinkOptions) {}
 
@@ -80,9 +86,18 @@ export class UpstreamLink implements Peer {
     this.leaveRoom();
   }
 
-  /** Frames the local room sends this peer: sync messages go upstream, the rest stays here. */
+  /**
+   * Frames the local room sends this peer: sync messages go upstream, a purge notice goes up
+   * as a purge request, the rest (acks) stays here.
+   */
   send(frame: Uint8Array): void {
-    if (this.socket?.readyState !== WebSocket.OPEN || frame[0] !== MESSAGE_SYNC) return;
+    if (this.socket?.readyState !== WebSocket.OPEN) return;
+    if (frame[0] === MESSAGE_PURGE_NOTICE) {
+      if (this.purgeFromUpstream) this.purgeFromUpstream = false;
+      else if (!this.readOnly) this.socket.send(encodePurgeRequest());
+      return;
+    }
+    if (frame[0] !== MESSAGE_SYNC) return;
     // After a refusal only the handshake (step 1) goes up, never updates.
     if (this.readOnly && frame[1] !== 0) return;
     this.socket.send(frame);
@@ -151,6 +166,7 @@ export class UpstreamLink implements Peer {
       return;
     }
     if (frame[0] === MESSAGE_PURGE_NOTICE) {
+      this.purgeFromUpstream = true;
       room.receive(this, { kind: 'purge-request' });
       return;
     }
