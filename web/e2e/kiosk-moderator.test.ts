@@ -33,6 +33,7 @@ describe('a buurtverbinder signed in on the kiosk', () => {
   let kiosk: Page;
   let anna: Page;
   let mirjam: Page;
+  const sockets: string[] = [];
 
   async function member(name: string, role: string): Promise<Page> {
     const context = await browser.newContext({ viewport: PHONE });
@@ -79,6 +80,7 @@ describe('a buurtverbinder signed in on the kiosk', () => {
       });
     }, windowToken);
     kiosk = await context.newPage();
+    kiosk.on('websocket', (socket) => sockets.push(new URL(socket.url()).pathname));
     await kiosk.clock.install();
     await kiosk.goto(`${base}/nb/${NB}/`);
     await kiosk
@@ -175,6 +177,9 @@ describe('a buurtverbinder signed in on the kiosk', () => {
     await item.getByLabel(/Reden van je besluit/).fill(REASON);
     await item.getByRole('button', { name: 'Verbergen' }).tap();
     await item.getByText('Verborgen. De schrijver ziet je reden.').waitFor();
+    // Moderating on the kiosk opens the moderation room, never the members' directory.
+    expect(sockets.filter((s) => s.endsWith(`/${NB}/moderation`)).length).toBeGreaterThan(0);
+    expect(sockets.filter((s) => s.endsWith('/directory'))).toEqual([]);
     // The decision reached the relay: Anna reads the reason on her phone.
     await anna.goto(`${base}/nb/${NB}/#berichten`);
     await anna
