@@ -1,8 +1,12 @@
 /**
- * What the moderation queue and its public log share: the view's heading (focused when the
- * view opens) and, for those who moderate, the pills that switch between the two.
+ * What the moderation views share: the queue's and the log's heading (focused when the view
+ * opens) with, for those who moderate, the pills that switch between the two; and the
+ * re-rendering on decisions and on a change of member that they and the warning notice need.
  */
-import { css, html, nothing } from 'lit';
+import type { ModerationSpace } from '@buurthub/shared';
+import { type ReactiveControllerHost, css, html, nothing } from 'lit';
+import { ObserveController } from '../app/controllers.js';
+import type { IdentityService } from '../app/identity.js';
 import { t } from '../i18n/i18n.js';
 import { subnavStyles } from '../styles/shared.styles.js';
 
@@ -41,4 +45,14 @@ export function moderationHeader(view: ModerationView, withNav: boolean) {
           </nav>`
         : nothing
     }`;
+}
+
+/** Re-renders `host` on every moderation decision and when the signed-in member changes. */
+export function observeModeration(
+  host: ReactiveControllerHost,
+  moderation: () => ModerationSpace | undefined,
+  identity: () => IdentityService | undefined,
+): void {
+  new ObserveController(host, moderation, (m, c) => m.observe(c));
+  new ObserveController(host, identity, (i, c) => i.onChange(c));
 }

@@ -10,11 +10,14 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { identityContext } from '../../app/context.js';
-import { ObserveController } from '../../app/controllers.js';
 import type { IdentityService } from '../../app/identity.js';
 import { LocaleController, formatDateTime, t } from '../../i18n/i18n.js';
 import { moderationContext } from '../../moderation/context.js';
-import { moderationHeader, moderationPageStyles } from '../../moderation/page.js';
+import {
+  moderationHeader,
+  moderationPageStyles,
+  observeModeration,
+} from '../../moderation/page.js';
 import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
 
 @customElement('bh-moderation-log')
@@ -66,15 +69,10 @@ export class BhModerationLog extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
-    new ObserveController(
+    observeModeration(
       this,
       () => this.moderation,
-      (m, c) => m.observe(c),
-    );
-    new ObserveController(
-      this,
       () => this.identity,
-      (i, c) => i.onChange(c),
     );
   }
 

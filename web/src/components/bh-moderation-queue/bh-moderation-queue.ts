@@ -33,7 +33,7 @@ import type { IdentityService } from '../../app/identity.js';
 import type { Sessions } from '../../identity/session.js';
 import { LocaleController, formatDateTime, t } from '../../i18n/i18n.js';
 import { moderationContext } from '../../moderation/context.js';
-import { moderationHeader } from '../../moderation/page.js';
+import { moderationHeader, observeModeration } from '../../moderation/page.js';
 import { type ResolvedItem, resolveItems } from '../../moderation/resolve-items.js';
 import { Revocations } from '../../moderation/revocations.js';
 import { localStore } from '../../sync/local-store.js';
@@ -115,15 +115,10 @@ export class BhModerationQueue extends LitElement {
       () => this.directory?.profiles,
       (d, c) => d.observe(c),
     );
-    new ObserveController(
+    observeModeration(
       this,
       () => this.moderation,
-      (m, c) => m.observe(c),
-    );
-    new ObserveController(
-      this,
       () => this.identity,
-      (i, c) => i.onChange(c),
     );
   }
 

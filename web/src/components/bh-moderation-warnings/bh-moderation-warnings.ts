@@ -9,10 +9,10 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { identityContext } from '../../app/context.js';
-import { ObserveController } from '../../app/controllers.js';
 import type { IdentityService } from '../../app/identity.js';
 import { LocaleController, formatDateTime, t } from '../../i18n/i18n.js';
 import { moderationContext } from '../../moderation/context.js';
+import { observeModeration } from '../../moderation/page.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { localStore } from '../../sync/local-store.js';
 
@@ -63,15 +63,10 @@ export class BhModerationWarnings extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
-    new ObserveController(
+    observeModeration(
       this,
       () => this.moderation,
-      (m, c) => m.observe(c),
-    );
-    new ObserveController(
-      this,
       () => this.identity,
-      (i, c) => i.onChange(c),
     );
   }
 
