@@ -15,12 +15,17 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import {
   createRelay,
   defaultBlobStore,
+  DEFAULT_HEARTBEAT_MS,
   DEFAULT_HOST,
   DEFAULT_PORT,
   DEFAULT_PUBLIC_URL,
   DEFAULT_SHUTDOWN_SPREAD_MS,
 } from '../server.js';
-import { DEFAULT_HEARTBEAT_MS, DEFAULT_REDIS_PREFIX, RedisBus } from '../bus/redis.js';
+import {
+  DEFAULT_HEARTBEAT_MS as DEFAULT_NODE_HEARTBEAT_MS,
+  DEFAULT_REDIS_PREFIX,
+  RedisBus,
+} from '../bus/redis.js';
 import { redactUrl } from '../storage/postgres.js';
 import { deviceTokenClaims } from '../hub/upstream.js';
 import { DEFAULT_DATA_DIR, describeStorage, openStorage } from './data-dir.js';
@@ -37,8 +42,11 @@ export const SERVE_HELP = `Options for serve:
                  through Redis (redis://host:6379; env BUURTHUB_REDIS_URL). Needs --postgres.
   --redis-prefix <p>  Prefix of Redis keys and channels (default ${DEFAULT_REDIS_PREFIX};
                  env BUURTHUB_REDIS_PREFIX).
+  --heartbeat-ms <n>  How often the relay pings each connection; one that does not answer
+                 by the next ping is closed and its presence removed (default
+                 ${DEFAULT_HEARTBEAT_MS}; env BUURTHUB_HEARTBEAT_MS).
   --node-heartbeat-ms <n>  How often a relay tells the others it is alive; one silent for
-                 3 beats loses its clients' presence (default ${DEFAULT_HEARTBEAT_MS};
+                 3 beats loses its clients' presence (default ${DEFAULT_NODE_HEARTBEAT_MS};
                  env BUURTHUB_NODE_HEARTBEAT_MS).
   --demo         Seed the demo neighbourhood "${DEMO_NEIGHBOURHOOD}" if it is empty, and
                  DEMO ONLY: treat connections without a token to it as residents.
@@ -124,6 +132,7 @@ async function serve(args: string[]): Promise<void> {
         postgres: { type: 'string' },
         redis: { type: 'string' },
         'redis-prefix': { type: 'string' },
+        'heartbeat-ms': { type: 'string' },
         'node-heartbeat-ms': { type: 'string' },
         demo: { type: 'boolean', default: false },
         'log-level': { type: 'string' },
@@ -150,10 +159,17 @@ async function serve(args: string[]): Promise<void> {
   let limits;
   let shutdownSpreadMs;
   let heartbeatMs;
+  let nodeHeartbeatMs;
   try {
-    const beat = values['node-heartbeat-ms'] ?? env.BUURTHUB_NODE_HEARTBEAT_MS;
+    const ping = values['heartbeat-ms'] ?? env.BUURTHUB_HEARTBEAT_MS;
     heartbeatMs =
-      beat === undefined ? DEFAULT_HEARTBEAT_MS : parseCount(String(beat), '--node-heartbeat-ms');
+      ping === undefined ? DEFAULT_HEARTBEAT_MS : parseCount(String(ping), '--heartbeat-ms');
+    if (heartbeatMs === 0) throw new RangeError('--heartbeat-ms must be at least 1');
+    const beat = values['node-heartbeat-ms'] ?? env.BUURTHUB_NODE_HEARTBEAT_MS;
+    nodeHeartbeatMs =
+      beat === undefined
+        ? DEFAULT_NODE_HEARTBEAT_MS
+        : parseCount(String(beat), '--node-heartbeat-ms');
     limits = limitsFromConfig(values, env);
     const spread = values['shutdown-spread-ms'] ?? env.BUURTHUB_SHUTDOWN_SPREAD_MS;
     shutdownSpreadMs =
@@ -194,7 +210,12 @@ async function serve(args: string[]): Promise<void> {
   let bus;
   try {
     bus = redis
-      ? await RedisBus.connect({ url: redis, prefix: redisPrefix, heartbeatMs, log })
+      ? await RedisBus.connect({
+          url: redis,
+          prefix: redisPrefix,
+          heartbeatMs: nodeHeartbeatMs,
+          log,
+        })
       : undefined;
   } catch (error) {
     await storage.close();
@@ -233,6 +254,7 @@ async function serve(args: string[]): Promise<void> {
       // DEMO ONLY: tokenless visitors of the demo neighbourhood are residents (logged).
       demoNeighbourhood: values.demo ? DEMO_NEIGHBOURHOOD : undefined,
       shutdownSpreadMs,
+      heartbeatMs,
       trustProxy,
       publicUrl,
       bus,

@@ -85,8 +85,10 @@ describe('partitions and bad networks', () => {
     );
   }
 
-  it('finds a half-open client by its silence, removes its presence from the others, and shows it again when it is back', async () => {
-    relay = await startRelay({ heartbeatMs: HEARTBEAT_MS });
+  it('removes a half-open client’s presence from the others within 10 s (default heartbeat), and shows it again when it is back', async () => {
+    // The heartbeat operators get (DEFAULT_HEARTBEAT_MS), not the tests' short one: the
+    // promise is that a phone gone from the Wi-Fi looks gone within 10 s.
+    relay = await startRelay();
     proxy = await tcpProxy(relay.port);
     const room = `${NB}/public`;
     const token = defaultToken(relay.url, room) as string;
@@ -119,8 +121,8 @@ describe('partitions and bad networks', () => {
     phone.doc.getMap('notes').set('offline', 'geschreven tijdens de storing');
     proxy.heal();
     // The others see it present again at once. The phone renews its presence only 15 s
-    // after it set it (y-protocols); the cut was found well before, so within 5 s of the
-    // heal only the relay's answer to the phone's stale announcement can bring it back.
+    // after it set it (y-protocols); the cut was found within 8 s of that, so within 5 s of
+    // the heal only the relay's answer to the phone's stale announcement can bring it back.
     await waitFor(
       () => watcher.provider.awareness.getStates().has(phoneId),
       'the phone’s presence back on the watcher',
