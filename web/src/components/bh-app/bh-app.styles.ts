@@ -21,9 +21,12 @@ export const styles = [
       z-index: 20;
       padding: 0.75rem 1rem;
       border-radius: var(--bh-radius-s);
+      border: 0;
       background: var(--bh-primary);
       color: var(--bh-on-primary);
+      font: inherit;
       font-weight: 700;
+      cursor: pointer;
     }
     .skip:focus {
       inset-block-start: 0.5rem;
