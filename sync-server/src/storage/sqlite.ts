@@ -158,7 +158,12 @@ export class SqliteStorage implements Storage {
     resolve(value: AppendResult): void;
     reject(error: unknown): void;
   }[] = [];
-  /** Started on the first append: admin commands that only read never start a thread. */
+  /**
+   * Started when the first room is loaded (a relay always loads a room before updates to
+   * it arrive), so the first update after a restart does not wait for a thread to start
+   * (found by the SIGKILL tests: no ack arrived before the next kill); admin commands that
+   * only touch identity records never start it.
+   */
   private writer: SqliteWriter | null = null;
   /** Settles after everything posted to the writer so far (it works in order). */
   private lastWrite: Promise<void> = Promise.resolve();
@@ -221,6 +226,7 @@ export class SqliteStorage implements Storage {
   }
 
   async loadRoom(room: string): Promise<StoredRoom> {
+    this.writerFor();
     return this.db.transaction(() => {
       const updates: Uint8Array[] = [];
       const snapshot = this.stmt.snapshot.get(room);
