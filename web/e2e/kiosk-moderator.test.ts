@@ -24,6 +24,7 @@ const PHONE = { width: 390, height: 844 };
 const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots';
 const TITLE = 'Grofvuil op de stoep';
 const REASON = 'Adres van een buur hoort hier niet.';
+const ROUND = 'Groen op het Lindepleintje';
 
 describe('a buurtverbinder signed in on the kiosk', () => {
   const data = tempDir('buurthub-kiosk-moderator-');
@@ -186,6 +187,50 @@ describe('a buurtverbinder signed in on the kiosk', () => {
       .getByRole('article', { name: TITLE })
       .getByText(`Verborgen door een buurtverbinder. Reden: ${REASON}`)
       .waitFor({ timeout: 15_000 });
+  });
+
+  it('writes an idea down for a visitor, marked as on their behalf by the moderator', async () => {
+    // The municipality opens a round for ideas.
+    const olga = await member('Olga van de Gemeente', 'official');
+    await olga.goto(`${base}/nb/${NB}/#meedoen/nieuw`);
+    await olga.getByLabel('Titel van het plan').fill(ROUND);
+    await olga.getByLabel('Het plan', { exact: true }).fill('Het pleintje krijgt nieuw groen.');
+    await olga.getByLabel('Wat vastligt').fill('Het budget is € 20.000.');
+    await olga.getByLabel('Waar je over meepraat').fill('Welke bomen en waar.');
+    await olga.getByRole('button', { name: 'Ronde starten' }).click();
+    await olga.getByRole('button', { name: 'Naar de volgende fase: Ideeën' }).click();
+    await olga
+      .getByRole('list', { name: 'Fasen van deze ronde' })
+      .locator('[aria-current="step"]', { hasText: 'Ideeën' })
+      .waitFor();
+
+    await kiosk.getByRole('button', { name: 'Terug naar het scherm' }).tap();
+    await kiosk.getByRole('button', { name: 'Idee namens een bezoeker' }).tap();
+    const form = kiosk.locator('bh-kiosk-on-behalf');
+    await expect
+      .poll(
+        async () => {
+          await kiosk.clock.runFor(1_000);
+          return form.getByRole('option', { name: ROUND }).count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    await form.getByLabel('Titel van het idee').fill('Een walnotenboom');
+    await form.getByLabel('Het idee', { exact: true }).fill('Voor schaduw bij het bankje.');
+    await form.getByLabel('Voornaam van de bezoeker (mag)').fill('Tineke');
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await form.getByRole('button', { name: 'Opschrijven' }).tap();
+    await form
+      .getByText('Opgeschreven: “Een walnotenboom”, op verzoek van Tineke, door Mirjam.')
+      .waitFor();
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-on-behalf.png') });
+
+    // In the round, the idea carries the visitor's name and who wrote it down.
+    await olga.reload();
+    await olga.getByText('Een walnotenboom').first().waitFor({ timeout: 15_000 });
+    await olga.getByText('Tineke', { exact: false }).first().waitFor();
+    await olga.getByText('opgeschreven door Mirjam', { exact: false }).first().waitFor();
   });
 
   it('signs the moderator out at the idle reset, keeping nothing in the window', async () => {

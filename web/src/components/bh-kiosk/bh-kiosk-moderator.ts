@@ -30,6 +30,7 @@ import { kioskWindowToken } from '../../kiosk/window-token.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../bh-qr-code/bh-qr-code.js';
+import './bh-kiosk-on-behalf.js';
 
 type Step =
   | { step: 'closed' }
@@ -134,7 +135,7 @@ export class BhKioskModerator extends LitElement {
   private sessions?: Sessions;
 
   @state() private view: Step = { step: 'closed' };
-  @state() private panel: 'none' | 'queue' = 'none';
+  @state() private panel: 'none' | 'queue' | 'onBehalf' = 'none';
   @state() private ended = false;
   @query('dialog.sign-in') private signInDialog?: HTMLDialogElement;
   @query('dialog.panel') private panelDialog?: HTMLDialogElement;
@@ -238,13 +239,17 @@ export class BhKioskModerator extends LitElement {
     this.returnFocus = null;
   }
 
-  private async openQueue(event: Event): Promise<void> {
+  private async openPanel(event: Event, panel: 'queue' | 'onBehalf'): Promise<void> {
     this.returnFocus = event.currentTarget as HTMLElement;
-    await import('../bh-moderation-queue/bh-moderation-queue.js');
-    this.panel = 'queue';
+    if (panel === 'queue') await import('../bh-moderation-queue/bh-moderation-queue.js');
+    this.panel = panel;
     await this.updateComplete;
     this.panelDialog?.show();
-    this.renderRoot.querySelector('bh-moderation-queue')?.focusHeading();
+    this.renderRoot
+      .querySelector<HTMLElement & { focusHeading(): void }>(
+        'bh-moderation-queue, bh-kiosk-on-behalf',
+      )
+      ?.focusHeading();
   }
 
   private closePanel(): void {
@@ -282,11 +287,16 @@ export class BhKioskModerator extends LitElement {
     return html`<span class="who">
         ${t('kiosk.signIn.signedIn', { name: session.name, role: t(`role.${session.role}`) })}
       </span>
-      <button class="secondary" @click=${this.openQueue}>${t('kiosk.tools.queue')}</button>
+      <button class="secondary" @click=${(e: Event) => this.openPanel(e, 'queue')}>
+        ${t('kiosk.tools.queue')}
+      </button>
+      <button class="secondary" @click=${(e: Event) => this.openPanel(e, 'onBehalf')}>
+        ${t('kiosk.tools.onBehalf')}
+      </button>
       <button class="secondary" @click=${() => this.signOut()}>${t('kiosk.signIn.signOut')}</button>
       <dialog
         class="panel"
-        aria-label=${t('kiosk.tools.queue')}
+        aria-label=${t(this.panel === 'onBehalf' ? 'kiosk.tools.onBehalf' : 'kiosk.tools.queue')}
         @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.closePanel()}
       >
         <div class="panel-top">
@@ -300,6 +310,7 @@ export class BhKioskModerator extends LitElement {
             ? html`<bh-moderation-queue .nb=${this.nb} .purge=${this.purge}></bh-moderation-queue>`
             : nothing
         }
+        ${this.panel === 'onBehalf' ? html`<bh-kiosk-on-behalf></bh-kiosk-on-behalf>` : nothing}
       </dialog>`;
   }
 
