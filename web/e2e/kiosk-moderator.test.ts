@@ -7,7 +7,8 @@
  * the reason on their phone), and the idle reset signs them out again, leaving nothing in
  * the window's storage. The sign-in and queue screens are scanned with axe.
  *
- * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-sign-in.png and kiosk-queue.png.
+ * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-sign-in.png, kiosk-approve-390.png (the
+ * phone's question), kiosk-queue.png and kiosk-on-behalf.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -126,6 +127,7 @@ describe('a buurtverbinder signed in on the kiosk', () => {
       .waitFor();
     await mirjam.getByText('Scherm: Buurthuis De Linde').waitFor();
     expect(await axeViolations(mirjam)).toEqual([]);
+    await mirjam.screenshot({ path: join(SHOTS, 'kiosk-approve-390.png') });
     await mirjam.getByRole('button', { name: 'Ja, aanmelden' }).click();
     await mirjam.getByText('Je bent aangemeld op het scherm: Buurthuis De Linde.').waitFor();
 
