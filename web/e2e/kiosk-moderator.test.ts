@@ -191,7 +191,7 @@ describe('a buurtverbinder signed in on the kiosk', () => {
       .waitFor({ timeout: 15_000 });
   });
 
-  it('writes an idea down for a visitor, marked as on their behalf by the moderator', async () => {
+  it('writes a question and an idea down for a visitor, marked as on their behalf by the moderator', async () => {
     // The municipality opens a round for ideas.
     const olga = await member('Olga van de Gemeente', 'official');
     await olga.goto(`${base}/nb/${NB}/#meedoen/nieuw`);
@@ -205,19 +205,43 @@ describe('a buurtverbinder signed in on the kiosk', () => {
       .getByRole('list', { name: 'Fasen van deze ronde' })
       .locator('[aria-current="step"]', { hasText: 'Ideeën' })
       .waitFor();
+    const roundUrl = olga.url();
 
     await kiosk.getByRole('button', { name: 'Terug naar het scherm' }).tap();
-    await kiosk.getByRole('button', { name: 'Idee namens een bezoeker' }).tap();
+    await kiosk.getByRole('button', { name: 'Vraag of idee namens een bezoeker' }).tap();
     const form = kiosk.locator('bh-kiosk-on-behalf');
+
+    // A question to the neighbourhood, with the posts.
+    await form.getByLabel('Een vraag aan de buurt (bij de berichten)').check();
+    await form.getByLabel('Titel van de vraag').fill('Wie knipt mijn heg?');
+    await form.getByLabel('De vraag', { exact: true }).fill('Ik kan niet meer op de ladder.');
+    await form.getByLabel('Voornaam van de bezoeker (mag)').fill('Tineke');
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await form.getByRole('button', { name: 'Opschrijven' }).tap();
+    await form
+      .getByText(
+        'Opgeschreven bij de berichten: “Wie knipt mijn heg?”, namens Tineke, door Mirjam.',
+      )
+      .waitFor();
+    await olga.goto(`${base}/nb/${NB}/#berichten`);
+    const question = olga.getByRole('article').filter({ hasText: 'Wie knipt mijn heg?' });
+    await question
+      .getByText('namens Tineke, opgeschreven door Mirjam')
+      .waitFor({ timeout: 15_000 });
+
+    // An idea for the round, once the round has reached the kiosk.
+    const ideaChoice = form.getByLabel('Een idee voor een ronde van de gemeente');
     await expect
       .poll(
         async () => {
           await kiosk.clock.runFor(1_000);
-          return form.getByRole('option', { name: ROUND }).count();
+          return ideaChoice.isEnabled();
         },
         { timeout: 20_000 },
       )
-      .toBe(1);
+      .toBe(true);
+    await ideaChoice.check();
+    await form.getByRole('option', { name: ROUND }).waitFor({ state: 'attached' });
     await form.getByLabel('Titel van het idee').fill('Een walnotenboom');
     await form.getByLabel('Het idee', { exact: true }).fill('Voor schaduw bij het bankje.');
     await form.getByLabel('Voornaam van de bezoeker (mag)').fill('Tineke');
@@ -229,7 +253,7 @@ describe('a buurtverbinder signed in on the kiosk', () => {
     await kiosk.screenshot({ path: join(SHOTS, 'kiosk-on-behalf.png') });
 
     // In the round, the idea carries the visitor's name and who wrote it down.
-    await olga.reload();
+    await olga.goto(roundUrl);
     await olga.getByText('Een walnotenboom').first().waitFor({ timeout: 15_000 });
     await olga.getByText('Tineke', { exact: false }).first().waitFor();
     await olga.getByText('opgeschreven door Mirjam', { exact: false }).first().waitFor();

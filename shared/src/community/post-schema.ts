@@ -42,10 +42,16 @@ export const postInputSchema = z.object({
     .array(z.union([newMediaRefSchema, videoLinkSchema]))
     .max(PHOTOS_MAX)
     .optional(),
+  /**
+   * Written down by a moderator or official for someone without the app (the kiosk's
+   * "on behalf of a visitor"): the visitor's first name, or words like "een bezoeker".
+   */
+  onBehalfOf: z.string().trim().min(1).max(80).optional(),
 });
 export type PostInput = z.input<typeof postInputSchema>;
 
-export const postPatchSchema = postInputSchema.partial();
+/** Who a post was written for is fixed when it is written down. */
+export const postPatchSchema = postInputSchema.omit({ onBehalfOf: true }).partial();
 export type PostPatch = z.input<typeof postPatchSchema>;
 
 export const commentInputSchema = z.object({
@@ -87,6 +93,7 @@ const storedPost = z.object({
   village: z.string().optional(),
   visibility: storedVisibility,
   author: authorSchema,
+  onBehalfOf: z.string().optional(),
   createdAt: z.number(),
   editedAt: z.number().optional(),
   deletedAt: z.number().optional(),

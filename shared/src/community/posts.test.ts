@@ -164,6 +164,29 @@ describe('posts', () => {
     ).toBe('gemeente');
   });
 
+  it('lets a moderator write a question down for a visitor, marked with who it is for, and no one else', () => {
+    const { community } = space();
+    const post = community.posts.create(
+      {
+        title: 'Wie kan mijn heg knippen?',
+        body: 'Ik kan zelf niet meer op de ladder.',
+        category: 'vraag-aanbod',
+        onBehalfOf: 'Tineke',
+      },
+      mod,
+    );
+    expect(community.posts.get(post.id)).toMatchObject({ onBehalfOf: 'Tineke', author: mod });
+    expect(() =>
+      community.posts.create(
+        { title: 'Namens de buurman', body: 'x', category: 'nieuws', onBehalfOf: 'Kees' },
+        anna,
+      ),
+    ).toThrow(PermissionError);
+    // Who it was written for is fixed: an edit cannot change it.
+    community.posts.edit(post.id, { onBehalfOf: 'Kees' } as never, mod);
+    expect(community.posts.get(post.id)?.onBehalfOf).toBe('Tineke');
+  });
+
   it('stamps the schema version on the first write', () => {
     const { community } = space();
     community.posts.create({ title: 'Hoi', body: 'Eerste bericht', category: 'nieuws' }, anna);

@@ -93,6 +93,9 @@ export class Posts {
     const data = parseInput(postInputSchema, input);
     const who = parseInput(authorSchema, author);
     requireCategory(data.category, who);
+    if (data.onBehalfOf !== undefined && !canModerate(who.role)) {
+      throw new PermissionError('Only moderators and officials write posts down for others.');
+    }
     const id = this.ctx.newId();
     writeTransaction(this.doc, 'community', () => {
       const post = new Y.Map<unknown>();
@@ -104,6 +107,7 @@ export class Posts {
       post.set('visibility', data.visibility ?? defaultVisibility(data.category));
       if (data.photos && data.photos.length > 0) post.set('photos', data.photos);
       post.set('author', who);
+      if (data.onBehalfOf !== undefined) post.set('onBehalfOf', data.onBehalfOf);
       post.set('createdAt', this.ctx.now());
       post.set('comments', new Y.Map<FieldMap>());
       post.set('reactions', new Y.Map<boolean>());

@@ -129,7 +129,13 @@ export class BhPostCard extends LitElement {
       </div>
       <h3 id="title-${id}">${post.title}</h3>
       <p class="meta">
-        <span class="author">${t('post.by', { name: post.author.name })}</span>
+        <span class="author"
+          >${
+            post.onBehalfOf === undefined
+              ? t('post.by', { name: post.author.name })
+              : t('post.onBehalf', { name: post.onBehalfOf, by: post.author.name })
+          }</span
+        >
         <span aria-hidden="true">·</span>
         ${this.renderTime(post.createdAt)}
         ${post.editedAt ? html`<span class="edited">(${t('post.edited')})</span>` : nothing}
