@@ -15,11 +15,14 @@ import { createContactRoutes } from './contacts/contacts.js';
 import { createPrivateProfileRoutes } from './directory/private-profiles.js';
 import { createMemberRoutes } from './members/members.js';
 import { upstreamLinks, type UpstreamLink } from './hub/links.js';
+import { ModeratorLinks } from './hub/moderator-links.js';
+import { deviceTokenClaims } from './hub/upstream.js';
 import { createRevocationListRoute, followUpstreamRevocations } from './hub/revocations.js';
 import { createHubStatusRoute } from './hub/status.js';
 import { jwksUrlFor, UpstreamKeys } from './hub/upstream-keys.js';
 import { type Access, type Authorize, isRefusal, type RoomRef } from './auth.js';
-import { isRevoked, tokenAuthorizer } from './auth/authorize.js';
+import { isRevoked, tokenAuthorizer, tokenFromRequest } from './auth/authorize.js';
+import { permissions } from './auth/permissions.js';
 import { KeyStore, nowSeconds } from './auth/keys.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { BLOB_DIR, DiskBlobStore } from './blobs/disk.js';
@@ -134,10 +137,12 @@ export const DEFAULT_MAX_PAYLOAD = resolveLimits().maxMessageBytes;
 /**
  * How often every connection is pinged. One that has not answered by the next ping is
  * closed and its presence removed, so a phone that left the Wi-Fi looks gone to the others
- * within two intervals (8 s); a ping is 2 bytes, cheap next to y-protocols' own 15 s
- * presence renewal.
+ * within two intervals (20 s), sooner than y-protocols' own 30 s presence timeout. Not
+ * shorter: a phone on a poor mobile network, or any client of a relay under heavy load, may
+ * take seconds to answer, and at 4 s the relay benchmark's clients were cut off by the
+ * hundreds under load (bench:relay, 100 rooms x 5).
  */
-export const DEFAULT_HEARTBEAT_MS = 4000;
+export const DEFAULT_HEARTBEAT_MS = 10_000;
 export const DEFAULT_COMPACT_AFTER = 500;
 export const DEFAULT_REVOCATION_POLL_MS = 2000;
 /** `buurthub serve`'s default; the library default is 0 (close at once). */
@@ -325,6 +330,19 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   wss.on('error', (error) => log.error(`websocket server: ${error.message}`));
 
+  // Hub mode with a kiosk's device token: a signed-in moderator's token carries the
+  // moderation room upstream while they are here (hub/moderator-links.ts).
+  const moderatorLinks =
+    options.upstream &&
+    !permissions(deviceTokenClaims(options.upstream.token).role, 'moderation').read
+      ? new ModeratorLinks({
+          url: options.upstream.url,
+          nb: deviceTokenClaims(options.upstream.token).nb,
+          rooms,
+          log,
+        })
+      : null;
+
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', (error) => log.warn(`upgrade socket: ${error.message}`));
     if (!ready) {
@@ -391,7 +409,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       );
       connections.add(connection);
       metrics.connections.set(connections.size);
+      const token = tokenFromRequest(req);
+      const giveBack =
+        moderatorLinks?.wants(roomName, access.role) && token !== null
+          ? moderatorLinks.lend(roomName, token)
+          : null;
       ws.on('close', () => {
+        giveBack?.();
         connections.delete(connection);
         perRoom.remove(roomName);
         perSubject.remove(subject);
@@ -506,6 +530,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       closing ??= (async () => {
         ready = false;
         for (const link of upstream) link.stop();
+        moderatorLinks?.stop();
         upstreamRevocations?.stop();
         clearInterval(heartbeat);
         clearInterval(revocationSweep);
