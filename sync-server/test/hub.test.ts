@@ -195,6 +195,32 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
     }
   });
 
+  it('carries the moderation room to the upstream while a moderator is signed in at a kiosk hub, and only then', async () => {
+    const { upstream, hub, client } = await setup('kiosk');
+    // The kiosk's device token may not read moderation: the hub has no link for it.
+    expect(hub.upstream).toHaveLength(2);
+    const room = `${NB}/moderation`;
+    const far = client(upstream, room);
+    await synced(far);
+    add(far, 'melding van elders: verborgen');
+    // A moderator signs in at the kiosk with a token the upstream issued (the sign-in code).
+    const moderator = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'mirjam' });
+    const near = client(hub, room, moderator);
+    await waitFor(() => notes(near).length === 1, 'the upstream decisions at the kiosk');
+    add(near, 'besluit in het buurthuis');
+    await waitFor(() => notes(far).length === 2, 'the kiosk decision upstream');
+    expect(notes(far)).toEqual(notes(near));
+
+    // Signed out: the link goes with them; what is decided upstream meanwhile stays there.
+    near.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    add(far, 'later besluit');
+    const later = client(hub, room, await tokenFor(hub.storage, NB, 'resident'));
+    await synced(later);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(notes(later)).toEqual(['besluit in het buurthuis', 'melding van elders: verborgen']);
+  });
+
   it('runs as `buurthub serve --upstream … --token …` on a small machine without Electron', async () => {
     const upstream = await startRelay();
     cleanups.push(() => upstream.dispose());
