@@ -44,10 +44,16 @@ describe('a hub learns the revocations of its upstream', () => {
     expect((await list()).status).toBe(401);
     expect((await list(await tokenFor(relay.storage, NB, 'resident'))).status).toBe(403);
     await relay.storage.revoke('someone', 1_700_000_000);
+    // A suspension travels with its end, and one that ended is not listed.
+    const now = Math.floor(Date.now() / 1000);
+    await relay.storage.revoke('suspended', now, now + 3600);
+    await relay.storage.revoke('served', now - 7200, now - 3600);
     const answer = await list(await tokenFor(relay.storage, NB, 'kiosk'));
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({
-      revocations: [{ sub: 'someone', revokedAt: 1_700_000_000 }],
-    });
+    const { revocations } = (await answer.json()) as { revocations: { sub: string }[] };
+    expect(revocations.sort((a, b) => a.sub.localeCompare(b.sub))).toEqual([
+      { sub: 'someone', revokedAt: 1_700_000_000, endsAt: null },
+      { sub: 'suspended', revokedAt: now, endsAt: now + 3600 },
+    ]);
   });
 });

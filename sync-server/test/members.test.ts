@@ -32,12 +32,33 @@ describe('moderators revoking members of their neighbourhood', () => {
     return (await res.json()) as { token: string; sub: string };
   }
 
-  const revoke = (token: string, sub: string, reason = 'Bedreigde een buurman') =>
+  const revoke = (token: string, sub: string, reason = 'Bedreigde een buurman', endsAt?: number) =>
     fetch(`${relay.url}/api/members/${sub}/revoke`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ reason }),
+      body: JSON.stringify({ reason, endsAt }),
     });
+
+  it('lets a suspended resident back in by themselves when the suspension ends, with the token they had', async () => {
+    relay = await startRelay({ revocationPollMs: 100 });
+    const resident = await join(NB, 'resident', 'Bram');
+    const mieke = await join(NB, 'moderator', 'Mieke');
+    const now = Math.floor(Date.now() / 1000);
+    // A suspension ends after now and within a year; anything else is refused.
+    expect((await revoke(mieke.token, resident.sub, 'Schelden', now)).status).toBe(400);
+    expect((await revoke(mieke.token, resident.sub, 'Schelden', now + 400 * 86_400)).status).toBe(
+      400,
+    );
+    const open = await rawClient(relay.url, `${NB}/community`, `?token=${resident.token}`);
+    const res = await revoke(mieke.token, resident.sub, 'Schelden', now + 3);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sub: resident.sub, endsAt: now + 3 });
+    expect((await open.closed).code).toBe(4401);
+    expect(await upgradeStatus(relay.url, `${NB}/community`, resident.token)).toBe(401);
+    // After the end: the same token works again, without a new invite.
+    await new Promise((resolve) => setTimeout(resolve, (now + 4) * 1000 - Date.now()));
+    expect(await upgradeStatus(relay.url, `${NB}/community`, resident.token)).toBe(101);
+  });
 
   it('closes a removed resident’s connections and refuses their token from then on', async () => {
     relay = await startRelay({ revocationPollMs: 100 });

@@ -104,6 +104,40 @@ describe.each(backends)('%s storage', (_name, open) => {
     await storage.close();
   });
 
+  it('ends a suspension by itself and never shortens a removal for good', async () => {
+    const storage = await open();
+    const now = Math.floor(Date.now() / 1000);
+    await storage.revoke('m-suspended', now, now + 3600);
+    await storage.revoke('m-served', now - 7200, now - 3600);
+    await storage.revoke('m-removed', now);
+    // A suspension after a removal does not end the removal.
+    await storage.revoke('m-removed', now + 1, now + 60);
+    // A removal after a suspension is for good; of two suspensions, the later end counts.
+    await storage.revoke('m-then-removed', now, now + 60);
+    await storage.revoke('m-then-removed', now + 1);
+    await storage.revoke('m-twice', now, now + 600);
+    await storage.revoke('m-twice', now, now + 60);
+    const records = new Map((await storage.revocationRecords()).map((r) => [r.sub, r]));
+    expect([...records.keys()].sort()).toEqual([
+      'm-removed',
+      'm-suspended',
+      'm-then-removed',
+      'm-twice',
+    ]);
+    expect(records.get('m-suspended')).toEqual({
+      sub: 'm-suspended',
+      revokedAt: now,
+      endsAt: now + 3600,
+    });
+    expect(records.get('m-removed')?.endsAt).toBe(null);
+    expect(records.get('m-then-removed')?.endsAt).toBe(null);
+    expect(records.get('m-twice')?.endsAt).toBe(now + 600);
+    // What the relay's checks read: the suspension whose end passed no longer counts.
+    expect((await storage.revocations()).has('m-served')).toBe(false);
+    expect((await storage.revocations()).get('m-suspended')).toBe(now);
+    await storage.close();
+  });
+
   it('keeps one open contact request per pair of members and answers it only once', async () => {
     const storage = await open();
     const request = (id: string, from: string, to: string, createdAt: number): ContactRequest => ({
@@ -166,7 +200,7 @@ describe('sqlite storage on disk', () => {
     await first.close();
 
     const second = new SqliteStorage(dir.path);
-    expect(second.schemaVersion).toBe(6);
+    expect(second.schemaVersion).toBe(7);
     expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
     expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     doc.destroy();

@@ -20,7 +20,14 @@ const HUB_ROLES = new Set(['kiosk', 'moderator', 'official']);
 
 const listSchema = z.object({
   revocations: z
-    .array(z.object({ sub: z.string().min(1).max(100), revokedAt: z.number().int().positive() }))
+    .array(
+      z.object({
+        sub: z.string().min(1).max(100),
+        revokedAt: z.number().int().positive(),
+        // A suspension's end (unix seconds); absent from relays before suspensions ended.
+        endsAt: z.number().int().positive().nullable().optional(),
+      }),
+    )
     .max(100_000),
 });
 
@@ -58,9 +65,9 @@ export function createRevocationListRoute(options: { storage: Storage; keys: Key
       return true;
     }
     const revocations = [];
-    for (const [sub, revokedAt] of revoked) {
+    for (const { sub, revokedAt, endsAt } of await storage.revocationRecords()) {
       const member = await storage.member(sub);
-      if (!member || member.nb === verified.nb) revocations.push({ sub, revokedAt });
+      if (!member || member.nb === verified.nb) revocations.push({ sub, revokedAt, endsAt });
     }
     res.setHeader('Cache-Control', 'no-store');
     sendJson(res, 200, { revocations });
@@ -99,9 +106,9 @@ export function followUpstreamRevocations(options: {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const { revocations } = listSchema.parse(await res.json());
       const known = await storage.revocations();
-      for (const { sub, revokedAt } of revocations) {
+      for (const { sub, revokedAt, endsAt } of revocations) {
         if ((known.get(sub) ?? 0) >= revokedAt) continue;
-        await storage.revoke(sub, revokedAt);
+        await storage.revoke(sub, revokedAt, endsAt ?? undefined);
         log.info('revocation learnt from the upstream', { sub });
       }
     } catch (error) {

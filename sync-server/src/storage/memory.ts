@@ -3,7 +3,9 @@
  * Same contract, nothing survives the process.
  */
 import { foldUpdates } from './fold.js';
+import { mergedEnd, nowInSeconds, revokedAtBySub } from './revocation-records.js';
 import type {
+  RevocationRecord,
   CalendarKey,
   ContactDetails,
   ContactRequest,
@@ -122,7 +124,7 @@ export class MemoryStorage implements Storage {
 
   private readonly keys: SigningKey[] = [];
   private readonly inviteCodes = new Map<string, Invite>();
-  private readonly revoked = new Map<string, number>();
+  private readonly revoked = new Map<string, { at: number; endsAt: number | null }>();
   private readonly neighbourhoodRecords = new Map<string, Neighbourhood>();
 
   async signingKeys(): Promise<SigningKey[]> {
@@ -166,12 +168,23 @@ export class MemoryStorage implements Storage {
       .map((invite) => ({ ...invite }));
   }
 
-  async revoke(sub: string, at: number): Promise<void> {
-    this.revoked.set(sub, Math.max(this.revoked.get(sub) ?? 0, at));
+  async revoke(sub: string, at: number, endsAt?: number): Promise<void> {
+    const known = this.revoked.get(sub);
+    this.revoked.set(sub, {
+      at: Math.max(known?.at ?? 0, at),
+      endsAt: mergedEnd(known ? known.endsAt : undefined, endsAt ?? null),
+    });
   }
 
   async revocations(): Promise<Map<string, number>> {
-    return new Map(this.revoked);
+    return revokedAtBySub(await this.revocationRecords());
+  }
+
+  async revocationRecords(): Promise<RevocationRecord[]> {
+    const now = nowInSeconds();
+    return [...this.revoked]
+      .filter(([, { endsAt }]) => endsAt === null || endsAt > now)
+      .map(([sub, { at, endsAt }]) => ({ sub, revokedAt: at, endsAt }));
   }
 
   async putNeighbourhood(neighbourhood: Neighbourhood): Promise<void> {

@@ -17,7 +17,9 @@
  */
 import pg from 'pg';
 import { foldUpdates } from './fold.js';
+import { nowInSeconds, revokedAtBySub } from './revocation-records.js';
 import type {
+  RevocationRecord,
   CalendarKey,
   ContactDetails,
   ContactRequest,
@@ -144,6 +146,8 @@ const MIGRATIONS: readonly string[] = [
      updated_at  bigint    NOT NULL,
      PRIMARY KEY (nb, sub)
    );`,
+  // 6: a suspension ends by itself, as in SQLite migration 7.
+  `ALTER TABLE revocations ADD COLUMN ends_at bigint;`,
 ];
 
 /** bigint (int8) and count(*) as JS numbers: every value here fits in 2^53. */
@@ -526,20 +530,32 @@ export class PostgresStorage implements Storage {
     return rows.map(toInvite);
   }
 
-  async revoke(sub: string, at: number): Promise<void> {
+  async revoke(sub: string, at: number, endsAt?: number): Promise<void> {
+    // The end as mergedEnd (revocation-records.ts) has it, in one statement.
     await this.pool.query(
-      `INSERT INTO revocations (sub, revoked_at) VALUES ($1, $2)
+      `INSERT INTO revocations (sub, revoked_at, ends_at) VALUES ($1, $2, $3)
        ON CONFLICT (sub) DO UPDATE
-         SET revoked_at = GREATEST(revocations.revoked_at, excluded.revoked_at)`,
-      [sub, at],
+         SET revoked_at = GREATEST(revocations.revoked_at, excluded.revoked_at),
+             ends_at = CASE WHEN revocations.ends_at IS NULL OR excluded.ends_at IS NULL
+                            THEN NULL
+                            ELSE GREATEST(revocations.ends_at, excluded.ends_at) END`,
+      [sub, at, endsAt ?? null],
     );
   }
 
   async revocations(): Promise<Map<string, number>> {
-    const { rows } = await this.pool.query<{ sub: string; revoked_at: number }>(
-      'SELECT sub, revoked_at FROM revocations',
-    );
-    return new Map(rows.map((row) => [row.sub, row.revoked_at]));
+    return revokedAtBySub(await this.revocationRecords());
+  }
+
+  async revocationRecords(): Promise<RevocationRecord[]> {
+    const { rows } = await this.pool.query<{
+      sub: string;
+      revoked_at: number;
+      ends_at: number | null;
+    }>('SELECT sub, revoked_at, ends_at FROM revocations WHERE ends_at IS NULL OR ends_at > $1', [
+      nowInSeconds(),
+    ]);
+    return rows.map((row) => ({ sub: row.sub, revokedAt: row.revoked_at, endsAt: row.ends_at }));
   }
 
   async putNeighbourhood(neighbourhood: Neighbourhood): Promise<void> {

@@ -10,8 +10,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { foldUpdates } from './fold.js';
+import { nowInSeconds, revokedAtBySub } from './revocation-records.js';
 import { SQL, SqliteWriter } from './sqlite-writer.js';
 import type {
+  RevocationRecord,
   AppendResult,
   CalendarKey,
   ContactDetails,
@@ -124,6 +126,8 @@ const MIGRATIONS: readonly string[] = [
      updated_at  INTEGER NOT NULL,
      PRIMARY KEY (nb, sub)
    );`,
+  // 7: a suspension ends by itself (unix seconds); NULL: revoked for good.
+  `ALTER TABLE revocations ADD COLUMN ends_at INTEGER;`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -507,21 +511,30 @@ export class SqliteStorage implements Storage {
     return rows.map(toInvite);
   }
 
-  async revoke(sub: string, at: number): Promise<void> {
+  async revoke(sub: string, at: number, endsAt?: number): Promise<void> {
+    // The end as mergedEnd (revocation-records.ts) has it, in one statement.
     this.db
       .prepare(
-        `INSERT INTO revocations (sub, revoked_at) VALUES (?, ?)
-         ON CONFLICT (sub) DO UPDATE SET revoked_at = max(revoked_at, excluded.revoked_at)`,
+        `INSERT INTO revocations (sub, revoked_at, ends_at) VALUES (?, ?, ?)
+         ON CONFLICT (sub) DO UPDATE SET
+           revoked_at = max(revoked_at, excluded.revoked_at),
+           ends_at = CASE WHEN ends_at IS NULL OR excluded.ends_at IS NULL THEN NULL
+                          ELSE max(ends_at, excluded.ends_at) END`,
       )
-      .run(sub, at);
+      .run(sub, at, endsAt ?? null);
   }
 
   async revocations(): Promise<Map<string, number>> {
-    const rows = this.db.prepare('SELECT sub, revoked_at FROM revocations').all() as {
-      sub: string;
-      revoked_at: number;
-    }[];
-    return new Map(rows.map((row) => [row.sub, row.revoked_at]));
+    return revokedAtBySub(await this.revocationRecords());
+  }
+
+  async revocationRecords(): Promise<RevocationRecord[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT sub, revoked_at, ends_at FROM revocations WHERE ends_at IS NULL OR ends_at > ?',
+      )
+      .all(nowInSeconds()) as { sub: string; revoked_at: number; ends_at: number | null }[];
+    return rows.map((row) => ({ sub: row.sub, revokedAt: row.revoked_at, endsAt: row.ends_at }));
   }
 
   async putNeighbourhood(neighbourhood: Neighbourhood): Promise<void> {

@@ -99,6 +99,14 @@ export interface Invite {
 
 export type RedeemResult = { invite: Invite } | { refused: 'unknown' | 'expired' | 'used-up' };
 
+export interface RevocationRecord {
+  sub: string;
+  /** Unix seconds: tokens issued at or before it are refused. */
+  revokedAt: number;
+  /** Unix seconds when a suspension ends; null for a revocation for good. */
+  endsAt: number | null;
+}
+
 export interface Neighbourhood {
   slug: string;
   name: string;
@@ -194,10 +202,16 @@ export interface IdentityStorage {
   redeemInvite(code: string, now: number): Promise<RedeemResult>;
   invites(nb?: string): Promise<Invite[]>;
 
-  /** Tokens of `sub` issued at or before `at` (unix seconds) are refused from now on. */
-  revoke(sub: string, at: number): Promise<void>;
-  /** sub -> revoked-at (unix seconds). */
+  /**
+   * Tokens of `sub` issued at or before `at` (unix seconds) are refused from now on; until
+   * `endsAt` (unix seconds) for a suspension, for good without it. A revocation for good
+   * is never shortened by a later suspension.
+   */
+  revoke(sub: string, at: number, endsAt?: number): Promise<void>;
+  /** sub -> revoked-at (unix seconds), of the revocations in effect now. */
   revocations(): Promise<Map<string, number>>;
+  /** The revocations in effect now, with the end of each suspension (null: for good). */
+  revocationRecords(): Promise<RevocationRecord[]>;
 
   putNeighbourhood(neighbourhood: Neighbourhood): Promise<void>;
   neighbourhood(slug: string): Promise<Neighbourhood | null>;

@@ -10,6 +10,8 @@ import type { KeyValueStore } from '@buurthub/shared';
 export interface Revocation {
   memberId: string;
   reason: string;
+  /** A suspension ends then (ms since the epoch) and the member's tokens work again. */
+  endsAt?: number;
 }
 
 export type RevokeResult =
@@ -70,7 +72,7 @@ export class Revocations {
     return this.flushing;
   }
 
-  private async send({ memberId, reason }: Revocation): Promise<RevokeResult> {
+  private async send({ memberId, reason, endsAt }: Revocation): Promise<RevokeResult> {
     const token = this.deps.token();
     if (!token || !this.deps.online()) return { state: 'waiting' };
     let response: Response;
@@ -80,7 +82,11 @@ export class Revocations {
         {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ reason }),
+          // The relay counts in unix seconds.
+          body: JSON.stringify({
+            reason,
+            ...(typeof endsAt === 'number' && { endsAt: Math.floor(endsAt / 1000) }),
+          }),
         },
       );
     } catch {

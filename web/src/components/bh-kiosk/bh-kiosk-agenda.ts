@@ -2,7 +2,8 @@
  * "Deze week" on the kiosk's home screen: this calendar week's events still to come (the
  * same `events.thisWeek` as the PWA's home), in large type and without links: a kiosk
  * visitor reads them here and scans the join code for more. Shows nothing where the device
- * cannot read the community space (the neighbourhood keeps its agenda for members).
+ * cannot read the community space (the neighbourhood keeps its agenda for members), and no
+ * event anyone reported (kiosk/public-screen.ts).
  */
 import type { CommunitySpace } from '@buurthub/shared';
 import { consume } from '@lit/context';
@@ -12,6 +13,7 @@ import { formatWhen } from '../../agenda/format.js';
 import { communityContext } from '../../app/context.js';
 import { ClockController, ObserveController } from '../../app/controllers.js';
 import { LocaleController, intlTag, t } from '../../i18n/i18n.js';
+import { unreported } from '../../kiosk/public-screen.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 /** What fits beside a notice board at 1920×1080 in the largest text size. */
@@ -84,12 +86,18 @@ export class BhKioskAgenda extends LitElement {
       () => this.community,
       (space, changed) => space.events.observe(changed),
     );
+    new ObserveController(
+      this,
+      () => this.community,
+      (space, changed) => space.reports.observe(changed),
+    );
   }
 
   override render() {
-    const events = this.community?.events;
-    if (!events) return nothing;
-    const week = events.thisWeek(this.clock.now).slice(0, SHOWN);
+    const community = this.community;
+    if (!community) return nothing;
+    const { events } = community;
+    const week = unreported(events.thisWeek(this.clock.now), community.reports).slice(0, SHOWN);
     return html`<section aria-labelledby="kiosk-week">
       <h2 id="kiosk-week">${t('kiosk.agendaHeading')}</h2>
       ${

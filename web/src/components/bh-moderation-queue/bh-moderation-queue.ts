@@ -35,7 +35,7 @@ import { LocaleController, formatDateTime, t } from '../../i18n/i18n.js';
 import { moderationContext } from '../../moderation/context.js';
 import { moderationHeader, observeModeration } from '../../moderation/page.js';
 import { type ResolvedItem, resolveItems } from '../../moderation/resolve-items.js';
-import { Revocations } from '../../moderation/revocations.js';
+import { type Revocation, Revocations } from '../../moderation/revocations.js';
 import { localStore } from '../../sync/local-store.js';
 import { styles } from './bh-moderation-queue.styles.js';
 
@@ -431,16 +431,13 @@ export class BhModerationQueue extends LitElement {
       case 'remove-member':
         if (!resolved) return;
         if (d === 'suspend') {
-          moderation.suspend(
-            resolved.author.id,
-            Date.now() + SUSPENSION_DAYS * 86_400_000,
-            why,
-            me,
-          );
+          const endsAt = Date.now() + SUSPENSION_DAYS * 86_400_000;
+          moderation.suspend(resolved.author.id, endsAt, why, me);
+          void this.revoke(id, { memberId: resolved.author.id, reason: why, endsAt }, d);
         } else {
           moderation.removeMember(resolved.author.id, why, me);
+          void this.revoke(id, { memberId: resolved.author.id, reason: why }, d);
         }
-        void this.revoke(id, resolved.author.id, why, d);
         break;
     }
     this.clearReason(id);
@@ -474,10 +471,10 @@ export class BhModerationQueue extends LitElement {
     this.returnFocus = null;
   }
 
-  private async revoke(itemId: string, memberId: string, reason: string, d: Decision) {
+  private async revoke(itemId: string, revocation: Revocation, d: Decision) {
     if (!this.revocations) return;
     this.setOutcome(itemId, { key: 'moderation.revoking' });
-    const result = await this.revocations.revoke({ memberId, reason });
+    const result = await this.revocations.revoke(revocation);
     const done = d === 'suspend' ? 'moderation.done.suspend' : 'moderation.done.remove-member';
     if (result.state === 'revoked') this.setOutcome(itemId, { key: done });
     else if (result.state === 'waiting') {
