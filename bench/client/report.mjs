@@ -44,9 +44,9 @@ export function renderReport(results) {
   lines.push('## Client results', '');
   lines.push(
     `Run ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu}), ${m.memory} RAM, Node ${m.node}, ${results.chromium ?? 'Chromium'}; commit ${m.commit}. ` +
-      `**A shared, busy machine** (other engineers' builds and tests ran alongside): load average (1/5/15 min) ${m.loadStart} at the start, ${m.loadNow} at the end; ` +
-      `1-minute load when each step began: ${results.loadDuring.map((l) => `${l.what} ${l.load1}`).join(', ')}. ` +
-      'Figures from a quiet machine will be lower; treat these as an upper bound.',
+      machineNote(m.loadStart) +
+      ` Load average (1/5/15 min) ${m.loadStart} at the start, ${m.loadNow} at the end; ` +
+      `1-minute load when each step began (the benchmark's own browser and relay count too): ${results.loadDuring.map((l) => `${l.what} ${l.load1}`).join(', ')}.`,
     '',
   );
   const g = results.generated;
@@ -195,4 +195,15 @@ export function writeReport(results) {
   if (start < 0 || end < start) throw new Error(`markers for bench:client missing in ${file}`);
   const next = `${doc.slice(0, start + START_MARKER.length)}\n\n${renderReport(results)}\n${doc.slice(end)}`;
   writeFileSync(file, next);
+}
+
+/**
+ * Whether other work shared the machine, judged by the 1-minute load before the run started
+ * (during it, the benchmark's own browser and relay keep one or two cores busy).
+ */
+function machineNote(loadStart) {
+  const before = Number(String(loadStart).split('/')[0]);
+  return before < 1.5
+    ? '**A quiet machine** (nothing else ran when it started).'
+    : "**A shared, busy machine** (other engineers' builds and tests ran alongside); figures from a quiet machine will be lower, so treat these as an upper bound.";
 }
