@@ -90,6 +90,12 @@ export const styles = [
       width: min(8rem, 100%);
       flex: none;
     }
+    /* Beside the QR code, shrinking (the long link breaks); below it only when less than
+       12rem is left, so the printed poster's footer stays one row on its page. */
+    .sheet-foot > div {
+      flex: 1 1 12rem;
+      min-width: 0;
+    }
     .scan {
       font-weight: 700;
       margin: 0 0 0.25rem;
