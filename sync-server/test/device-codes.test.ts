@@ -7,21 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceCodes } from '../src/auth/device-codes.js';
 import { upgradeStatus } from './helpers/auth.js';
+import { postJson } from './helpers/http.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tokenFor } from './helpers/tokens.js';
 
 const NB = 'maasburen';
-
-async function post(base: string, path: string, body: unknown, token?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
 
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
@@ -41,7 +31,7 @@ describe('signing a moderator in on the kiosk with a code from the screen', () =
 
   async function askCode(r: TestRelay, kioskName = 'Buurthuis De Linde') {
     const kiosk = await tokenFor(r.storage, NB, 'kiosk', { sub: 'kiosk-1', name: kioskName });
-    const created = await post(r.url, '/api/device-codes', {}, kiosk);
+    const created = await postJson(r.url, '/api/device-codes', {}, kiosk);
     expect(created.status).toBe(200);
     return created.body as { deviceCode: string; userCode: string; expiresAt: number };
   }
@@ -51,19 +41,26 @@ describe('signing a moderator in on the kiosk with a code from the screen', () =
     const code = await askCode(r);
     expect(code.userCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
-    const before = await post(r.url, '/api/device-codes/token', { deviceCode: code.deviceCode });
+    const before = await postJson(r.url, '/api/device-codes/token', {
+      deviceCode: code.deviceCode,
+    });
     expect(before).toEqual({ status: 200, body: { status: 'pending' } });
 
     const moderator = await tokenFor(r.storage, NB, 'moderator', { sub: 'm-anna', name: 'Anna' });
     // Typed on a phone: lower case, no dash.
     const typed = code.userCode.replace('-', '').toLowerCase();
-    const seen = await post(r.url, '/api/device-codes/lookup', { userCode: typed }, moderator);
+    const seen = await postJson(r.url, '/api/device-codes/lookup', { userCode: typed }, moderator);
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({ kiosk: 'Buurthuis De Linde', nb: NB });
-    const approved = await post(r.url, '/api/device-codes/approve', { userCode: typed }, moderator);
+    const approved = await postJson(
+      r.url,
+      '/api/device-codes/approve',
+      { userCode: typed },
+      moderator,
+    );
     expect(approved.status).toBe(200);
 
-    const after = await post(r.url, '/api/device-codes/token', { deviceCode: code.deviceCode });
+    const after = await postJson(r.url, '/api/device-codes/token', { deviceCode: code.deviceCode });
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ status: 'approved', nb: NB, role: 'moderator' });
     const token = after.body.token as string;
@@ -81,9 +78,14 @@ describe('signing a moderator in on the kiosk with a code from the screen', () =
     expect(await upgradeStatus(r.url, `${NB}/moderation`, token)).toBe(101);
 
     // One use: the device code and the user code are gone.
-    const again = await post(r.url, '/api/device-codes/token', { deviceCode: code.deviceCode });
+    const again = await postJson(r.url, '/api/device-codes/token', { deviceCode: code.deviceCode });
     expect(again.status).toBe(404);
-    const reuse = await post(r.url, '/api/device-codes/approve', { userCode: typed }, moderator);
+    const reuse = await postJson(
+      r.url,
+      '/api/device-codes/approve',
+      { userCode: typed },
+      moderator,
+    );
     expect(reuse.status).toBe(404);
   });
 
@@ -92,13 +94,13 @@ describe('signing a moderator in on the kiosk with a code from the screen', () =
     const code = await askCode(r);
     const body = { userCode: code.userCode };
     const resident = await tokenFor(r.storage, NB, 'resident');
-    expect((await post(r.url, '/api/device-codes/approve', body, resident)).status).toBe(403);
+    expect((await postJson(r.url, '/api/device-codes/approve', body, resident)).status).toBe(403);
     const elsewhere = await tokenFor(r.storage, 'heumen', 'moderator');
-    const other = await post(r.url, '/api/device-codes/approve', body, elsewhere);
+    const other = await postJson(r.url, '/api/device-codes/approve', body, elsewhere);
     expect(other).toMatchObject({ status: 404, body: { error: 'code-unknown' } });
-    expect((await post(r.url, '/api/device-codes/approve', body)).status).toBe(401);
+    expect((await postJson(r.url, '/api/device-codes/approve', body)).status).toBe(401);
     const moderator = await tokenFor(r.storage, NB, 'moderator');
-    const wrong = await post(
+    const wrong = await postJson(
       r.url,
       '/api/device-codes/approve',
       { userCode: 'ABCD-EFGH' },
@@ -107,10 +109,12 @@ describe('signing a moderator in on the kiosk with a code from the screen', () =
     expect(wrong.status).toBe(404);
 
     // A token from a kiosk sign-in does not sign in another kiosk.
-    await post(r.url, '/api/device-codes/approve', body, moderator);
-    const session = await post(r.url, '/api/device-codes/token', { deviceCode: code.deviceCode });
+    await postJson(r.url, '/api/device-codes/approve', body, moderator);
+    const session = await postJson(r.url, '/api/device-codes/token', {
+      deviceCode: code.deviceCode,
+    });
     const second = await askCode(r);
-    const chained = await post(
+    const chained = await postJson(
       r.url,
       '/api/device-codes/approve',
       { userCode: second.userCode },
@@ -118,15 +122,17 @@ describe('signing a moderator in on the kiosk with a code from the screen', () =
     );
     expect(chained.status).toBe(403);
     // Nothing was approved: the second kiosk still waits.
-    const waiting = await post(r.url, '/api/device-codes/token', { deviceCode: second.deviceCode });
+    const waiting = await postJson(r.url, '/api/device-codes/token', {
+      deviceCode: second.deviceCode,
+    });
     expect(waiting.body).toEqual({ status: 'pending' });
 
     // Only a kiosk asks for a code; a made-up device code gets nothing.
-    expect((await post(r.url, '/api/device-codes', {}, resident)).status).toBe(403);
-    expect((await post(r.url, '/api/device-codes', {})).status).toBe(401);
-    const madeUp = await post(r.url, '/api/device-codes/token', { deviceCode: 'x'.repeat(43) });
+    expect((await postJson(r.url, '/api/device-codes', {}, resident)).status).toBe(403);
+    expect((await postJson(r.url, '/api/device-codes', {})).status).toBe(401);
+    const madeUp = await postJson(r.url, '/api/device-codes/token', { deviceCode: 'x'.repeat(43) });
     expect(madeUp.status).toBe(404);
-    const malformed = await post(r.url, '/api/device-codes/token', { deviceCode: '../../etc' });
+    const malformed = await postJson(r.url, '/api/device-codes/token', { deviceCode: '../../etc' });
     expect(malformed.status).toBe(400);
   });
 

@@ -5,23 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { upgradeStatus } from './helpers/auth.js';
+import { postJson } from './helpers/http.js';
 import { tcpProxy } from './helpers/proxy.js';
 import { startRelay } from './helpers/relay.js';
 import { tokenFor } from './helpers/tokens.js';
 import { waitFor } from './helpers/wait.js';
 
 const NB = 'maasburen';
-
-async function post(base: string, path: string, body: unknown, token?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
 
 describe('kiosk sign-in through a hub', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -50,28 +40,28 @@ describe('kiosk sign-in through a hub', () => {
     // The hub signs its own window's kiosk token (desktop window-token.ts).
     const window = await tokenFor(hub.storage, NB, 'kiosk', { sub: 'kiosk-window' });
 
-    const created = await post(hub.url, '/api/device-codes', {}, window);
+    const created = await postJson(hub.url, '/api/device-codes', {}, window);
     expect(created.status).toBe(200);
     const { deviceCode, userCode } = created.body as { deviceCode: string; userCode: string };
     // The code lives at the upstream, named after the hub's device token.
     const moderator = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'm-bram' });
-    const seen = await post(upstream.url, '/api/device-codes/lookup', { userCode }, moderator);
+    const seen = await postJson(upstream.url, '/api/device-codes/lookup', { userCode }, moderator);
     expect(seen.body).toMatchObject({ kiosk: 'Buurthuis De Linde' });
-    await post(upstream.url, '/api/device-codes/approve', { userCode }, moderator);
+    await postJson(upstream.url, '/api/device-codes/approve', { userCode }, moderator);
 
-    const polled = await post(hub.url, '/api/device-codes/token', { deviceCode });
+    const polled = await postJson(hub.url, '/api/device-codes/token', { deviceCode });
     expect(polled.body).toMatchObject({ status: 'approved', role: 'moderator', sub: 'm-bram' });
     // Signed by the upstream; the hub accepts it for the kiosk's own connection.
     expect(await upgradeStatus(hub.url, `${NB}/moderation`, polled.body.token as string)).toBe(101);
 
     // Another neighbourhood's kiosk token gets no code from this hub.
     const stranger = await tokenFor(hub.storage, 'heumen', 'kiosk');
-    expect((await post(hub.url, '/api/device-codes', {}, stranger)).status).toBe(403);
+    expect((await postJson(hub.url, '/api/device-codes', {}, stranger)).status).toBe(403);
 
     // Cut off from the upstream, the kiosk hears why it cannot sign anyone in.
     proxy.cut();
     await waitFor(async () => {
-      const cut = await post(hub.url, '/api/device-codes', {}, window);
+      const cut = await postJson(hub.url, '/api/device-codes', {}, window);
       return cut.status === 503 && cut.body.error === 'upstream-unreachable';
     }, 'unreachable');
   });

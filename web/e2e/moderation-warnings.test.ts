@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
-import { inviteLink, joinWithLink } from './support/members.js';
+import { joinedMember } from './support/members.js';
 import { freePort, startRelay } from './support/relay.js';
 
-const PHONE = { width: 390, height: 844 };
 const NB = 'maasburen';
 
 describe('a warned member', () => {
@@ -25,12 +24,8 @@ describe('a warned member', () => {
   let resident: Page;
   let mod: Page;
 
-  async function member(name: string, role: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
-    const page = await context.newPage();
-    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
-    return page;
-  }
+  const member = (name: string, role: string) =>
+    joinedMember(browser, { nb: NB, dataDir: data.path, base }, name, role, { locale: 'nl-NL' });
 
   const queueItem = (text: string) =>
     mod.locator('bh-moderation-queue').getByRole('article').filter({ hasText: text });

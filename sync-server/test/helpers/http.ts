@@ -1,4 +1,4 @@
-/** Plain HTTP GETs against a relay, for health, readiness and metrics. */
+/** Plain HTTP against a relay: GETs for health, readiness and metrics, JSON POSTs for its API. */
 import { request } from 'node:http';
 
 export function getText(url: string, path: string): Promise<{ status: number; body: string }> {
@@ -20,4 +20,16 @@ export function metric(text: string, sample: string): number | undefined {
     if (line.startsWith(`${sample} `)) return Number(line.slice(sample.length + 1));
   }
   return undefined;
+}
+
+/** POSTs `body` as JSON (with a Bearer token when given) and reads the JSON answer. */
+export async function postJson(base: string, path: string, body: unknown, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
