@@ -106,8 +106,12 @@ describe('a relay killed while it compacts', () => {
               try {
                 const stats = await storage.stats(ROOM);
                 // A kill inside the transaction leaves the whole old log; after, none of it.
-                if (outcome === 'killed holding the lock') expect(stats.logLength).toBe(logBefore);
-                else expect(stats.logLength).toBe(0);
+                // "Holding the lock" is sampled just before the kill, and the commit may land
+                // in between (soak, seed 984696): then the whole new state is there. Never a
+                // part of the log, and the content check below finds the posts either way.
+                if (outcome === 'killed holding the lock') {
+                  expect([logBefore, 0]).toContain(stats.logLength);
+                } else expect(stats.logLength).toBe(0);
                 const loaded = new Y.Doc();
                 for (const update of (await storage.loadRoom(ROOM)).updates)
                   Y.applyUpdate(loaded, update);
