@@ -43,6 +43,8 @@ export class Connection implements Peer {
   private readonly awareness: TokenBucket;
   /** True while this turn's frames are held back to go out in one write (`send`). */
   private corked = false;
+  /** Buurthub's messages come as a set: a client that opted in to acks hears purges too. */
+  readonly hearsPurges: boolean;
 
   constructor(
     private readonly socket: WebSocket,
@@ -57,6 +59,7 @@ export class Connection implements Peer {
     /** From the token: revocation closes the connection, awareness gets its name. */
     readonly identity: Identity = {},
   ) {
+    this.hearsPurges = wantsAcks;
     const { limits } = guard;
     const now = Date.now();
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, now);

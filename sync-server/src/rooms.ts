@@ -56,6 +56,8 @@ export interface Peer {
   readonly id: number;
   /** Opted in to ack messages (`ack=1`). */
   readonly wantsAcks: boolean;
+  /** Hears purge notices (102): clients that opted in with `ack=1`, and a hub's links. */
+  readonly hearsPurges: boolean;
   readonly canWrite: boolean;
   /** From the token; `identity.name` is written into this peer's awareness states. */
   readonly identity?: Identity;
@@ -663,7 +665,7 @@ export class Room {
   /** 102 to every connection that speaks Buurthub's messages (stock clients would not). */
   private noticePurge(): void {
     const frame = encodePurgeNotice();
-    for (const peer of this.peers.keys()) if (peer.wantsAcks) peer.send(frame);
+    for (const peer of this.peers.keys()) if (peer.hearsPurges) peer.send(frame);
   }
 
   /** Flushes the queue, compacts (or purges, when one was asked for), and frees the document. */

@@ -55,8 +55,9 @@ let nextLinkId = 2 ** 31;
 
 export class UpstreamLink implements Peer {
   readonly id = nextLinkId--;
-  /** A Buurthub peer: it hears the local room's purge notices (acks it drops). */
-  readonly wantsAcks = true;
+  readonly wantsAcks = false;
+  /** A local purge goes up as a purge request (see `send`). */
+  readonly hearsPurges = true;
   readonly canWrite = true;
   state: LinkState = 'connecting';
   /** The upstream refused this device token's writes to the room. */
