@@ -45,6 +45,17 @@ const garbage: [name: string, send: Send, codes: number[]][] = [
       ),
     [1007],
   ],
+  [
+    // Found by fuzz.test.ts under load: an update with a struct of length 0 (a map entry with
+    // no value) decodes and integrates, and the next update from that client then threw in
+    // the room's document, which reset the room for everyone in it.
+    'an update with an empty struct, which no client writes',
+    (s) =>
+      s.send(
+        updateFrame(new Uint8Array([1, 1, 150, 209, 128, 180, 7, 0, 40, 1, 1, 109, 1, 118, 0, 0])),
+      ),
+    [1007],
+  ],
   ['an ack sent by a client', (s) => s.send(new Uint8Array([100, 0])), [1003]],
   [
     'a sync update whose payload Yjs cannot read',
