@@ -195,6 +195,14 @@ export function renderResults(results) {
         ...(servers.some((s) => w[workload]?.[s]?.saturated?.storage?.stages)
           ? [
               [
+                `paced: relay's mean time per update in ${STAGES.join(' / ')} (BUURTHUB_STAGE_TIMING=1)`,
+                cell(
+                  workload,
+                  (r) => r.paced.stages ?? undefined,
+                  (stages) => STAGES.map((stage) => fmt.us(stages[stage] * 1e6)).join(' / '),
+                ),
+              ],
+              [
                 `saturated: relay's mean time per update in ${STAGES.join(' / ')} (BUURTHUB_STAGE_TIMING=1)`,
                 cell(
                   workload,

@@ -136,6 +136,7 @@ export async function runFanout(
   }
 
   // Phase 1: paced.
+  const pacedMetrics0 = (await target.metrics?.()) ?? null;
   let meter = await cpuMeter(target.proc);
   const pacedUpdates = Math.round(paced.rate * paced.seconds);
   const interval = 1000 / paced.rate;
@@ -151,6 +152,7 @@ export async function runFanout(
   const pacedLost = pending.size;
   pending.clear();
   const pacedCpu = await meter();
+  const pacedMetrics1 = (await target.metrics?.()) ?? null;
   await sleep(500);
 
   // Phase 2: saturated, closed loop with `window` updates in flight per room.
@@ -209,6 +211,11 @@ export async function runFanout(
       complete: summarize(results.paced.complete),
       delivery: summarize(results.paced.delivery),
       cpu: pacedCpu,
+      // Where an unhurried update's time goes in the relay (BUURTHUB_STAGE_TIMING=1 only).
+      stages:
+        pacedMetrics0 && pacedMetrics1
+          ? stageMeans(pacedMetrics0.stages, pacedMetrics1.stages)
+          : undefined,
     },
     saturated: {
       window: saturated.window,
