@@ -334,10 +334,12 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   // moderation room upstream while they are here (hub/moderator-links.ts).
   const moderatorLinks =
     options.upstream &&
+    upstreamKeys &&
     !permissions(deviceTokenClaims(options.upstream.token).role, 'moderation').read
       ? new ModeratorLinks({
           url: options.upstream.url,
           nb: deviceTokenClaims(options.upstream.token).nb,
+          upstreamKeys,
           rooms,
           log,
         })
@@ -365,8 +367,11 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
         ? refuseUpgrade(socket, access.status, access.message)
         : refuseUpgrade(socket, 403, 'Not allowed in this room');
     }
-    if (socket.destroyed) return;
     const roomName = parsed.room.name;
+    const token = tokenFromRequest(req);
+    const lends =
+      token !== null && (await moderatorLinks?.wants(roomName, access.role, token)) === true;
+    if (socket.destroyed) return;
     const subject = connectionKey(req, access);
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (!ready) {
@@ -409,11 +414,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       );
       connections.add(connection);
       metrics.connections.set(connections.size);
-      const token = tokenFromRequest(req);
-      const giveBack =
-        moderatorLinks?.wants(roomName, access.role) && token !== null
-          ? moderatorLinks.lend(roomName, token)
-          : null;
+      const giveBack = lends && token !== null ? moderatorLinks?.lend(roomName, token) : null;
       ws.on('close', () => {
         giveBack?.();
         connections.delete(connection);

@@ -221,6 +221,45 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
     expect(notes(later)).toEqual(['besluit in het buurthuis', 'melding van elders: verborgen']);
   });
 
+  it('lends the upstream only moderator tokens it signed, and a token it refuses only once', async () => {
+    const { upstream, hub, client } = await setup('kiosk');
+    const room = `${NB}/moderation`;
+    const refusedAtUpstream = async () =>
+      (await upstream.metrics.rejectedConnections.get()).values.find(
+        (value) => value.labels.reason === 'not-allowed',
+      )?.value ?? 0;
+    // The kiosk token's community link was refused already (the upstream's setting).
+    const before = await refusedAtUpstream();
+    const far = client(upstream, room);
+    await synced(far);
+    add(far, 'melding van elders');
+
+    // The buurthuis's own moderator, with a token the hub signed: it works on the hub only.
+    const local = client(
+      hub,
+      room,
+      await tokenFor(hub.storage, NB, 'moderator', { sub: 'beheer' }),
+    );
+    await synced(local);
+    // A moderator the upstream removed a moment ago; the hub has not heard yet.
+    const removed = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'weg' });
+    await upstream.storage.revoke('weg', Math.floor(Date.now() / 1000));
+    const stale = client(hub, room, removed);
+    await synced(stale);
+    await waitFor(
+      async () => (await refusedAtUpstream()) === before + 1,
+      'the upstream refusing it',
+    );
+
+    // Then one the upstream trusts: the room is linked with their token.
+    const near = client(hub, room, await tokenFor(upstream.storage, NB, 'moderator'));
+    await waitFor(() => notes(near).length === 1, 'the upstream decisions at the kiosk');
+    expect(notes(local)).toEqual(['melding van elders']);
+    // Longer than the link's first two retries (1 s, 2 s): the refused token was not tried again.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(await refusedAtUpstream()).toBe(before + 1);
+  });
+
   it('runs as `buurthub serve --upstream … --token …` on a small machine without Electron', async () => {
     const upstream = await startRelay();
     cleanups.push(() => upstream.dispose());

@@ -6,7 +6,7 @@
  * unknown key id triggers a new fetch at most once a minute (the upstream rotated).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type CryptoKey, importJWK, type JWK } from 'jose';
+import { compactVerify, type CryptoKey, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import type { Logger } from '../log.js';
 import { SIGNING_ALGORITHM } from '../auth/keys.js';
 
@@ -62,6 +62,22 @@ export class UpstreamKeys {
       await this.refresh();
     }
     return this.keys.get(kid);
+  }
+
+  /**
+   * Whether the upstream signed `token` (the claims are not checked here). Only keys already
+   * known count: a token the hub just accepted brought its key in while it was verified.
+   */
+  async signed(token: string): Promise<boolean> {
+    try {
+      const { kid } = decodeProtectedHeader(token);
+      const key = kid === undefined ? undefined : this.keys.get(kid);
+      if (!key) return false;
+      await compactVerify(token, key, { algorithms: [SIGNING_ALGORITHM] });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private refresh(): Promise<void> {

@@ -45,6 +45,12 @@ export interface UpstreamLinkOptions {
   maxBackoffMs?: number;
   /** Told whether the upstream lets the device token read the room, whenever it answers. */
   onReadable?: (readable: boolean) => void;
+  /**
+   * With this, a refusal of the token (HTTP 401) or of the room to it (403) stops the link
+   * for good and is reported here, instead of being asked about again: for a moderator's
+   * lent token (moderator-links.ts), which a retry would not change.
+   */
+  onRefused?: () => void;
 }
 
 /** A refused room is asked about again after this long: the operator may change the setting. */
@@ -70,6 +76,8 @@ export class UpstreamLink implements Peer {
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private refusedNow = false;
+  /** The upstream answered the last upgrade with 401 or 403. */
+  private tokenRefused = false;
   /** The local purge under way was asked for by the upstream's notice. */
   private purgeFromUpstream = false;
 
@@ -121,10 +129,12 @@ export class UpstreamLink implements Peer {
     this.socket = socket;
     socket.binaryType = 'nodebuffer';
     this.refusedNow = false;
+    this.tokenRefused = false;
     // The upstream answers the upgrade with 403 when the token may not read the room (a
     // kiosk and the community room, by the neighbourhood's setting): not an outage.
     socket.on('unexpected-response', (_request, response) => {
       this.refusedNow = response.statusCode === 403;
+      this.tokenRefused = response.statusCode === 401 || this.refusedNow;
       if (this.refusedNow) this.options.onReadable?.(false);
       log.warn(`upstream ${room}: upgrade answered ${response.statusCode}`);
       socket.terminate(); // aborts the handshake; 'close' follows
@@ -145,6 +155,11 @@ export class UpstreamLink implements Peer {
       this.state = this.refusedNow ? 'refused' : 'offline';
       this.leaveRoom();
       if (this.stopped) return;
+      if (this.tokenRefused && this.options.onRefused) {
+        this.stopped = true;
+        this.options.onRefused();
+        return;
+      }
       if (this.refusedNow) {
         this.retry = setTimeout(() => this.connect(), REFUSED_RETRY_MS);
         return;
