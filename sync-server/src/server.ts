@@ -143,6 +143,8 @@ export const DEFAULT_MAX_PAYLOAD = resolveLimits().maxMessageBytes;
  * hundreds under load (bench:relay, 100 rooms x 5).
  */
 export const DEFAULT_HEARTBEAT_MS = 10_000;
+/** The heartbeat pings the connections in this many groups, spread over its interval. */
+const HEARTBEAT_SLICES = 10;
 export const DEFAULT_COMPACT_AFTER = 500;
 export const DEFAULT_REVOCATION_POLL_MS = 2000;
 /** `buurthub serve`'s default; the library default is 0 (close at once). */
@@ -433,18 +435,27 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   });
 
   // Dead peers (laptop lid closed, Wi-Fi gone) never send a close frame; pings find them.
-  const heartbeat = setInterval(() => {
-    for (const connection of connections) {
-      if (!connection.alive) {
-        log.info(`connection ${connection.id} (${connection.roomName}): no pong, terminated`);
-        connection.terminate();
-        connections.delete(connection);
-        continue;
+  // Each connection is pinged once an interval, but a tenth of them every tenth of it:
+  // thousands of pings at once, and their pongs, would stall every room for a moment.
+  let slice = 0;
+  const heartbeat = setInterval(
+    () => {
+      const current = slice;
+      slice = (slice + 1) % HEARTBEAT_SLICES;
+      for (const connection of connections) {
+        if (connection.id % HEARTBEAT_SLICES !== current) continue;
+        if (!connection.alive) {
+          log.info(`connection ${connection.id} (${connection.roomName}): no pong, terminated`);
+          connection.terminate();
+          connections.delete(connection);
+          continue;
+        }
+        connection.alive = false;
+        connection.ping();
       }
-      connection.alive = false;
-      connection.ping();
-    }
-  }, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+    },
+    (options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS) / HEARTBEAT_SLICES,
+  );
   heartbeat.unref();
 
   // Revocation (`buurthub revoke`, possibly from another process on the same storage):
