@@ -2,10 +2,10 @@
  * Moderator sign-in on the kiosk (auth/device-codes.ts) against real relays on 127.0.0.1:
  * the kiosk asks for a code with its kiosk token, a moderator of the same neighbourhood
  * approves it from the app, and the kiosk's next poll brings a 30-minute moderator token
- * that opens the kiosk's connections. On a hub: hub-device-codes.test.ts.
+ * that opens the kiosk's connections. On a hub: hub-device-codes.test.ts; expiry and the
+ * open-code limit in every storage: storage-device-codes.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeviceCodes } from '../src/auth/device-codes.js';
 import { upgradeStatus } from './helpers/auth.js';
 import { postJson } from './helpers/http.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
@@ -134,17 +134,5 @@ describe('signing a moderator in on the kiosk with a code from the screen', () =
     expect(madeUp.status).toBe(404);
     const malformed = await postJson(r.url, '/api/device-codes/token', { deviceCode: '../../etc' });
     expect(malformed.status).toBe(400);
-  });
-
-  it('forgets a code after five minutes: no approval, and the kiosk hears it expired', () => {
-    let now = 1_000_000;
-    const codes = new DeviceCodes(() => now);
-    const created = codes.create(NB, 'kiosk-1');
-    const found = codes.find(created.userCode);
-    expect(typeof found).toBe('object');
-    now += 5 * 60;
-    expect(codes.find(created.userCode)).toBe('expired');
-    expect(codes.take(created.deviceCode)).toEqual({ state: 'expired' });
-    expect(codes.take(created.deviceCode)).toEqual({ state: 'unknown' });
   });
 });

@@ -200,7 +200,7 @@ describe('sqlite storage on disk', () => {
     await first.close();
 
     const second = new SqliteStorage(dir.path);
-    expect(second.schemaVersion).toBe(7);
+    expect(second.schemaVersion).toBe(8);
     expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
     expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     doc.destroy();

@@ -9,11 +9,13 @@
  *   kiosk      POST /api/device-codes/token    {deviceCode} -> pending | a kiosk session token
  *
  * The device code is the kiosk's secret (32 random bytes); the user code (8 characters of
- * the invite alphabet) is shown on the screen and typed or scanned on the phone. Codes live
- * in this process's memory for 5 minutes and are used once: the token is handed out on the
- * first poll after the approval, then the code is gone. The token carries the approver's
- * sub, name and role, lives 30 minutes, has no device key (so it cannot be refreshed) and
- * a `kiosk` claim naming the screen, so it is told apart from the member's own token.
+ * the invite alphabet) is shown on the screen and typed or scanned on the phone. Codes are
+ * kept in the relay's storage for 5 minutes, so every relay process on it (the scaled-out
+ * mode) answers for them, and are used once: the token is handed out on the first poll
+ * after the approval, then the code is gone. Storage keeps only the device code's SHA-256.
+ * The token carries the approver's sub, name and role, lives 30 minutes, has no device key
+ * (so it cannot be refreshed) and a `kiosk` claim naming the screen, so it is told apart
+ * from the member's own token.
  *
  * Who may ask for a code: a kiosk token (role kiosk) for its neighbourhood: a kiosk's
  * device token, or the token the embedded hub signs for its own window (desktop
@@ -22,7 +24,7 @@
  * the window's request is passed to the upstream with the hub's device token, since the
  * moderators' phones live there; so are the polls.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { forwardToUpstream } from '../hub/device-codes-upstream.js';
@@ -34,97 +36,80 @@ import { formatInviteCode, newInviteCode, normaliseInviteCode } from './invites.
 import { nowSeconds, type KeyStore } from './keys.js';
 import { RateLimiter } from './rate-limit.js';
 import { TokenError, type VerifiedToken, mintToken, verifyToken } from './tokens.js';
-import type { Storage } from '../storage/storage.js';
+import type { DeviceCode, DeviceCodeApprover, Storage } from '../storage/storage.js';
 
 export const DEVICE_CODE_TTL_SECONDS = 5 * 60;
 /** How often the kiosk polls (seconds). */
 export const DEVICE_CODE_INTERVAL_SECONDS = 3;
 export const KIOSK_SESSION_TTL_SECONDS = 30 * 60;
+/** Open codes across all processes on the storage; more are refused with 503. */
 const MAX_OPEN_CODES = 1000;
+/** A user code drawn that is open already is drawn again, a few times at most. */
+const USER_CODE_DRAWS = 5;
 /** Roles that may sign in on a kiosk (they moderate or look along). */
-const APPROVERS = new Set(['moderator', 'official']);
-
-interface PendingCode {
-  deviceCode: string;
-  userCode: string;
-  nb: string;
-  /** The kiosk as the approver sees it: its device token's name, or its sub. */
-  kiosk: string;
-  expiresAt: number;
-  approvedBy: VerifiedToken | null;
-}
+const isApproverRole = (role: string): role is DeviceCodeApprover['role'] =>
+  role === 'moderator' || role === 'official';
 
 export type TakeResult =
   | { state: 'pending' }
-  | { state: 'approved'; approver: VerifiedToken; nb: string; kiosk: string }
+  | { state: 'approved'; approver: DeviceCodeApprover; nb: string; kiosk: string }
   | { state: 'unknown' }
   | { state: 'expired' };
 
-/** The open codes of one relay process (in memory: they outlive nothing but 5 minutes). */
+const hashOf = (deviceCode: string): string =>
+  createHash('sha256').update(deviceCode, 'utf8').digest('hex');
+
+/** The open codes, in the relay's storage (shared by every process on it). */
 export class DeviceCodes {
-  private readonly byDevice = new Map<string, PendingCode>();
-  private readonly byUser = new Map<string, PendingCode>();
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number = nowSeconds,
+  ) {}
 
-  constructor(private readonly now: () => number = nowSeconds) {}
-
-  create(nb: string, kiosk: string) {
-    this.prune();
-    if (this.byDevice.size >= MAX_OPEN_CODES) {
-      throw new HttpError(503, 'busy', 'Too many open sign-in codes; try again shortly');
+  async create(nb: string, kiosk: string) {
+    const deviceCode = randomBytes(32).toString('base64url');
+    for (let draw = 0; draw < USER_CODE_DRAWS; draw++) {
+      const code: DeviceCode = {
+        deviceHash: hashOf(deviceCode),
+        userCode: newInviteCode(),
+        nb,
+        kiosk,
+        expiresAt: this.now() + DEVICE_CODE_TTL_SECONDS,
+        approvedBy: null,
+      };
+      const stored = await this.storage.createDeviceCode(code, this.now(), MAX_OPEN_CODES);
+      if (stored === 'busy') break;
+      if (stored === 'created') {
+        return {
+          deviceCode,
+          userCode: formatInviteCode(code.userCode),
+          nb,
+          expiresAt: code.expiresAt,
+          interval: DEVICE_CODE_INTERVAL_SECONDS,
+        };
+      }
     }
-    let userCode = newInviteCode();
-    while (this.byUser.has(userCode)) userCode = newInviteCode();
-    const code: PendingCode = {
-      deviceCode: randomBytes(32).toString('base64url'),
-      userCode,
-      nb,
-      kiosk,
-      expiresAt: this.now() + DEVICE_CODE_TTL_SECONDS,
-      approvedBy: null,
-    };
-    this.byDevice.set(code.deviceCode, code);
-    this.byUser.set(code.userCode, code);
-    return {
-      deviceCode: code.deviceCode,
-      userCode: formatInviteCode(code.userCode),
-      nb,
-      expiresAt: code.expiresAt,
-      interval: DEVICE_CODE_INTERVAL_SECONDS,
-    };
+    throw new HttpError(503, 'busy', 'Too many open sign-in codes; try again shortly');
   }
 
   /** The open, unexpired code a moderator typed (any case, with or without the dash). */
-  find(userCode: string): PendingCode | 'unknown' | 'expired' {
-    const code = this.byUser.get(normaliseInviteCode(userCode));
-    if (!code || code.approvedBy) return 'unknown';
+  async find(userCode: string): Promise<DeviceCode | 'unknown' | 'expired'> {
+    const code = await this.storage.deviceCode(normaliseInviteCode(userCode));
+    if (!code) return 'unknown';
     return code.expiresAt <= this.now() ? 'expired' : code;
   }
 
-  approve(code: PendingCode, approver: VerifiedToken): void {
-    code.approvedBy = approver;
+  /** False when the code was approved meanwhile (by another moderator) or expired. */
+  approve(code: DeviceCode, approver: DeviceCodeApprover): Promise<boolean> {
+    return this.storage.approveDeviceCode(code.userCode, approver, this.now());
   }
 
   /** The kiosk's poll: once approved, the code is handed out and forgotten. */
-  take(deviceCode: string): TakeResult {
-    const code = this.byDevice.get(deviceCode);
-    if (!code) return { state: 'unknown' };
-    if (code.expiresAt <= this.now()) {
-      this.forget(code);
-      return { state: 'expired' };
-    }
-    if (!code.approvedBy) return { state: 'pending' };
-    this.forget(code);
-    return { state: 'approved', approver: code.approvedBy, nb: code.nb, kiosk: code.kiosk };
-  }
-
-  private forget(code: PendingCode): void {
-    this.byDevice.delete(code.deviceCode);
-    this.byUser.delete(code.userCode);
-  }
-
-  private prune(): void {
-    const now = this.now();
-    for (const code of this.byDevice.values()) if (code.expiresAt <= now) this.forget(code);
+  async take(deviceCode: string): Promise<TakeResult> {
+    const taken = await this.storage.takeDeviceCode(hashOf(deviceCode), this.now());
+    if (taken.state !== 'approved') return { state: taken.state };
+    const { code, approvedBy } = taken;
+    return { state: 'approved', approver: approvedBy, nb: code.nb, kiosk: code.kiosk };
   }
 }
 
@@ -150,7 +135,7 @@ function bearerOf(req: IncomingMessage): string | null {
 export function createDeviceCodeApi(options: DeviceCodeApiOptions) {
   const { storage, keys, upstream, limiter } = options;
   const hubNb = upstream ? deviceTokenClaims(upstream.token).nb : null;
-  const codes = new DeviceCodes();
+  const codes = new DeviceCodes(storage);
   // A kiosk polls every few seconds for up to 5 minutes; that must not eat the budget
   // that protects the user codes from guessing.
   const polls = new RateLimiter({ burst: 30, perMinute: 30 });
@@ -199,18 +184,25 @@ export function createDeviceCodeApi(options: DeviceCodeApiOptions) {
     const member = await authenticateMember(req, keys, storage);
     if (isBearerRefusal(member)) throw new HttpError(member.status, member.code, member.message);
     const { userCode } = parseBody(userCodeSchema, await readJson(req));
-    if (!APPROVERS.has(member.role)) {
+    const { role } = member;
+    if (!isApproverRole(role)) {
       throw new HttpError(403, 'forbidden', 'Only a moderator or official signs in on a kiosk');
     }
     if (member.kiosk !== undefined) {
       throw new HttpError(403, 'forbidden', 'A kiosk session cannot sign in another kiosk');
     }
-    const code = codes.find(userCode);
+    const code = await codes.find(userCode);
     if (code === 'unknown') throw new HttpError(404, 'code-unknown', 'No open code like this');
     if (code === 'expired') throw new HttpError(410, 'code-expired', 'This code has expired');
     // Another neighbourhood's code is answered like an unknown one: nothing leaks.
     if (code.nb !== member.nb) throw new HttpError(404, 'code-unknown', 'No open code like this');
-    return { member, code };
+    const approver: DeviceCodeApprover = {
+      sub: member.sub,
+      role,
+      ...(member.name !== undefined && { name: member.name }),
+      issuedAt: member.iat,
+    };
+    return { approver, code };
   }
 
   async function lookup(req: IncomingMessage): Promise<unknown> {
@@ -219,8 +211,10 @@ export function createDeviceCodeApi(options: DeviceCodeApiOptions) {
   }
 
   async function approve(req: IncomingMessage): Promise<unknown> {
-    const { member, code } = await approverAndCode(req);
-    codes.approve(code, member);
+    const { approver, code } = await approverAndCode(req);
+    if (!(await codes.approve(code, approver))) {
+      throw new HttpError(404, 'code-unknown', 'No open code like this');
+    }
     return { kiosk: code.kiosk, nb: code.nb };
   }
 
@@ -228,7 +222,7 @@ export function createDeviceCodeApi(options: DeviceCodeApiOptions) {
     limit(req, polls);
     const body = parseBody(tokenSchema, await readJson(req));
     if (upstream) return forwardToUpstream(upstream, '/api/device-codes/token', body, false);
-    const taken = codes.take(body.deviceCode);
+    const taken = await codes.take(body.deviceCode);
     if (taken.state === 'pending') return { status: 'pending' };
     if (taken.state === 'unknown') {
       throw new HttpError(404, 'code-unknown', 'Unknown or already used device code');
@@ -236,7 +230,7 @@ export function createDeviceCodeApi(options: DeviceCodeApiOptions) {
     if (taken.state === 'expired') throw new HttpError(410, 'code-expired', 'Code expired');
     const { approver } = taken;
     // Revoked in the minutes between approving and polling: no token.
-    if (isRevoked(await storage.revocations(), approver.sub, approver.iat)) {
+    if (isRevoked(await storage.revocations(), approver.sub, approver.issuedAt)) {
       throw new HttpError(401, 'token-revoked', 'The approving member was revoked');
     }
     const minted = await mintToken(

@@ -10,6 +10,9 @@ import type {
   ContactDetails,
   ContactRequest,
   ContactStatus,
+  DeviceCode,
+  DeviceCodeApprover,
+  DeviceCodeTake,
   Invite,
   Member,
   PrivateProfile,
@@ -166,6 +169,55 @@ export class MemoryStorage implements Storage {
     return [...this.inviteCodes.values()]
       .filter((invite) => nb === undefined || invite.nb === nb)
       .map((invite) => ({ ...invite }));
+  }
+
+  /** Open sign-in codes by device hash (user codes are unique among them). */
+  private readonly deviceCodes = new Map<string, DeviceCode>();
+
+  async createDeviceCode(
+    code: DeviceCode,
+    now: number,
+    maxOpen: number,
+  ): Promise<'created' | 'busy' | 'taken'> {
+    for (const [hash, open] of this.deviceCodes) {
+      if (open.expiresAt <= now) this.deviceCodes.delete(hash);
+    }
+    if (this.deviceCodes.size >= maxOpen) return 'busy';
+    const clash = [...this.deviceCodes.values()].some(
+      (open) => open.userCode === code.userCode || open.deviceHash === code.deviceHash,
+    );
+    if (clash) return 'taken';
+    this.deviceCodes.set(code.deviceHash, { ...code, approvedBy: null });
+    return 'created';
+  }
+
+  async deviceCode(userCode: string): Promise<DeviceCode | null> {
+    const code = [...this.deviceCodes.values()].find(
+      (open) => open.userCode === userCode && !open.approvedBy,
+    );
+    return code ? { ...code } : null;
+  }
+
+  async approveDeviceCode(
+    userCode: string,
+    approver: DeviceCodeApprover,
+    now: number,
+  ): Promise<boolean> {
+    const code = [...this.deviceCodes.values()].find((open) => open.userCode === userCode);
+    if (!code || code.approvedBy || code.expiresAt <= now) return false;
+    code.approvedBy = { ...approver };
+    return true;
+  }
+
+  async takeDeviceCode(deviceHash: string, now: number): Promise<DeviceCodeTake> {
+    const code = this.deviceCodes.get(deviceHash);
+    if (!code) return { state: 'unknown' };
+    const expired = code.expiresAt <= now;
+    if (!code.approvedBy && !expired) return { state: 'pending' };
+    this.deviceCodes.delete(deviceHash);
+    return expired || !code.approvedBy
+      ? { state: 'expired' }
+      : { state: 'approved', code: { ...code }, approvedBy: code.approvedBy };
   }
 
   async revoke(sub: string, at: number, endsAt?: number): Promise<void> {

@@ -24,6 +24,9 @@ import type {
   ContactDetails,
   ContactRequest,
   ContactStatus,
+  DeviceCode,
+  DeviceCodeApprover,
+  DeviceCodeTake,
   Invite,
   Member,
   PrivateProfile,
@@ -35,10 +38,13 @@ import type {
   StoredRoom,
 } from './storage.js';
 import {
+  type DeviceCodeRow,
   type InviteRow,
   type KeyRow,
   type MemberRow,
   type NeighbourhoodRow,
+  takenDeviceCode,
+  toDeviceCode,
   toInvite,
   toKey,
   toMember,
@@ -148,6 +154,15 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // 6: a suspension ends by itself, as in SQLite migration 7.
   `ALTER TABLE revocations ADD COLUMN ends_at bigint;`,
+  // 7: kiosk sign-in codes, shared by every process, as in SQLite migration 8.
+  `CREATE TABLE device_codes (
+     device_hash text   PRIMARY KEY,
+     user_code   text   NOT NULL UNIQUE,
+     nb          text   NOT NULL,
+     kiosk       text   NOT NULL,
+     expires_at  bigint NOT NULL,
+     approved_by jsonb
+   );`,
 ];
 
 /** bigint (int8) and count(*) as JS numbers: every value here fits in 2^53. */
@@ -528,6 +543,63 @@ export class PostgresStorage implements Storage {
             [nb],
           );
     return rows.map(toInvite);
+  }
+
+  async createDeviceCode(
+    code: DeviceCode,
+    now: number,
+    maxOpen: number,
+  ): Promise<'created' | 'busy' | 'taken'> {
+    return this.transaction(async (client) => {
+      // Creations take turns, so processes creating at once cannot pass the limit together.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `buurthub-device-codes:${this.schema}`,
+      ]);
+      await client.query('DELETE FROM device_codes WHERE expires_at <= $1', [now]);
+      const { rows } = await client.query<{ n: number }>('SELECT count(*) AS n FROM device_codes');
+      if ((rows[0]?.n ?? 0) >= maxOpen) return 'busy';
+      const inserted = await client.query(
+        `INSERT INTO device_codes (device_hash, user_code, nb, kiosk, expires_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [code.deviceHash, code.userCode, code.nb, code.kiosk, code.expiresAt],
+      );
+      return inserted.rowCount === 1 ? 'created' : 'taken';
+    });
+  }
+
+  async deviceCode(userCode: string): Promise<DeviceCode | null> {
+    const { rows } = await this.pool.query<DeviceCodeRow>(
+      'SELECT * FROM device_codes WHERE user_code = $1 AND approved_by IS NULL',
+      [userCode],
+    );
+    return rows[0] ? toDeviceCode(rows[0]) : null;
+  }
+
+  async approveDeviceCode(
+    userCode: string,
+    approver: DeviceCodeApprover,
+    now: number,
+  ): Promise<boolean> {
+    const approved = await this.pool.query(
+      `UPDATE device_codes SET approved_by = $2
+        WHERE user_code = $1 AND approved_by IS NULL AND expires_at > $3`,
+      [userCode, JSON.stringify(approver), now],
+    );
+    return approved.rowCount === 1;
+  }
+
+  async takeDeviceCode(deviceHash: string, now: number): Promise<DeviceCodeTake> {
+    // One statement removes what the poll answers: two polls at once cannot both get it.
+    const taken = await this.pool.query<DeviceCodeRow>(
+      `DELETE FROM device_codes
+        WHERE device_hash = $1 AND (approved_by IS NOT NULL OR expires_at <= $2) RETURNING *`,
+      [deviceHash, now],
+    );
+    if (taken.rows[0]) return takenDeviceCode(taken.rows[0], now);
+    const { rows } = await this.pool.query('SELECT 1 FROM device_codes WHERE device_hash = $1', [
+      deviceHash,
+    ]);
+    return { state: rows.length > 0 ? 'pending' : 'unknown' };
   }
 
   async revoke(sub: string, at: number, endsAt?: number): Promise<void> {

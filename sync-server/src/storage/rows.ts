@@ -3,7 +3,15 @@
  * one definition for SQLite and PostgreSQL. They differ only where the databases do
  * (SQLite keeps JSON as text and booleans as 0/1, PostgreSQL has jsonb and boolean).
  */
-import type { Invite, Member, Neighbourhood, SigningKey } from './storage.js';
+import type {
+  DeviceCode,
+  DeviceCodeApprover,
+  DeviceCodeTake,
+  Invite,
+  Member,
+  Neighbourhood,
+  SigningKey,
+} from './storage.js';
 
 export interface KeyRow {
   kid: string;
@@ -36,6 +44,16 @@ export interface MemberRow {
   role: Member['role'];
   name: string;
   joined_at: number;
+}
+
+export interface DeviceCodeRow {
+  device_hash: string;
+  user_code: string;
+  nb: string;
+  kiosk: string;
+  expires_at: number;
+  /** JSON text in SQLite, jsonb (already parsed) in PostgreSQL; null while pending. */
+  approved_by: string | DeviceCodeApprover | null;
 }
 
 export const toKey = (row: KeyRow): SigningKey => ({
@@ -72,3 +90,22 @@ export const toMember = (row: MemberRow): Member => ({
   name: row.name,
   joinedAt: row.joined_at,
 });
+
+export const toDeviceCode = (row: DeviceCodeRow): DeviceCode => ({
+  deviceHash: row.device_hash,
+  userCode: row.user_code,
+  nb: row.nb,
+  kiosk: row.kiosk,
+  expiresAt: row.expires_at,
+  approvedBy:
+    typeof row.approved_by === 'string'
+      ? (JSON.parse(row.approved_by) as DeviceCodeApprover)
+      : row.approved_by,
+});
+
+/** A removed code as the kiosk's poll answers it: expired, or handed out to the kiosk. */
+export function takenDeviceCode(row: DeviceCodeRow, now: number): DeviceCodeTake {
+  const code = toDeviceCode(row);
+  if (code.expiresAt <= now || !code.approvedBy) return { state: 'expired' };
+  return { state: 'approved', code, approvedBy: code.approvedBy };
+}

@@ -19,6 +19,9 @@ import type {
   ContactDetails,
   ContactRequest,
   ContactStatus,
+  DeviceCode,
+  DeviceCodeApprover,
+  DeviceCodeTake,
   Invite,
   Member,
   PrivateProfile,
@@ -30,10 +33,13 @@ import type {
   StoredRoom,
 } from './storage.js';
 import {
+  type DeviceCodeRow,
   type InviteRow,
   type KeyRow,
   type MemberRow,
   type NeighbourhoodRow,
+  takenDeviceCode,
+  toDeviceCode,
   toInvite,
   toKey,
   toMember,
@@ -128,6 +134,16 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // 7: a suspension ends by itself (unix seconds); NULL: revoked for good.
   `ALTER TABLE revocations ADD COLUMN ends_at INTEGER;`,
+  // 8: kiosk sign-in codes (auth/device-codes.ts), open for minutes; `approved_by` is the
+  // approver as JSON, NULL while pending.
+  `CREATE TABLE device_codes (
+     device_hash TEXT    PRIMARY KEY,
+     user_code   TEXT    NOT NULL UNIQUE,
+     nb          TEXT    NOT NULL,
+     kiosk       TEXT    NOT NULL,
+     expires_at  INTEGER NOT NULL,
+     approved_by TEXT
+   );`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -509,6 +525,64 @@ export class SqliteStorage implements Storage {
         : this.db.prepare('SELECT * FROM invites WHERE nb = ? ORDER BY created_at').all(nb)
     ) as InviteRow[];
     return rows.map(toInvite);
+  }
+
+  async createDeviceCode(
+    code: DeviceCode,
+    now: number,
+    maxOpen: number,
+  ): Promise<'created' | 'busy' | 'taken'> {
+    return this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM device_codes WHERE expires_at <= ?').run(now);
+        const { n } = this.db.prepare('SELECT count(*) AS n FROM device_codes').get() as {
+          n: number;
+        };
+        if (n >= maxOpen) return 'busy';
+        const inserted = this.db
+          .prepare(
+            `INSERT INTO device_codes (device_hash, user_code, nb, kiosk, expires_at)
+             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          )
+          .run(code.deviceHash, code.userCode, code.nb, code.kiosk, code.expiresAt);
+        return inserted.changes === 1 ? 'created' : 'taken';
+      })
+      .immediate();
+  }
+
+  async deviceCode(userCode: string): Promise<DeviceCode | null> {
+    const row = this.db
+      .prepare('SELECT * FROM device_codes WHERE user_code = ? AND approved_by IS NULL')
+      .get(userCode) as DeviceCodeRow | undefined;
+    return row ? toDeviceCode(row) : null;
+  }
+
+  async approveDeviceCode(
+    userCode: string,
+    approver: DeviceCodeApprover,
+    now: number,
+  ): Promise<boolean> {
+    const approved = this.db
+      .prepare(
+        `UPDATE device_codes SET approved_by = ?
+          WHERE user_code = ? AND approved_by IS NULL AND expires_at > ?`,
+      )
+      .run(JSON.stringify(approver), userCode, now);
+    return approved.changes === 1;
+  }
+
+  async takeDeviceCode(deviceHash: string, now: number): Promise<DeviceCodeTake> {
+    return this.db
+      .transaction((): DeviceCodeTake => {
+        const row = this.db
+          .prepare('SELECT * FROM device_codes WHERE device_hash = ?')
+          .get(deviceHash) as DeviceCodeRow | undefined;
+        if (!row) return { state: 'unknown' };
+        if (row.approved_by === null && row.expires_at > now) return { state: 'pending' };
+        this.db.prepare('DELETE FROM device_codes WHERE device_hash = ?').run(deviceHash);
+        return takenDeviceCode(row, now);
+      })
+      .immediate();
   }
 
   async revoke(sub: string, at: number, endsAt?: number): Promise<void> {

@@ -184,6 +184,39 @@ export interface PrivateProfile {
   updatedAt: number;
 }
 
+/**
+ * A kiosk's open sign-in code (auth/device-codes.ts). Kept in storage so that every relay
+ * process on it takes part: in the scaled-out mode the kiosk may ask one process for the
+ * code and poll another, and the moderator approve on a third.
+ */
+export interface DeviceCode {
+  /** SHA-256 (hex) of the kiosk's device code: a copy of the database signs no kiosk in. */
+  deviceHash: string;
+  /** Upper case, no separator. */
+  userCode: string;
+  nb: string;
+  /** The kiosk as the approver sees it. */
+  kiosk: string;
+  /** Unix seconds. */
+  expiresAt: number;
+  /** Null until a moderator or official approves the code. */
+  approvedBy: DeviceCodeApprover | null;
+}
+
+/** Who approved a code, from their token: the kiosk's session token is made from it. */
+export interface DeviceCodeApprover {
+  sub: string;
+  role: 'moderator' | 'official';
+  name?: string;
+  /** Their token's `iat` (unix seconds), for the revocation check at the kiosk's poll. */
+  issuedAt: number;
+}
+
+/** The kiosk's poll (`takeDeviceCode`); an approved or expired code is gone afterwards. */
+export type DeviceCodeTake =
+  | { state: 'pending' | 'unknown' | 'expired' }
+  | { state: 'approved'; code: DeviceCode; approvedBy: DeviceCodeApprover };
+
 export interface IdentityStorage {
   /** Every signing key, current and retired. */
   signingKeys(): Promise<SigningKey[]>;
@@ -201,6 +234,25 @@ export interface IdentityStorage {
   /** Uses one redemption of `code` atomically, or says why not. */
   redeemInvite(code: string, now: number): Promise<RedeemResult>;
   invites(nb?: string): Promise<Invite[]>;
+
+  /**
+   * Stores a new sign-in code, atomically across processes, after forgetting expired ones;
+   * `busy` when `maxOpen` codes are open already, `taken` when its user code is.
+   */
+  createDeviceCode(
+    code: DeviceCode,
+    now: number,
+    maxOpen: number,
+  ): Promise<'created' | 'busy' | 'taken'>;
+  /** The not yet approved code with this user code, expired or not; null if none. */
+  deviceCode(userCode: string): Promise<DeviceCode | null>;
+  /** Approves an open, unexpired code; false when it was not open (any more). Atomic. */
+  approveDeviceCode(userCode: string, approver: DeviceCodeApprover, now: number): Promise<boolean>;
+  /**
+   * The kiosk's poll: pending, unknown, or the approved or expired code, which is removed
+   * as it is answered (atomically, so a code is handed out once).
+   */
+  takeDeviceCode(deviceHash: string, now: number): Promise<DeviceCodeTake>;
 
   /**
    * Tokens of `sub` issued at or before `at` (unix seconds) are refused from now on; until
