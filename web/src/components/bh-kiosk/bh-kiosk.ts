@@ -104,6 +104,12 @@ export class BhKiosk extends LitElement {
       () => this.publicSpace,
       (space, changed) => space.crisis.observe(changed),
     );
+    // Main waits with restarting for an update while an alert shows (update-policy.ts).
+    new ObserveController(
+      this,
+      () => this.publicSpace,
+      (space) => this.screenReport.watchCrisis(space.crisis),
+    );
     new ObserveController(
       this,
       () => this.publicSpace,
@@ -144,14 +150,18 @@ export class BhKiosk extends LitElement {
 
   private touched(): void {
     this.lastTouch = Date.now();
-    this.visitorActive = true;
+    this.setVisitorActive(true);
     this.idle = { phase: 'active' };
+  }
+
+  /** Main waits with restarting for an update while a visitor uses the kiosk too. */
+  private setVisitorActive(active: boolean): void {
+    this.visitorActive = active;
+    this.screenReport.setVisitor(active);
   }
 
   /** Counts down only after a visitor did something, so an empty hall sees no countdown. */
   private checkIdle(): void {
-    // Main waits with restarting for an update while either is true (update-policy.ts).
-    this.screenReport.update({ crisis: this.alerts().length > 0, visitor: this.visitorActive });
     if (!this.visitorActive) return;
     const options = idleOptionsFor(window.buurthubKiosk?.idleSeconds);
     const phase = idlePhase(this.lastTouch, Date.now(), options);
@@ -164,7 +174,7 @@ export class BhKiosk extends LitElement {
    * language. Only the visitor's state; the neighbourhood's data stays as it is.
    */
   private resetVisitor(): void {
-    this.visitorActive = false;
+    this.setVisitorActive(false);
     this.idle = { phase: 'active' };
     this.index = 0;
     this.stopped = false;
