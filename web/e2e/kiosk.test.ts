@@ -10,7 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
@@ -28,6 +28,13 @@ async function settled(p: Page): Promise<void> {
   await p
     .locator('bh-kiosk article')
     .evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+}
+
+/** Where an element is in the viewport (it must be rendered). */
+async function box(locator: Locator): Promise<{ y: number; height: number }> {
+  const rect = await locator.boundingBox();
+  if (!rect) throw new Error('not rendered');
+  return rect;
 }
 
 describe('kiosk view and print', () => {
@@ -196,6 +203,16 @@ describe('kiosk view and print', () => {
     await visitor.clock.fastForward('00:15');
     const countdown = view.getByRole('alertdialog');
     await countdown.getByText(/Back to the start in \d+ s/).waitFor();
+    // The countdown hides none of the rotation controls: each one is on screen, above it.
+    const bar = await box(countdown);
+    const controls = view.locator('.controls button');
+    expect(await controls.count()).toBe(5);
+    for (const control of await controls.all()) {
+      const rect = await box(control);
+      expect(rect.y).toBeGreaterThanOrEqual(0);
+      expect(rect.y + rect.height).toBeLessThanOrEqual(bar.y);
+    }
+    expect(bar.y + bar.height).toBeLessThanOrEqual(KIOSK.height);
     expect(await axeViolations(visitor)).toEqual([]);
     await shot(visitor, 'kiosk-idle-countdown.png');
     // A touch keeps everything as the visitor left it.

@@ -9,7 +9,8 @@ export const styles = [
   boardContentStyles,
   css`
     :host {
-      display: block;
+      display: flex;
+      flex-direction: column;
       min-height: 100vh;
       background: #f4f6f5;
       color: var(--bh-text);
@@ -17,7 +18,7 @@ export const styles = [
       font-size: calc(clamp(1.1rem, 1.35vw, 2rem) * var(--kiosk-scale, 1));
     }
     .screen {
-      min-height: 100vh;
+      flex: 1 0 auto;
       box-sizing: border-box;
       display: flex;
       flex-direction: column;
@@ -347,10 +348,29 @@ export const styles = [
       color: var(--bh-surface);
       border-color: var(--bh-text);
     }
-    /* The idle countdown: large, at the bottom, over whatever the visitor left open. */
+    /*
+     * The idle countdown: large, at the bottom, under the screen rather than over it, so the
+     * rotation controls and the bar stay visible and touchable. While it shows, the page is
+     * exactly one screen high and the slide gives up the room (its end is cut off for those
+     * seconds), so nothing drops below the fold. It is drawn above the moderator's panel
+     * and sign-in dialog (bh-kiosk-moderator, z-index 5), which cover the whole window.
+     */
+    :host([counting-down]) {
+      height: 100vh;
+    }
+    :host([counting-down]) .screen {
+      flex: 1 1 0;
+      min-height: 0;
+    }
+    :host([counting-down]) :is(.carousel, .home, .calm-body, .alert, .board) {
+      min-height: 0;
+    }
+    :host([counting-down]) :is(.body, .board, .calm-body) {
+      overflow: hidden;
+    }
     .idle {
-      position: fixed;
-      inset: auto 0 0 0;
+      position: relative;
+      flex: none;
       display: flex;
       align-items: center;
       justify-content: center;

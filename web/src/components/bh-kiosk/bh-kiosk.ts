@@ -246,6 +246,8 @@ export class BhKiosk extends LitElement {
 
   override updated(): void {
     this.style.setProperty('--kiosk-scale', String(TEXT_SIZES[this.textSize]?.scale ?? 1));
+    // The screen makes room for the countdown (bh-kiosk.styles.ts).
+    this.toggleAttribute('counting-down', this.idle.phase === 'countdown');
   }
 
   override render() {
