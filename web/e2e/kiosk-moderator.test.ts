@@ -4,11 +4,12 @@
  * the moderator approves it from the app on their phone (a second browser context) after
  * the question "Aanmelden op het scherm in het buurthuis?"; the kiosk signs them in, they
  * hide a reported post from the kiosk's moderation queue (the resident who wrote it reads
- * the reason on their phone), and the idle reset signs them out again, leaving nothing in
- * the window's storage. The sign-in and queue screens are scanned with axe.
+ * the reason on their phone) and find the decision in the moderation log, one touch away in
+ * the same panel; the idle reset signs them out again, leaving nothing in the window's
+ * storage. The sign-in, queue and log screens are scanned with axe.
  *
  * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-sign-in.png, kiosk-approve-390.png (the
- * phone's question), kiosk-queue.png and kiosk-on-behalf.png.
+ * phone's question), kiosk-queue.png, kiosk-log.png and kiosk-on-behalf.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -189,6 +190,29 @@ describe('a buurtverbinder signed in on the kiosk', () => {
       .getByRole('article', { name: TITLE })
       .getByText(`Verborgen door een buurtverbinder. Reden: ${REASON}`)
       .waitFor({ timeout: 15_000 });
+  });
+
+  it("opens the moderation log from the kiosk queue's switch, with the decision just taken, and back", async () => {
+    const views = kiosk.getByRole('navigation', { name: 'Moderatie: onderdelen' });
+    await kiosk.locator('bh-moderation-queue').getByRole('link', { name: 'Logboek' }).tap();
+    const log = kiosk.locator('bh-moderation-log');
+    await log.getByRole('heading', { name: 'Moderatielogboek' }).waitFor();
+    await log.getByText(`Reden: ${REASON}`).waitFor();
+    expect(await views.getByRole('link', { name: 'Logboek' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    // The kiosk window stays the kiosk: the panel switched, the address did not.
+    expect(await kiosk.evaluate(() => location.hash)).toBe('');
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-log.png') });
+
+    await views.getByRole('link', { name: 'Meldingen' }).focus();
+    await kiosk.keyboard.press('Enter');
+    await kiosk
+      .locator('bh-moderation-queue')
+      .getByRole('heading', { name: 'Moderatie' })
+      .waitFor();
+    expect(await log.count()).toBe(0);
   });
 
   it('writes a question and an idea down for a visitor, marked as on their behalf by the moderator', async () => {

@@ -3,7 +3,8 @@
  * sign-in code and shows it large, with a QR code into the app's approval view and a
  * countdown; the kiosk polls until the moderator approved it on their phone
  * (web/src/kiosk/moderator-sign-in.ts). Signed in, the bar says who it is and offers the
- * moderation queue (the app's own `bh-moderation-queue`, full screen) and signing out. The
+ * moderation queue (the app's own `bh-moderation-queue`, full screen, whose pills switch to
+ * the moderation log and back inside the panel) and signing out. The
  * session lives only in the window's memory; `reset()` (the idle reset) and the token's
  * expiry after 30 minutes sign the moderator out. The neighbourhood's data stays.
  * Only in the kiosk window, whose sessions are `KioskSessions`.
@@ -12,6 +13,7 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { sessionsContext } from '../../app/context.js';
+import { routeFromHash } from '../../app/route.js';
 import { ClockController } from '../../app/controllers.js';
 import { publicBase } from '../../crisis/kiosk.js';
 import type { Sessions } from '../../identity/session.js';
@@ -31,6 +33,8 @@ import { formStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../bh-qr-code/bh-qr-code.js';
 import './bh-kiosk-on-behalf.js';
+
+type Panel = 'none' | 'queue' | 'log' | 'onBehalf';
 
 type Step =
   | { step: 'closed' }
@@ -135,7 +139,7 @@ export class BhKioskModerator extends LitElement {
   private sessions?: Sessions;
 
   @state() private view: Step = { step: 'closed' };
-  @state() private panel: 'none' | 'queue' | 'onBehalf' = 'none';
+  @state() private panel: Panel = 'none';
   @state() private ended = false;
   @query('dialog.sign-in') private signInDialog?: HTMLDialogElement;
   @query('dialog.panel') private panelDialog?: HTMLDialogElement;
@@ -239,17 +243,38 @@ export class BhKioskModerator extends LitElement {
     this.returnFocus = null;
   }
 
-  private async openPanel(event: Event, panel: 'queue' | 'onBehalf'): Promise<void> {
+  private async openPanel(event: Event, panel: Exclude<Panel, 'none'>): Promise<void> {
     this.returnFocus = event.currentTarget as HTMLElement;
+    await this.showPanel(panel);
+  }
+
+  private async showPanel(panel: Exclude<Panel, 'none'>): Promise<void> {
     if (panel === 'queue') await import('../bh-moderation-queue/bh-moderation-queue.js');
+    if (panel === 'log') await import('../bh-moderation-log/bh-moderation-log.js');
     this.panel = panel;
     await this.updateComplete;
-    this.panelDialog?.show();
+    if (!this.panelDialog?.open) this.panelDialog?.show();
     this.renderRoot
       .querySelector<HTMLElement & { focusHeading(): void }>(
-        'bh-moderation-queue, bh-kiosk-on-behalf',
+        'bh-moderation-queue, bh-moderation-log, bh-kiosk-on-behalf',
       )
       ?.focusHeading();
+  }
+
+  /**
+   * The queue's and the log's pills link to the app's routes (`#moderatie`,
+   * `#moderatie/logboek`), which the kiosk window does not follow: it always shows the
+   * kiosk. The panel switches between the two itself, so the log is one touch away here too.
+   */
+  private followModerationLink(event: MouseEvent): void {
+    const link = event
+      .composedPath()
+      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!link?.hash) return;
+    const { view } = routeFromHash(link.hash);
+    if (view !== 'moderation' && view !== 'moderationLog') return;
+    event.preventDefault();
+    void this.showPanel(view === 'moderation' ? 'queue' : 'log');
   }
 
   private closePanel(): void {
@@ -298,6 +323,7 @@ export class BhKioskModerator extends LitElement {
         class="panel"
         aria-label=${t(this.panel === 'onBehalf' ? 'kiosk.tools.onBehalf' : 'kiosk.tools.queue')}
         @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.closePanel()}
+        @click=${this.followModerationLink}
       >
         <div class="panel-top">
           <p class="who">${session.name}</p>
@@ -310,6 +336,7 @@ export class BhKioskModerator extends LitElement {
             ? html`<bh-moderation-queue .nb=${this.nb} .purge=${this.purge}></bh-moderation-queue>`
             : nothing
         }
+        ${this.panel === 'log' ? html`<bh-moderation-log></bh-moderation-log>` : nothing}
         ${this.panel === 'onBehalf' ? html`<bh-kiosk-on-behalf></bh-kiosk-on-behalf>` : nothing}
       </dialog>`;
   }
