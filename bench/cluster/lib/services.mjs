@@ -2,6 +2,8 @@
  * The scaled-out relay's services for the cluster benchmark: a private redis-server laid
  * out as docs/operations.md recommends (AOF, fsync every second), a fresh schema in the
  * machine's PostgreSQL per setup (dropped afterwards), and the CPU those services use.
+ * The relay's tests start theirs with the same two pieces (`freshSchema`, `spawnRedis`;
+ * sync-server/test/helpers/scaleout.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,18 +16,23 @@ import { freePort, waitFor } from '../../relay/lib/util.mjs';
 export const POSTGRES_URL =
   process.env.BUURTHUB_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
-/** A fresh schema's URL for the relays; `drop()` removes it with everything in it. */
-export function postgresSchema() {
-  const schema = `bh_bench_${unique()}`;
-  const url = new URL(POSTGRES_URL);
+/**
+ * A fresh schema named `<prefix><unique>` in the database at `base`, and its URL for the
+ * relays (`?schema=`); `drop()` removes it with everything in it.
+ * @param {string} base
+ * @param {string} prefix
+ */
+export function freshSchema(base, prefix) {
+  const schema = `${prefix}${unique()}`;
+  const url = new URL(base);
   url.searchParams.set('schema', schema);
   return {
     schema,
     url: url.href,
     async drop() {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      const client = new pg.Client({ connectionString: base });
       await client.connect();
       try {
         await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -35,6 +42,9 @@ export function postgresSchema() {
     },
   };
 }
+
+/** A fresh schema's URL for the benchmark's relays. */
+export const postgresSchema = () => freshSchema(POSTGRES_URL, 'bh_bench_');
 
 /** PostgreSQL's server version, for the report. */
 export async function postgresVersion() {
@@ -49,12 +59,12 @@ export async function postgresVersion() {
 }
 
 /**
- * A private redis-server on a free port with `appendonly yes`, `appendfsync everysec` (the
- * production layout) in a temp directory; `stop()` kills it and removes the directory.
+ * Starts redis-server on 127.0.0.1:`port` with its append-only file in `dir`, fsync'd
+ * `always` or `everysec`, and resolves with the process once it answers PING.
+ * @param {{ port: number, dir: string, appendfsync: 'always' | 'everysec' }} options
+ * @returns {Promise<import('node:child_process').ChildProcess>}
  */
-export async function startRedis() {
-  const dir = mkdtempSync(join(tmpdir(), 'buurthub-bench-redis-'));
-  const port = await freePort();
+export async function spawnRedis({ port, dir, appendfsync }) {
   const child = spawn(
     'redis-server',
     [
@@ -67,13 +77,12 @@ export async function startRedis() {
       '--appendonly',
       'yes',
       '--appendfsync',
-      'everysec',
+      appendfsync,
       '--save',
       '',
     ],
     { stdio: 'ignore' },
   );
-  const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `redis://127.0.0.1:${port}`;
   await waitFor(
     async () => {
@@ -91,6 +100,18 @@ export async function startRedis() {
     10_000,
     `redis-server on ${port}`,
   );
+  return child;
+}
+
+/**
+ * A private redis-server on a free port with `appendonly yes`, `appendfsync everysec` (the
+ * production layout) in a temp directory; `stop()` kills it and removes the directory.
+ */
+export async function startRedis() {
+  const dir = mkdtempSync(join(tmpdir(), 'buurthub-bench-redis-'));
+  const port = await freePort();
+  const child = await spawnRedis({ port, dir, appendfsync: 'everysec' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const version = await new Promise((resolve) => {
     const info = spawn('redis-server', ['--version']);
     let out = '';
@@ -98,12 +119,14 @@ export async function startRedis() {
     info.on('close', () => resolve(/v=(\S+)/.exec(out)?.[1] ?? 'unknown'));
   });
   return {
-    url,
+    url: `redis://127.0.0.1:${port}`,
     pid: child.pid,
     version,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,15 +3,15 @@
  * afterwards), Redis (one key prefix per test, deleted afterwards, or a private
  * redis-server with AOF for restart tests) and relay processes started with the CLI.
  * `.ci/run` starts the shared PostgreSQL and Redis; override them with
- * BUURTHUB_TEST_POSTGRES_URL / BUURTHUB_TEST_REDIS_URL.
+ * BUURTHUB_TEST_POSTGRES_URL / BUURTHUB_TEST_REDIS_URL. Schemas and private redis-servers
+ * are made as the cluster benchmark makes its own (bench/cluster/lib/services.mjs).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import { Redis } from 'ioredis';
-import pg from 'pg';
+import { freshSchema, spawnRedis } from '../../../bench/cluster/lib/services.mjs';
 import { type CliRelay, startCli } from './cli.js';
 import { tempDir } from './temp.js';
-import { waitFor } from './wait.js';
 
 export const POSTGRES_URL =
   process.env.BUURTHUB_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -25,22 +25,7 @@ export function postgresSchema(base = POSTGRES_URL): {
   url: string;
   drop(): Promise<void>;
 } {
-  const schema = `bh_test_${unique()}`;
-  const url = new URL(base);
-  url.searchParams.set('schema', schema);
-  return {
-    schema,
-    url: url.href,
-    async drop() {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return freshSchema(base, 'bh_test_');
 }
 
 /** A fresh key prefix; `drop()` deletes every key under it. */
@@ -91,37 +76,7 @@ export async function ownRedis(): Promise<OwnRedis> {
   let child: ChildProcess | null = null;
   const url = `redis://127.0.0.1:${port}`;
   async function start(): Promise<void> {
-    const started = spawn(
-      'redis-server',
-      [
-        '--bind',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--dir',
-        dir.path,
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
-        '--save',
-        '',
-      ],
-      { stdio: 'ignore' },
-    );
-    child = started;
-    await waitFor(async () => {
-      const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
-      probe.on('error', () => {});
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        probe.disconnect();
-      }
-    }, `redis-server on ${port}`);
+    child = await spawnRedis({ port, dir: dir.path, appendfsync: 'always' });
   }
   async function kill(): Promise<void> {
     const running = child;
