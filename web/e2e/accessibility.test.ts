@@ -8,8 +8,9 @@
  *   message key in English, and no CSP / Trusted Types violation or console error under
  *   the relay's headers; the kiosk the same at 1920×1080;
  * - a keyboard-only walk through the main flows with a visible focus ring at every stop;
- * - each view with text at 200 % on that phone: all text grows, nothing scrolls sideways and
- *   no text is cut off;
+ * - each view with text at 200 % on that phone: all text grows, nothing scrolls sideways, no
+ *   text is cut off, no heading breaks inside a word and the header covers at most a third
+ *   of the screen;
  * - form errors tied to their fields and announced; reduced motion and more contrast
  *   honoured.
  *
@@ -25,6 +26,7 @@ import { en } from '../src/i18n/en.js';
 import { nl } from '../src/i18n/nl.js';
 import {
   type Focused,
+  brokenHeadingWords,
   clippedText,
   focused,
   invalidFields,
@@ -32,6 +34,7 @@ import {
   movingElements,
   outlineProblems,
   scaleText,
+  setTextSize,
   smallTargets,
   visibleText,
   watchPolicyAndErrors,
@@ -304,9 +307,11 @@ describe('accessibility, languages and security headers', () => {
 
   /**
    * Sets the text to 200 % the way the browser's text-size setting does (Chrome's font size,
-   * Android's font scale change the root font size, which the whole UI is sized in: rem),
-   * and returns what breaks: text that did not grow, how far the page scrolls sideways, and
-   * text cut off by its box. Leaves a screenshot of the view's content, then resets the size.
+   * Android's font scale change the default font size, which the whole UI is sized in: rem),
+   * and returns what breaks: text that did not grow, how far the page scrolls sideways, text
+   * cut off by its box, heading words split over two lines, and how much of the screen the
+   * app's header covers once the view's heading is read. Leaves a screenshot of the view's
+   * content, then resets the size.
    */
   async function at200(page: Page, shot: string) {
     const notGrown = await scaleText(page, 200, 1.9);
@@ -315,17 +320,35 @@ describe('accessibility, languages and security headers', () => {
       return root.scrollWidth - root.clientWidth;
     });
     const clipped = await clippedText(page);
-    // The view's own heading in the middle of the shot (the header stays on top).
+    const brokenWords = await brokenHeadingWords(page);
+    // The view's own heading in the middle of the shot, as when reading down to it.
     await page
       .locator('main :is(h1, h2)')
       .first()
       .evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
+    const headerShare = await page.locator('bh-header').evaluate((header) => {
+      const box = header.getBoundingClientRect();
+      const shown = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+      return Math.max(0, shown) / innerHeight;
+    });
     await page.screenshot({ path: join(SHOTS, `${shot}-200.png`) });
-    await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
-    return { notGrown, overflow, clipped };
+    await setTextSize(page, 100);
+    return {
+      notGrown,
+      overflow,
+      clipped,
+      brokenWords,
+      headerCoversAThirdOrLess: headerShare <= 1 / 3,
+    };
   }
 
-  const WHOLE = { notGrown: [], overflow: 0, clipped: [] };
+  const WHOLE = {
+    notGrown: [],
+    overflow: 0,
+    clipped: [],
+    brokenWords: [],
+    headerCoversAThirdOrLess: true,
+  };
 
   for (const view of VIEWS) {
     it(`${view.name}: passes axe (WCAG 2.1 AA), keeps headings in order and targets at 44 px, in Dutch and in English without Dutch, under the CSP, and stays whole at 200 % text`, async () => {

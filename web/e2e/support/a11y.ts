@@ -110,13 +110,33 @@ const IN_PAGE = String.raw`
       }
       return out;
     },
-    // Sets the root font size to 'percent' and lists text that grew less than 'factor'.
-    scaleText(percent, factor) {
-      const texts = all().filter((el) => shown(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
-      const before = texts.map((el) => parseFloat(getComputedStyle(el).fontSize));
-      document.documentElement.style.fontSize = percent + '%';
-      return texts.filter((el, i) => parseFloat(getComputedStyle(el).fontSize) < before[i] * factor)
-        .map((el, i) => describe(el) + ' ' + getComputedStyle(el).fontSize);
+    // The sizes of every shown element with text of its own, in tree order.
+    textSizes() {
+      return all().filter((el) => shown(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        .map((el) => ({
+          what: describe(el),
+          size: parseFloat(getComputedStyle(el).fontSize),
+          heading: /^h[12]$/.test(el.localName),
+          rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+        }));
+    },
+    // Words of an h1 or h2 split over two lines: the word's boxes start at different heights.
+    brokenWords() {
+      const out = [];
+      for (const el of all()) {
+        if (!/^h[12]$/.test(el.localName) || !shown(el)) continue;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (const m of n.textContent.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+            if (new Set(tops).size > 1) out.push(describe(el) + ': ' + m[0]);
+          }
+        }
+      }
+      return out;
     },
     // Fields marked invalid, with the text of what describes them (their error message).
     invalidFields() {
@@ -215,12 +235,48 @@ export async function movingElements(page: Page): Promise<string[]> {
 }
 
 /**
- * Resizes text the way a browser's text-size setting does, by the root font size (the UI is
- * sized in rem), and returns the texts that grew less than `factor` (px-sized type).
+ * Sets the browser's default font size to `percent` of Chromium's 16 px, as the text-size
+ * setting of Chrome (and Android's font scale in Chrome) does. The UI is sized in rem, and
+ * media queries in em follow this setting too (a style on <html> would not reach them).
+ */
+export async function setTextSize(page: Page, percent: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', {
+    fontSizes: { standard: (16 * percent) / 100, fixed: (13 * percent) / 100 },
+  });
+  await cdp.detach();
+}
+
+/**
+ * Sets the text size to `percent` and returns the texts that grew less than `factor`
+ * (px-sized type). A view's h1 or h2 may grow less, to fit its longest word on a narrow
+ * screen, but never ends smaller than 90 % of the body text (it is bold).
  */
 export async function scaleText(page: Page, percent: number, factor: number): Promise<string[]> {
   await install(page);
-  return page.evaluate(`window.__bhA11y.scaleText(${percent}, ${factor})`);
+  type Size = { what: string; size: number; heading: boolean; rem: number };
+  const sizes = () => page.evaluate('window.__bhA11y.textSizes()') as Promise<Size[]>;
+  const before = await sizes();
+  await setTextSize(page, percent);
+  const after = await sizes();
+  return after
+    .filter(({ what, size, heading, rem }, i) => {
+      const was = before[i];
+      if (was?.what !== what) return false;
+      return size < (heading ? Math.min(was.size * factor, 0.9 * rem) : was.size * factor);
+    })
+    .map(({ what, size }) => `${what} ${size}px`);
+}
+
+/**
+ * Words in a visible h1 or h2 (a view's heading, the neighbourhood's name, the title of a
+ * board, alert or event) that break over two lines, mid-word with or without a hyphen.
+ * Smaller headings are left out: they are the titles and headings residents write, where
+ * breaking a word is still the last resort.
+ */
+export async function brokenHeadingWords(page: Page): Promise<string[]> {
+  await install(page);
+  return page.evaluate('window.__bhA11y.brokenWords()');
 }
 
 export interface InvalidField {

@@ -8,11 +8,30 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
-    /* A word longer than its line breaks rather than pushing the page sideways: at 200 %
-       text on a phone, "Moderatielogboek" or a board's name is wider than the column. The
-       value "anywhere" (not "break-word") also lets flex and grid items shrink below the
-       word's width, and the property inherits into nested components. */
+    /* A word longer than its line (a long Dutch compound at 200 % text on a phone) is
+       hyphenated in the page's language where the browser has a dictionary (Firefox,
+       Safari, Chrome once it has fetched one; Chromium offline has none), only words of 10
+       letters or more. As a
+       last resort (a long link, a word without a dictionary) it breaks anywhere rather than
+       pushing the page sideways; "anywhere" (not "break-word") also lets flex and grid
+       items shrink below the word's width. Both inherit into nested components. */
+    hyphens: auto;
+    hyphenate-limit-chars: 10 4 4;
     overflow-wrap: anywhere;
+  }
+  /* Large text on a narrow screen (a phone at more than about 120 % text; media em follow
+     the browser's text size): a view's heading shrinks with the column (cqi: bh-app's
+     column is the container, else the screen) so that its longest word fits on a line,
+     from its own size down to 90 % of the body text (it is bold), and a little more inside
+     a card, whose edges take room too. !important because each view sets its own size. */
+  @media (max-width: 22em) {
+    h1,
+    h2 {
+      font-size: clamp(0.9rem, 9cqi, 1.4rem) !important;
+    }
+    .card h2 {
+      font-size: clamp(0.9rem, 8.5cqi, 1.4rem) !important;
+    }
   }
   *,
   *::before,
@@ -86,6 +105,8 @@ export const baseStyles = css`
        text would push a row wider than a phone */
     min-width: 0;
     min-height: 44px;
+    /* what someone types is shown as typed, never with a hyphen that is not in it */
+    hyphens: manual;
     padding: 0.55rem 0.75rem;
     border: 1px solid var(--bh-border-strong);
     border-radius: var(--bh-radius-s);
@@ -143,6 +164,13 @@ export const cardStyles = css`
     box-shadow: var(--bh-shadow);
     padding: 1rem 1.1rem;
     margin-block-end: 1rem;
+  }
+  /* Large text on a narrow screen: a narrower edge leaves a long word room on its line.
+     ":host" outranks the padding a view gives its own cards. */
+  @media (max-width: 22em) {
+    :host .card {
+      padding-inline: 0.6rem;
+    }
   }
 `;
 

@@ -8,11 +8,19 @@ export const styles = [
       display: block;
       min-height: 100vh;
     }
-    /* The sync state must stay visible while reading, so the header sticks. */
-    bh-header {
-      position: sticky;
-      inset-block-start: 0;
-      z-index: 5;
+    /* The sync state must stay visible while reading, so the header sticks, but only on a
+       screen that is tall for its text: at 200 % text a phone's header takes half the
+       screen, so there it scrolls away with the page. Media em follow the browser's text
+       size, so a larger text setting turns this off. */
+    @media (min-height: 40em) {
+      bh-header {
+        position: sticky;
+        inset-block-start: 0;
+        z-index: 5;
+      }
+      main {
+        scroll-margin-block-start: 7rem;
+      }
     }
     .skip {
       position: absolute;
@@ -32,13 +40,18 @@ export const styles = [
       inset-block-start: 0.5rem;
       z-index: 30;
     }
-    main {
-      scroll-margin-block-start: 7rem;
-    }
     .column {
+      /* views size their headings to the column (cqi), see baseStyles */
+      container-type: inline-size;
       max-width: var(--bh-column);
       margin: 0 auto;
       padding: 0 1rem 5rem;
+    }
+    /* Large text on a narrow screen: a narrower edge leaves a long word room on its line. */
+    @media (max-width: 22em) {
+      .column {
+        padding-inline: 0.5rem;
+      }
     }
     nav ul {
       list-style: none;
