@@ -7,9 +7,8 @@ import { mergedEnd, nowInSeconds, revokedAtBySub } from './revocation-records.js
 import type {
   RevocationRecord,
   CalendarKey,
-  ContactDetails,
+  ContactAnswer,
   ContactRequest,
-  ContactStatus,
   DeviceCode,
   DeviceCodeApprover,
   DeviceCodeTake,
@@ -317,14 +316,7 @@ export class MemoryStorage implements Storage {
       .map((r) => structuredClone(r));
   }
 
-  async answerContactRequest(
-    id: string,
-    answer: {
-      status: Exclude<ContactStatus, 'pending'>;
-      toContact: ContactDetails | null;
-      at: number;
-    },
-  ): Promise<ContactRequest | null> {
+  async answerContactRequest(id: string, answer: ContactAnswer): Promise<ContactRequest | null> {
     const found = this.contacts.get(id);
     if (found?.status !== 'pending') return null;
     Object.assign(found, {

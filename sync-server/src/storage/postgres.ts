@@ -21,9 +21,8 @@ import { nowInSeconds, revokedAtBySub } from './revocation-records.js';
 import type {
   RevocationRecord,
   CalendarKey,
-  ContactDetails,
+  ContactAnswer,
   ContactRequest,
-  ContactStatus,
   DeviceCode,
   DeviceCodeApprover,
   DeviceCodeTake,
@@ -38,12 +37,16 @@ import type {
   StoredRoom,
 } from './storage.js';
 import {
+  type CalendarKeyRow,
   type DeviceCodeRow,
   type InviteRow,
   type KeyRow,
   type MemberRow,
   type NeighbourhoodRow,
+  contactRequestValues,
+  keyValues,
   takenDeviceCode,
+  toCalendarKey,
   toDeviceCode,
   toInvite,
   toKey,
@@ -465,14 +468,7 @@ export class PostgresStorage implements Storage {
     await client.query(
       `INSERT INTO keys (kid, public_jwk, private_jwk, created_at, retired_at, used_until)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        key.kid,
-        JSON.stringify(key.publicJwk),
-        JSON.stringify(key.privateJwk),
-        key.createdAt,
-        key.retiredAt,
-        key.usedUntil,
-      ],
+      keyValues(key),
     );
   }
 
@@ -672,16 +668,11 @@ export class PostgresStorage implements Storage {
   }
 
   async calendarKey(keyHash: string): Promise<CalendarKey | null> {
-    const { rows } = await this.pool.query<{
-      key_hash: string;
-      sub: string;
-      nb: string;
-      created_at: number;
-    }>('SELECT key_hash, sub, nb, created_at FROM calendar_keys WHERE key_hash = $1', [keyHash]);
-    const row = rows[0];
-    return row
-      ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
-      : null;
+    const { rows } = await this.pool.query<CalendarKeyRow>(
+      'SELECT key_hash, sub, nb, created_at FROM calendar_keys WHERE key_hash = $1',
+      [keyHash],
+    );
+    return rows[0] ? toCalendarKey(rows[0]) : null;
   }
 
   async putMember(member: Member): Promise<void> {
@@ -748,15 +739,7 @@ export class PostgresStorage implements Storage {
       await client.query(
         `INSERT INTO contact_requests (id, nb, from_sub, to_sub, status, created_at, data)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          request.id,
-          request.nb,
-          request.from,
-          request.to,
-          request.status,
-          request.createdAt,
-          JSON.stringify(request),
-        ],
+        contactRequestValues(request),
       );
       return 'created';
     });
@@ -780,14 +763,7 @@ export class PostgresStorage implements Storage {
     return rows.map((row) => row.data);
   }
 
-  async answerContactRequest(
-    id: string,
-    answer: {
-      status: Exclude<ContactStatus, 'pending'>;
-      toContact: ContactDetails | null;
-      at: number;
-    },
-  ): Promise<ContactRequest | null> {
+  async answerContactRequest(id: string, answer: ContactAnswer): Promise<ContactRequest | null> {
     const { rows } = await this.pool.query<{ data: ContactRequest }>(
       `UPDATE contact_requests
           SET status = $2,

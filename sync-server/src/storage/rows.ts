@@ -1,9 +1,11 @@
 /**
- * Identity rows as both SQL stores read them, and their mapping to the storage types:
- * one definition for SQLite and PostgreSQL. They differ only where the databases do
+ * Identity rows as both SQL stores read and write them, and their mapping to and from the
+ * storage types: one definition for SQLite and PostgreSQL. They differ only where the databases do
  * (SQLite keeps JSON as text and booleans as 0/1, PostgreSQL has jsonb and boolean).
  */
 import type {
+  CalendarKey,
+  ContactRequest,
   DeviceCode,
   DeviceCodeApprover,
   DeviceCodeTake,
@@ -46,6 +48,12 @@ export interface MemberRow {
   joined_at: number;
 }
 
+export interface CalendarKeyRow {
+  key_hash: string;
+  sub: string;
+  nb: string;
+  created_at: number;
+}
 export interface DeviceCodeRow {
   device_hash: string;
   user_code: string;
@@ -63,6 +71,38 @@ export const toKey = (row: KeyRow): SigningKey => ({
   createdAt: row.created_at,
   retiredAt: row.retired_at,
   usedUntil: row.used_until,
+});
+
+/** A key's values in the column order of `INSERT INTO keys (kid, public_jwk, …)`. */
+export const keyValues = (key: SigningKey) => [
+  key.kid,
+  JSON.stringify(key.publicJwk),
+  JSON.stringify(key.privateJwk),
+  key.createdAt,
+  key.retiredAt,
+  key.usedUntil,
+];
+
+/**
+ * A contact request's values in the column order of `INSERT INTO contact_requests (id, nb,
+ * from_sub, to_sub, status, created_at, data)`: the whole request is `data`, the rest are
+ * copies to find it by.
+ */
+export const contactRequestValues = (request: ContactRequest) => [
+  request.id,
+  request.nb,
+  request.from,
+  request.to,
+  request.status,
+  request.createdAt,
+  JSON.stringify(request),
+];
+
+export const toCalendarKey = (row: CalendarKeyRow): CalendarKey => ({
+  keyHash: row.key_hash,
+  sub: row.sub,
+  nb: row.nb,
+  createdAt: row.created_at,
 });
 
 export const toInvite = (row: InviteRow): Invite => ({

@@ -16,9 +16,8 @@ import type {
   RevocationRecord,
   AppendResult,
   CalendarKey,
-  ContactDetails,
+  ContactAnswer,
   ContactRequest,
-  ContactStatus,
   DeviceCode,
   DeviceCodeApprover,
   DeviceCodeTake,
@@ -33,12 +32,16 @@ import type {
   StoredRoom,
 } from './storage.js';
 import {
+  type CalendarKeyRow,
   type DeviceCodeRow,
   type InviteRow,
   type KeyRow,
   type MemberRow,
   type NeighbourhoodRow,
+  contactRequestValues,
+  keyValues,
   takenDeviceCode,
+  toCalendarKey,
   toDeviceCode,
   toInvite,
   toKey,
@@ -463,14 +466,7 @@ export class SqliteStorage implements Storage {
         `INSERT INTO keys (kid, public_jwk, private_jwk, created_at, retired_at, used_until)
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        key.kid,
-        JSON.stringify(key.publicJwk),
-        JSON.stringify(key.privateJwk),
-        key.createdAt,
-        key.retiredAt,
-        key.usedUntil,
-      );
+      .run(...keyValues(key));
   }
 
   async rotateKey(next: SigningKey, now: number): Promise<void> {
@@ -655,11 +651,8 @@ export class SqliteStorage implements Storage {
   async calendarKey(keyHash: string): Promise<CalendarKey | null> {
     const row = this.db
       .prepare('SELECT key_hash, sub, nb, created_at FROM calendar_keys WHERE key_hash = ?')
-      .get(keyHash) as
-      { key_hash: string; sub: string; nb: string; created_at: number } | undefined;
-    return row
-      ? { keyHash: row.key_hash, sub: row.sub, nb: row.nb, createdAt: row.created_at }
-      : null;
+      .get(keyHash) as CalendarKeyRow | undefined;
+    return row ? toCalendarKey(row) : null;
   }
 
   async putMember(member: Member): Promise<void> {
@@ -728,15 +721,7 @@ export class SqliteStorage implements Storage {
             `INSERT INTO contact_requests (id, nb, from_sub, to_sub, status, created_at, data)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(
-            request.id,
-            request.nb,
-            request.from,
-            request.to,
-            request.status,
-            request.createdAt,
-            JSON.stringify(request),
-          );
+          .run(...contactRequestValues(request));
         return 'created';
       })
       .immediate();
@@ -759,14 +744,7 @@ export class SqliteStorage implements Storage {
     return rows.map((row) => JSON.parse(row.data) as ContactRequest);
   }
 
-  async answerContactRequest(
-    id: string,
-    answer: {
-      status: Exclude<ContactStatus, 'pending'>;
-      toContact: ContactDetails | null;
-      at: number;
-    },
-  ): Promise<ContactRequest | null> {
+  async answerContactRequest(id: string, answer: ContactAnswer): Promise<ContactRequest | null> {
     return this.db
       .transaction((): ContactRequest | null => {
         const row = this.db

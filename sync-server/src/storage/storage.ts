@@ -161,6 +161,14 @@ export interface ContactRequest {
   answeredAt: number | null;
 }
 
+/** How a member answers a contact request (`answerContactRequest`). */
+export interface ContactAnswer {
+  status: Exclude<ContactStatus, 'pending'>;
+  toContact: ContactDetails | null;
+  /** Unix seconds. */
+  at: number;
+}
+
 /** Who joined which neighbourhood (src/members/): lets moderators act on their own members only. */
 export interface Member {
   sub: string;
@@ -300,12 +308,5 @@ export interface IdentityStorage {
   /** Requests from or to `sub` in `nb` (every request in `nb` without `sub`), newest first. */
   contactRequests(nb: string, sub?: string): Promise<ContactRequest[]>;
   /** Moves a pending request to its answer atomically; null when it was not pending. */
-  answerContactRequest(
-    id: string,
-    answer: {
-      status: Exclude<ContactStatus, 'pending'>;
-      toContact: ContactDetails | null;
-      at: number;
-    },
-  ): Promise<ContactRequest | null>;
+  answerContactRequest(id: string, answer: ContactAnswer): Promise<ContactRequest | null>;
 }
