@@ -196,3 +196,54 @@ export const formStyles = [
     }
   `,
 ];
+
+/**
+ * A card with one task (make an invite, join, approve a kiosk): its padding, the focusable
+ * heading, the intro, the error line above the button and the busy button. The join and
+ * invite views share it, so both steps of becoming a member look alike.
+ */
+export const taskCardStyles = [
+  cardStyles,
+  css`
+    :host {
+      display: block;
+    }
+    .card {
+      padding: 1.25rem 1.1rem 1.35rem;
+    }
+    h2 {
+      font-size: 1.4rem;
+      margin: 0 0 0.4rem;
+      line-height: 1.25;
+    }
+    h2:focus {
+      outline: none;
+    }
+    h2:focus-visible {
+      outline: 3px solid var(--bh-focus);
+    }
+    .intro {
+      margin: 0 0 1.25rem;
+      color: var(--bh-muted);
+    }
+    .messages {
+      margin: 0 0 0.75rem;
+    }
+    .form-error {
+      margin: 0;
+      padding: 0.65rem 0.85rem;
+      border-radius: var(--bh-radius-s);
+      background: var(--bh-danger-soft);
+      border-inline-start: 5px solid var(--bh-danger);
+      color: var(--bh-danger);
+      font-weight: 600;
+    }
+    /* the status line for screen readers takes no room while idle */
+    .progress:empty {
+      display: none;
+    }
+    button[aria-disabled='true'] {
+      opacity: 0.75;
+    }
+  `,
+];

@@ -1,31 +1,11 @@
 import { css } from 'lit';
-import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
+import { taskCardStyles } from '../../styles/form.styles.js';
+import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
-  cardStyles,
+  ...taskCardStyles,
   css`
-    :host {
-      display: block;
-    }
-    .card {
-      padding: 1.25rem 1.1rem 1.35rem;
-    }
-    h2 {
-      font-size: 1.4rem;
-      margin: 0 0 0.4rem;
-      line-height: 1.25;
-    }
-    h2:focus {
-      outline: none;
-    }
-    h2:focus-visible {
-      outline: 3px solid var(--bh-focus);
-    }
-    .intro {
-      margin: 0 0 1.25rem;
-      color: var(--bh-muted);
-    }
     fieldset {
       border: 0;
       padding: 0;
@@ -73,24 +53,8 @@ export const styles = [
         grid-template-columns: 1fr 1fr;
       }
     }
-    .messages {
-      margin: 0 0 0.75rem;
-    }
-    .form-error {
-      margin: 0;
-      padding: 0.65rem 0.85rem;
-      border-radius: var(--bh-radius-s);
-      background: var(--bh-danger-soft);
-      border-inline-start: 5px solid var(--bh-danger);
-      color: var(--bh-danger);
-      font-weight: 600;
-    }
-    .progress:empty {
-      display: none;
-    }
     button[aria-disabled='true'] {
       cursor: progress;
-      opacity: 0.75;
     }
     .result {
       border-block-start: 6px solid var(--bh-primary);

@@ -1,40 +1,24 @@
 import { css } from 'lit';
-import { baseStyles, cardStyles } from '../../styles/shared.styles.js';
+import { taskCardStyles } from '../../styles/form.styles.js';
+import { baseStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
-  cardStyles,
+  ...taskCardStyles,
   css`
-    :host {
-      display: block;
-    }
     /* The page is one short form: keep it a readable column, centred on wide screens. */
     :host([variant='page']) {
       max-width: 34rem;
       margin-inline: auto;
     }
     .card {
-      padding: 1.25rem 1.1rem 1.35rem;
       margin-block-end: 0;
     }
     /* The guest panel says "you are welcome here", not "access denied". */
     .card.panel {
       border-block-start: 6px solid var(--bh-primary);
     }
-    h2 {
-      font-size: 1.4rem;
-      margin: 0 0 0.4rem;
-      line-height: 1.25;
-    }
-    h2:focus {
-      outline: none;
-    }
-    h2:focus-visible {
-      outline: 3px solid var(--bh-focus);
-    }
     .intro {
-      margin: 0 0 1.25rem;
-      color: var(--bh-muted);
       max-width: 38rem;
     }
     .notice {
@@ -79,24 +63,9 @@ export const styles = [
     .hint {
       margin-block-start: 0.35rem;
     }
-    .messages {
-      margin: 0 0 0.75rem;
-    }
-    .form-error {
-      margin: 0;
-      padding: 0.65rem 0.85rem;
-      border-radius: var(--bh-radius-s);
-      background: var(--bh-danger-soft);
-      border-inline-start: 5px solid var(--bh-danger);
-      color: var(--bh-danger);
-      font-weight: 600;
-    }
     .progress {
       margin: 0;
       color: var(--bh-muted);
-    }
-    .progress:empty {
-      display: none;
     }
     .actions button {
       display: inline-flex;
@@ -108,7 +77,6 @@ export const styles = [
     }
     button[aria-disabled='true'] {
       cursor: not-allowed;
-      opacity: 0.75;
     }
     .spinner {
       inline-size: 1.1em;
