@@ -5,40 +5,33 @@
  * the first) brings the session token, which opens the moderation room on either.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresStorage } from '../src/index.js';
 import { upgradeStatus } from './helpers/auth.js';
 import type { CliRelay } from './helpers/cli.js';
 import { postJson } from './helpers/http.js';
-import { postgresSchema, redisPrefix, startClusterRelay } from './helpers/scaleout.js';
+import { startCluster } from './helpers/scaleout.js';
 import { tokenFor } from './helpers/tokens.js';
 
 const NB = 'maasburen';
 
 describe('kiosk sign-in across relay processes', { timeout: 60_000 }, () => {
-  const relays: CliRelay[] = [];
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
 
   afterEach(async () => {
-    await Promise.all(relays.splice(0).map((relay) => relay.stop('SIGKILL')));
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
   it('signs the moderator in when the kiosk and the phone reach different processes', async () => {
-    const schema = postgresSchema();
-    const keys = redisPrefix();
-    cleanups.push(
-      () => schema.drop(),
-      () => keys.drop(),
-    );
-    const storage = await PostgresStorage.open(schema.url);
-    cleanups.push(() => storage.close());
-    const kiosk = await tokenFor(storage, NB, 'kiosk', { sub: 'kiosk-1', name: 'De Linde' });
-    const moderator = await tokenFor(storage, NB, 'moderator', { sub: 'mirjam', name: 'Mirjam' });
-    const [a, b] = [
-      await startClusterRelay({ postgresUrl: schema.url, prefix: keys.prefix }),
-      await startClusterRelay({ postgresUrl: schema.url, prefix: keys.prefix }),
-    ];
-    relays.push(a, b);
+    const cluster = await startCluster(2);
+    cleanups.push(() => cluster.remove());
+    const [a, b] = cluster.relays as [CliRelay, CliRelay];
+    const kiosk = await tokenFor(cluster.storage, NB, 'kiosk', {
+      sub: 'kiosk-1',
+      name: 'De Linde',
+    });
+    const moderator = await tokenFor(cluster.storage, NB, 'moderator', {
+      sub: 'mirjam',
+      name: 'Mirjam',
+    });
 
     const created = await postJson(a.url, '/api/device-codes', {}, kiosk);
     expect(created.status).toBe(200);

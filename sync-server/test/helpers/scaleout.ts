@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import { Redis } from 'ioredis';
 import { freshSchema, spawnRedis } from '../../../bench/cluster/lib/services.mjs';
+import { PostgresStorage } from '../../src/index.js';
 import { type CliRelay, startCli } from './cli.js';
 import { tempDir } from './temp.js';
 
@@ -182,4 +183,35 @@ export function startClusterRelay(options: ClusterOptions): Promise<CliRelay> {
     '0',
     ...(options.extra ?? []),
   ]);
+}
+
+/**
+ * `count` relay processes on a fresh schema and key prefix, one after the other, with
+ * `storage` on the same schema to mint tokens with the relays' keys; `remove()` kills the
+ * relays and drops everything.
+ */
+export async function startCluster(count: number): Promise<{
+  relays: CliRelay[];
+  storage: PostgresStorage;
+  remove(): Promise<void>;
+}> {
+  const schema = postgresSchema();
+  const keys = redisPrefix();
+  const storage = await PostgresStorage.open(schema.url);
+  const relays: CliRelay[] = [];
+  const remove = async () => {
+    await Promise.all(relays.map((relay) => relay.stop('SIGKILL')));
+    await storage.close();
+    await schema.drop();
+    await keys.drop();
+  };
+  try {
+    for (let i = 0; i < count; i++) {
+      relays.push(await startClusterRelay({ postgresUrl: schema.url, prefix: keys.prefix }));
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { relays, storage, remove };
 }
