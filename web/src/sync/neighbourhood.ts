@@ -11,6 +11,11 @@
  *           turns this into guest
  *   guest   public only: crisis information is for everybody
  *
+ * The kiosk window connects with its own `kiosk` token, which reads the community room only
+ * where the neighbourhood allows it. Where it does not, the relay refuses that room (403)
+ * and the window stops asking for it until its token changes or the page reloads: the
+ * kiosk shows the public room, without an endless round of refused connections.
+ *
  * The member directory (`<nb>/directory`) is personal data: it is opened only where
  * `Access.directory` says so (a member session of a resident, moderator or official, or the
  * demo), never for guests or the kiosk, and it syncs only with a token or in the demo. The
@@ -24,6 +29,7 @@ import {
   PublicSpace,
   isNeighbourhoodSlug,
 } from '@buurthub/shared';
+import { tokenClaims } from '../identity/session.js';
 import { localStore } from './local-store.js';
 import { SpaceConnection, type SpaceConnectionOptions } from './space-connection.js';
 import { SyncStatus } from './sync-state.js';
@@ -114,6 +120,21 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
   let communityConnection: SpaceConnection | undefined;
   let directoryConnection: SpaceConnection | undefined;
   let moderationConnection: SpaceConnection | undefined;
+  /** The kiosk token the relay refused the community room to (see `refusedToKiosk`). */
+  let communityRefusedTo: string | null = null;
+
+  /**
+   * A kiosk token reads the community room only where the neighbourhood allows it
+   * (DESIGN.md §3). The relay refuses it with 403 before the upgrade, which a browser sees
+   * only as a socket that never opened; while the same token is connected to the public
+   * room, a streak of those is that refusal, not an outage.
+   */
+  const refusedToKiosk = (space: SpaceConnection): boolean =>
+    space === communityConnection &&
+    space.failures >= REFUSAL_STREAK &&
+    pub.status === 'connected' &&
+    current.token !== null &&
+    tokenClaims(current.token)?.['role'] === 'kiosk';
 
   const watch = (space: SpaceConnection) => {
     let reportedRefusal = false;
@@ -132,6 +153,11 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
         }
         return;
       }
+      if (refusedToKiosk(space)) {
+        communityRefusedTo = current.token;
+        space.setAccess(current.token, false);
+        return;
+      }
       if (!current.token) return;
       // A close the relay means for good (4401 token revoked) is reported at once.
       const refusedNow = space.refused && !reportedRefusal;
@@ -147,6 +173,10 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
     return a.mode === 'demo' || (a.mode === 'member' && a.token !== null);
   }
 
+  /** Not with a token the relay refused it to; a new token (renewed, a moderator) asks again. */
+  const readsCommunity = (a: Access): boolean =>
+    communityConnects(a) && (a.token === null || a.token !== communityRefusedTo);
+
   function openCommunity(a: Access): void {
     communityConnection = new SpaceConnection({
       nb: slug,
@@ -154,7 +184,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
       syncUrl,
       store: localStore,
       token: a.token,
-      connect: communityConnects(a),
+      connect: readsCommunity(a),
     });
     offs.push(watch(communityConnection));
     sync.add(communityConnection);
@@ -206,7 +236,7 @@ export function openNeighbourhood(slug: string, syncUrl: string, access: Access)
       mode = next.mode;
       pub.setAccess(next.token, true);
       if (next.mode !== 'guest') {
-        if (communityConnection) communityConnection.setAccess(next.token, communityConnects(next));
+        if (communityConnection) communityConnection.setAccess(next.token, readsCommunity(next));
         else openCommunity(next);
       } else {
         communityConnection?.setAccess(null, false);
