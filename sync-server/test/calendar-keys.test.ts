@@ -49,12 +49,12 @@ describe('calendar keys on disk', () => {
     // Turn the file back into schema version 2, as the previous release left it.
     const db = new Database(join(dir.path, 'buurthub.sqlite'));
     db.exec(
-      'ALTER TABLE revocations DROP COLUMN ends_at; DROP TABLE private_profiles; DROP TABLE members; DROP TABLE contact_requests; DROP TABLE calendar_keys; DELETE FROM schema_version WHERE version >= 3;',
+      'ALTER TABLE revocations DROP COLUMN ends_at; DROP TABLE device_codes; DROP TABLE private_profiles; DROP TABLE members; DROP TABLE contact_requests; DROP TABLE calendar_keys; DELETE FROM schema_version WHERE version >= 3;',
     );
     db.close();
 
     const upgraded = new SqliteStorage(dir.path);
-    expect(upgraded.schemaVersion).toBe(7);
+    expect(upgraded.schemaVersion).toBe(8);
     expect(await upgraded.rooms()).toEqual(['maasburen/public']);
     await upgraded.setCalendarKey({ keyHash: 'h', sub: 'm-anna', nb: 'maasburen', createdAt: 1 });
     await upgraded.close();

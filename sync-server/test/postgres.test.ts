@@ -50,9 +50,9 @@ describe('PostgreSQL storage', () => {
   it('migrates once when several processes start at the same moment', async () => {
     const { url } = schema();
     const all = await Promise.all(Array.from({ length: 5 }, () => open(url)));
-    for (const storage of all) expect(await storage.schemaVersion()).toBe(6);
+    for (const storage of all) expect(await storage.schemaVersion()).toBe(7);
     const { rows } = await all[0]!.pool.query('SELECT count(*) AS n FROM schema_version');
-    expect(rows[0].n).toBe(6);
+    expect(rows[0].n).toBe(7);
     // Keys made concurrently: exactly one current key, whoever asked.
     const keys = await Promise.all(
       all.map((storage, i) =>
