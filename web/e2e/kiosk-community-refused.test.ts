@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
+import { kioskWindowPage, kioskWindowToken } from './support/kiosk-window.js';
 import { cli } from './support/members.js';
 import { freePort, startRelay } from './support/relay.js';
 
@@ -36,31 +37,10 @@ describe('a kiosk the neighbourhood does not let read its community room', () =>
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     await cli(['neighbourhood', 'create', NB, '--name', 'Buurt Lindehof', '--data', data.path]);
-    // The kiosk token the embedded hub would sign for its window (desktop window-token.ts).
-    const out = await cli([
-      'token',
-      NB,
-      '--role',
-      'kiosk',
-      '--sub',
-      'kiosk-window',
-      '--ttl',
-      '1d',
-      '--data',
-      data.path,
-    ]);
-    const windowToken = /[\w-]+\.[\w-]+\.[\w-]+/.exec(out)?.[0];
-    if (!windowToken) throw new Error(`no token in:\n${out}`);
+    const windowToken = await kioskWindowToken(NB, data.path);
     relay = await startRelay(port, data.path);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    await context.addInitScript((token: string) => {
-      (window as unknown as { buurthubKiosk: object }).buurthubKiosk = Object.freeze({
-        isKiosk: true,
-        windowToken: async () => token,
-      });
-    }, windowToken);
-    kiosk = await context.newPage();
+    kiosk = await kioskWindowPage(browser, { windowToken });
   }, 120_000);
 
   afterAll(async () => {

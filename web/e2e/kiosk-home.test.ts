@@ -19,9 +19,9 @@ import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { kioskWindowPage, kioskWindowToken } from './support/kiosk-window.js';
 import { freePort, startRelay } from './support/relay.js';
 
-const KIOSK = { width: 1920, height: 1080 };
 const NB = 'maasoever';
 const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots';
 const EVENT = 'Repair café in het buurthuis';
@@ -84,25 +84,10 @@ describe('kiosk home on a hub', () => {
       'Anna',
     );
 
-    // What main mints for its window with the hub's keys (desktop/src/window-token.ts).
-    const windowToken = lastLine(
-      await cli(['token', NB, '--role', 'kiosk', '--sub', 'kiosk-window', '--data', hubData.path]),
-    );
-    const context = await browser.newContext({ viewport: KIOSK, hasTouch: true });
-    kiosk = await context.newPage();
-    // The kiosk window's preload (desktop/src/preload.cts): kiosk mode, the LAN address and
-    // the window's token.
-    await context.addInitScript(
-      ({ lan, token }) => {
-        (window as unknown as { buurthubKiosk: object }).buurthubKiosk = Object.freeze({
-          isKiosk: true,
-          idleSeconds: 60,
-          lanUrl: lan,
-          windowToken: () => Promise.resolve(token),
-        });
-      },
-      { lan: LAN, token: windowToken },
-    );
+    // What main mints for its window with the hub's keys, and the window's preload: kiosk
+    // mode, the LAN address and that token.
+    const windowToken = await kioskWindowToken(NB, hubData.path);
+    kiosk = await kioskWindowPage(browser, { windowToken, idleSeconds: 60, lanUrl: LAN });
     // Noon today, so the evening's event is "still to come this week" whenever this runs.
     await kiosk.clock.install({ time: new Date(`${today()}T12:00:00+01:00`) });
     await kiosk.goto(`${hubBase}/nb/${NB}/#kiosk`);

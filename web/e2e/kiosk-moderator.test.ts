@@ -19,6 +19,7 @@ import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { kioskWindowPage, kioskWindowToken } from './support/kiosk-window.js';
 import { freePort, startRelay } from './support/relay.js';
 
 const NB = 'lindehof';
@@ -49,40 +50,18 @@ describe('a buurtverbinder signed in on the kiosk', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     await cli(['neighbourhood', 'create', NB, '--name', 'Lindehof', '--data', data.path]);
-    // The kiosk token the embedded hub would sign for its window (desktop window-token.ts).
-    const out = await cli([
-      'token',
-      NB,
-      '--role',
-      'kiosk',
-      '--sub',
-      'kiosk-window',
+    const windowToken = await kioskWindowToken(NB, data.path, [
       '--name',
       'Buurthuis De Linde',
       '--ttl',
       '1d',
-      '--data',
-      data.path,
     ]);
-    const windowToken = /[\w-]+\.[\w-]+\.[\w-]+/.exec(out)?.[0];
-    if (!windowToken) throw new Error(`no token in:\n${out}`);
     relay = await startRelay(port, data.path, ['--public-url', base]);
     browser = await launchChromium();
     anna = await member('Anna Hendriks', 'resident');
     mirjam = await member('Mirjam', 'moderator');
 
-    const context = await browser.newContext({
-      viewport: { width: 1920, height: 1080 },
-      hasTouch: true,
-    });
-    await context.addInitScript((token: string) => {
-      (window as unknown as { buurthubKiosk: object }).buurthubKiosk = Object.freeze({
-        isKiosk: true,
-        idleSeconds: 120,
-        windowToken: async () => token,
-      });
-    }, windowToken);
-    kiosk = await context.newPage();
+    kiosk = await kioskWindowPage(browser, { windowToken, idleSeconds: 120 });
     kiosk.on('websocket', (socket) => sockets.push(new URL(socket.url()).pathname));
     await kiosk.clock.install();
     await kiosk.goto(`${base}/nb/${NB}/`);
