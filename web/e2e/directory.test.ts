@@ -11,34 +11,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
+import { axeViolations } from './support/browser.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
-const PHONE = { width: 390, height: 844 };
 const NB = 'mookerheide';
 const SHOTS = process.env.BH_SHOTS;
 const HIDDEN_ABOUT = 'Ik bak elke zaterdag brood.';
 const FOR_MODERATORS = 'Ik zie slecht; bel me liever dan te appen.';
 
 describe('the directory and contact requests', () => {
-  const data = tempDir('buurthub-directory-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let anna: Page;
   let bram: Page;
-
-  async function member(name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
-    return page;
-  }
 
   async function shot(p: Page, name: string): Promise<void> {
     if (!SHOTS) return;
@@ -72,20 +58,12 @@ describe('the directory and contact requests', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Mookerheide', '--data', data.path]);
-    relay = await startRelay(port, data.path, ['--public-url', base]);
-    browser = await launchChromium();
-    anna = await member('Anna de Bakker');
-    bram = await member('Bram Visser');
+    site = await startNeighbourhood('buurthub-directory-e2e-', NB, 'Mookerheide');
+    anna = await site.member('Anna de Bakker');
+    bram = await site.member('Bram Visser');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('publishes opt-in profiles, refusing an address as the area', async () => {
     await anna.getByRole('link', { name: 'Buren' }).click();
@@ -190,13 +168,7 @@ describe('the directory and contact requests', () => {
     await bram.getByRole('button', { name: 'Profiel opslaan' }).click();
     await bram.getByText('Je profiel staat in de buurtgids.').waitFor();
 
-    const context = await browser.newContext({ viewport: PHONE });
-    const mod = await context.newPage();
-    await joinWithLink(
-      mod,
-      await inviteLink({ nb: NB, dataDir: data.path, base }, 'moderator'),
-      'Mo',
-    );
+    const mod = await site.member('Mo', 'moderator');
     await mod.getByRole('link', { name: 'Buren' }).click();
     const card = mod.getByRole('article', { name: 'Bram Visser' });
     const section = card.getByRole('region', { name: 'Alleen voor buurtverbinders' });
@@ -213,6 +185,6 @@ describe('the directory and contact requests', () => {
     await bram.reload();
     await bram.getByRole('heading', { name: 'Mijn profiel in de buurtgids' }).waitFor();
     expect(await bram.getByLabel('Wie ziet “Over mij”?').inputValue()).toBe('moderators');
-    await context.close();
+    await mod.context().close();
   });
 });

@@ -6,52 +6,33 @@
  * BH_SHOTS=<dir> (an existing folder) also receives a screenshot of an idea with its button.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { launchChromium } from './support/browser.js';
-import { joinedMember } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
-
-const NB = 'maasburen';
+import { type TestSite, startDemoNeighbourhood } from './support/neighbourhood.js';
 
 describe('reporting an idea', () => {
-  const data = tempDir('buurthub-moderation-ideas-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let resident: Page;
   let mod: Page;
-
-  const member = (name: string, role: string) =>
-    joinedMember(browser, { nb: NB, dataDir: data.path, base }, name, role, { locale: 'nl-NL' });
 
   const queueItem = (text: string) =>
     mod.locator('bh-moderation-queue').getByRole('article').filter({ hasText: text });
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    relay = await startRelay(port, data.path, ['--demo']);
-    browser = await launchChromium();
-    resident = await member('Sanne Verhoeven', 'resident');
-    mod = await member('Mirjam Buurtverbinder', 'moderator');
+    site = await startDemoNeighbourhood('buurthub-moderation-ideas-e2e-');
+    resident = await site.member('Sanne Verhoeven', 'resident', { locale: 'nl-NL' });
+    mod = await site.member('Mirjam Buurtverbinder', 'moderator', { locale: 'nl-NL' });
     // One report hides an item pending review, so one resident's report shows the effect.
-    await mod.goto(`${base}/nb/${NB}/#moderatie`);
+    await mod.goto(site.url('#moderatie'));
     await mod.getByLabel('Verbergen na dit aantal meldingen van verschillende buren').fill('1');
     await mod.getByRole('button', { name: 'Opslaan' }).click();
     await mod.getByText('Opgeslagen.').waitFor();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('lets a resident report an idea: hidden from others, and in the queue as an idea to hide', async () => {
-    await resident.goto(`${base}/nb/${NB}/#meedoen`);
+    await resident.goto(site.url('#meedoen'));
     const round = resident.locator('bh-participation a[href*="#meedoen/"]:not([href*="nieuw"])');
     await round.first().click({ timeout: 30_000 });
     const idea = resident.locator('bh-round article.idea').first();
@@ -70,7 +51,7 @@ describe('reporting an idea', () => {
     await dialog.getByRole('button', { name: 'Melding versturen' }).click();
     await ideaNamed.waitFor({ state: 'detached', timeout: 15_000 });
 
-    await mod.goto(`${base}/nb/${NB}/#moderatie`);
+    await mod.goto(site.url('#moderatie'));
     const item = queueItem(title);
     await item.getByRole('heading', { name: /Idee/ }).waitFor({ timeout: 20_000 });
     await item.getByText('Dit is een advertentie.', { exact: false }).waitFor();

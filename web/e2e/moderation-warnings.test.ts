@@ -6,48 +6,30 @@
  * BH_SHOTS=<dir> (an existing folder) also receives a screenshot of the notice on a phone.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { joinedMember } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
-
-const NB = 'maasburen';
+import { axeViolations } from './support/browser.js';
+import { type TestSite, startDemoNeighbourhood } from './support/neighbourhood.js';
 
 describe('a warned member', () => {
-  const data = tempDir('buurthub-moderation-warnings-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let resident: Page;
   let mod: Page;
-
-  const member = (name: string, role: string) =>
-    joinedMember(browser, { nb: NB, dataDir: data.path, base }, name, role, { locale: 'nl-NL' });
 
   const queueItem = (text: string) =>
     mod.locator('bh-moderation-queue').getByRole('article').filter({ hasText: text });
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    relay = await startRelay(port, data.path, ['--demo']);
-    browser = await launchChromium();
-    resident = await member('Sanne Verhoeven', 'resident');
-    mod = await member('Mirjam Buurtverbinder', 'moderator');
+    site = await startDemoNeighbourhood('buurthub-moderation-warnings-e2e-');
+    resident = await site.member('Sanne Verhoeven', 'resident', { locale: 'nl-NL' });
+    mod = await site.member('Mirjam Buurtverbinder', 'moderator', { locale: 'nl-NL' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('tells a warned member in the app, with the reason, until they mark it as read', async () => {
     const title = 'Aanhanger te huur';
-    await resident.goto(`${base}/nb/${NB}/#nieuw`);
+    await resident.goto(site.url('#nieuw'));
     await resident.getByLabel('Titel').fill(title);
     await resident.getByLabel('Bericht', { exact: true }).fill('Tien euro per dag.');
     await resident.getByLabel('Categorie').selectOption('nieuws');
@@ -55,7 +37,7 @@ describe('a warned member', () => {
     await resident.getByText('Je bericht is geplaatst.').waitFor();
 
     // The moderator reports it and warns its author from the queue.
-    await mod.goto(`${base}/nb/${NB}/#berichten`);
+    await mod.goto(site.url('#berichten'));
     await mod
       .getByRole('article', { name: title })
       .getByRole('button', { name: `Bericht “${title}” melden` })
@@ -63,7 +45,7 @@ describe('a warned member', () => {
     const report = mod.getByRole('dialog', { name: 'Dit bericht melden' });
     await report.getByRole('radio', { name: 'Reclame of spam' }).check();
     await report.getByRole('button', { name: 'Melding versturen' }).click();
-    await mod.goto(`${base}/nb/${NB}/#moderatie`);
+    await mod.goto(site.url('#moderatie'));
     const item = queueItem(title);
     const why = 'Verhuur hoort op de marktplaats, niet tussen de buurtberichten.';
     await item.getByLabel(/Reden van je besluit/).fill(why);
@@ -71,7 +53,7 @@ describe('a warned member', () => {
     await item.getByText('Waarschuwing staat in het logboek.').waitFor();
 
     // The resident is told on their own device, whatever view is open.
-    await resident.goto(`${base}/nb/${NB}/#agenda`);
+    await resident.goto(site.url('#agenda'));
     const notice = resident.locator('bh-moderation-warnings').getByRole('region');
     await notice
       .getByText('Een buurtverbinder heeft je gewaarschuwd', { exact: false })

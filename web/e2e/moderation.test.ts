@@ -10,14 +10,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upgradeStatus } from '../../sync-server/test/helpers/auth.js';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
+import { axeViolations } from './support/browser.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const KIOSK = { width: 1920, height: 1080 };
@@ -35,20 +32,10 @@ function deepFocus(p: Page): Promise<string> {
 }
 
 describe('reports, the moderation queue and the public log', () => {
-  const data = tempDir('buurthub-moderation-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let anna: Page;
   let bram: Page;
   let mod: Page;
-
-  async function member(name: string, role = 'resident', viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
-    return page;
-  }
 
   async function shot(p: Page, name: string): Promise<void> {
     if (!SHOTS) return;
@@ -81,25 +68,17 @@ describe('reports, the moderation queue and the public log', () => {
   const queueItem = (p: Page) => p.locator('bh-moderation-queue').getByRole('article').first();
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Heidebuurt', '--data', data.path]);
-    relay = await startRelay(port, data.path, ['--public-url', base]);
-    browser = await launchChromium();
-    anna = await member('Anna Hendriks');
-    bram = await member('Bram de Wit');
-    mod = await member('Mirjam Buurtverbinder', 'moderator', KIOSK);
+    site = await startNeighbourhood('buurthub-moderation-e2e-', NB, 'Heidebuurt');
+    anna = await site.member('Anna Hendriks');
+    bram = await site.member('Bram de Wit');
+    mod = await site.member('Mirjam Buurtverbinder', 'moderator', { viewport: KIOSK });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('keeps the queue from residents, and lets a moderator set the report threshold', async () => {
     expect(await bram.getByRole('link', { name: 'Moderatie', exact: true }).count()).toBe(0);
-    await bram.goto(`${base}/nb/${NB}/#moderatie`);
+    await bram.goto(site.url('#moderatie'));
     await bram.getByText('De meldingen zijn alleen voor buurtverbinders en de gemeente.').waitFor();
 
     await mod.getByRole('link', { name: 'Moderatie', exact: true }).click();
@@ -120,7 +99,7 @@ describe('reports, the moderation queue and the public log', () => {
         .count(),
     ).toBe(0);
 
-    await bram.goto(`${base}/nb/${NB}/#berichten`);
+    await bram.goto(site.url('#berichten'));
     const trigger = feedPost(bram).getByRole('button', { name: `Bericht “${TITLE}” melden` });
     await trigger.waitFor({ timeout: 15_000 });
     await trigger.focus();
@@ -192,7 +171,7 @@ describe('reports, the moderation queue and the public log', () => {
   it('removes a member: the relay refuses their token from then on', async () => {
     const session = await anna.evaluate((nb) => localStorage.getItem(`buurthub:session:${nb}`), NB);
     const token = (JSON.parse(session ?? '{}') as { token?: string }).token ?? '';
-    expect(await upgradeStatus(base, `${NB}/community`, token)).toBe(101);
+    expect(await upgradeStatus(site.base, `${NB}/community`, token)).toBe(101);
 
     // Bram reports again: the earlier decision does not count this new report.
     const trigger = feedPost(bram).getByRole('button', {
@@ -218,7 +197,7 @@ describe('reports, the moderation queue and the public log', () => {
     await item
       .getByText('Uit de buurt verwijderd; de toegang is ingetrokken.')
       .waitFor({ timeout: 15_000 });
-    expect(await upgradeStatus(base, `${NB}/community`, token)).toBe(401);
+    expect(await upgradeStatus(site.base, `${NB}/community`, token)).toBe(401);
     // Anna's open app is cut off too, and told so.
     await anna
       .getByText('Je toegang tot deze buurt is verlopen of ingetrokken.', { exact: false })

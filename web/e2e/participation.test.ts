@@ -15,35 +15,21 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
+import { axeViolations } from './support/browser.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
-const PHONE = { width: 390, height: 844 };
 const NB = 'dorpsplein';
 const SHOTS = process.env.BH_SHOTS;
 const ROUND = 'Herinrichting Dorpsplein';
 const IDEA = 'Bankjes in de schaduw';
 
 describe('a participation round from inform to feedback', () => {
-  const data = tempDir('buurthub-participation-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let official: Page;
   let resident: Page;
   let roundUrl = '';
-
-  async function member(role: string, name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
-    const page = await context.newPage();
-    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }, role), name);
-    return page;
-  }
 
   async function shot(p: Page, name: string): Promise<void> {
     if (!SHOTS) return;
@@ -61,20 +47,12 @@ describe('a participation round from inform to feedback', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Dorpsplein', '--data', data.path]);
-    relay = await startRelay(port, data.path, ['--public-url', base]);
-    browser = await launchChromium();
-    official = await member('official', 'Olga van de Gemeente');
-    resident = await member('resident', 'Rik Peters');
+    site = await startNeighbourhood('buurthub-participation-e2e-', NB, 'Dorpsplein');
+    official = await site.member('Olga van de Gemeente', 'official', { acceptDownloads: true });
+    resident = await site.member('Rik Peters', 'resident', { acceptDownloads: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('lets an official start a round with the legal frame and the room for choice', async () => {
     await official.getByRole('link', { name: 'Meedoen' }).click();
@@ -145,7 +123,7 @@ describe('a participation round from inform to feedback', () => {
   });
 
   it('lets a moderator write an idea down for a resident at the kiosk', async () => {
-    const moderator = await member('moderator', 'Mieke Buurtverbinder');
+    const moderator = await site.member('Mieke Buurtverbinder', 'moderator');
     await moderator.goto(roundUrl);
     await moderator.getByLabel('Titel van je idee').fill('Watertappunt');
     await moderator
@@ -271,7 +249,7 @@ describe('a participation round from inform to feedback', () => {
     await official.context().setOffline(false);
 
     expect(await resident.getByRole('link', { name: 'Impact' }).count()).toBe(0);
-    await resident.goto(`${base}/nb/${NB}/#impact`);
+    await resident.goto(site.url('#impact'));
     await resident
       .getByText('De impactcijfers zijn er voor buurtverbinders en de gemeente.')
       .waitFor();
