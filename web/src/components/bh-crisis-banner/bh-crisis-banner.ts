@@ -19,13 +19,8 @@ import { ClockController, ObserveController } from '../../app/controllers.js';
 import { crisisContext } from '../../crisis/context.js';
 import type { CrisisService } from '../../crisis/crisis-service.js';
 import { renderBadge, shownView } from '../../crisis/present.js';
-import {
-  LocaleController,
-  formatDateTime,
-  formatRelative,
-  formatTime,
-  t,
-} from '../../i18n/i18n.js';
+import { LocaleController, formatRelative, t } from '../../i18n/i18n.js';
+import { renderAlertSummary } from './alert-summary.js';
 import { styles } from './bh-crisis-banner.styles.js';
 
 @customElement('bh-crisis-banner')
@@ -96,7 +91,6 @@ export class BhCrisisBanner extends LitElement {
   private renderAlert(alert: CrisisAlertView) {
     const verification = this.crisis?.verification(alert);
     const view = shownView(alert, verification);
-    const latest = view.updates.filter((u) => u.msgType === 'update').at(-1);
     const now = this.clock.now;
     return html`<article
       part="alert"
@@ -108,40 +102,7 @@ export class BhCrisisBanner extends LitElement {
         ${renderBadge(verification)}
       </div>
       <h3 id="h-${alert.id}">${view.headline}</h3>
-      ${
-        verification && !verification.official
-          ? html`<p class="unverified-note">${t('crisis.unverifiedNote')}</p>`
-          : nothing
-      }
-      ${
-        view.instruction
-          ? html`<p class="instruction">
-              <strong>${t('crisis.instruction')}:</strong>
-              <span class="pre">${view.instruction}</span>
-            </p>`
-          : nothing
-      }
-      ${
-        view.villages.length > 0
-          ? html`<p class="villages">
-              ${t('crisis.villages', { villages: view.villages.join(', ') })}
-            </p>`
-          : nothing
-      }
-      ${
-        latest
-          ? html`<div class="update">
-              <p class="update-meta">
-                <time
-                  datetime=${new Date(latest.at).toISOString()}
-                  title=${formatDateTime(latest.at)}
-                  >${t('crisis.latestUpdate', { time: formatTime(latest.at) })}</time
-                >
-              </p>
-              <p class="update-text">${latest.text}</p>
-            </div>`
-          : nothing
-      }
+      ${renderAlertSummary(view, verification)}
       <p class="footer">
         <span class="age"
           >${t('crisis.updatedAgo', { ago: formatRelative(view.updatedAt, now) })}</span

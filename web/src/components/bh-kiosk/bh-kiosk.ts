@@ -41,6 +41,7 @@ import {
 import { type IdlePhase, idleOptionsFor, idlePhase } from '../../kiosk/idle.js';
 import { ScreenReport } from '../../kiosk/screen-report.js';
 import { shownParts } from '../../kiosk/setup.js';
+import { renderAlertSummary } from '../bh-crisis-banner/alert-summary.js';
 import '../bh-language-switch/bh-language-switch.js';
 import '../bh-qr-code/bh-qr-code.js';
 import './bh-kiosk-agenda.js';
@@ -380,7 +381,6 @@ export class BhKiosk extends LitElement {
   private renderAlert(alert: CrisisAlertView, index: number, count: number, now: number) {
     const verification = this.crisis?.verification(alert);
     const view = shownView(alert, verification);
-    const latest = view.updates.filter((u) => u.msgType === 'update').at(-1);
     const url = alertPublicUrl(this.base, this.nb, alert.id);
     return html`<article
       class="alert sev-${view.severity}"
@@ -395,42 +395,7 @@ export class BhKiosk extends LitElement {
       <div class="body">
         <div class="text">
           <h2 class="headline">${view.headline}</h2>
-          ${
-            verification && !verification.official
-              ? html`<p class="unverified-note">${t('crisis.unverifiedNote')}</p>`
-              : nothing
-          }
-          ${
-            view.instruction
-              ? html`<p class="instruction">
-                  <strong>${t('crisis.instruction')}:</strong>
-                  <span class="pre">${view.instruction}</span>
-                </p>`
-              : nothing
-          }
-          ${
-            view.villages.length > 0 || view.areaDesc
-              ? html`<p class="villages">
-                  ${t('crisis.villages', {
-                    villages: [view.villages.join(', '), view.areaDesc ?? '']
-                      .filter(Boolean)
-                      .join(' · '),
-                  })}
-                </p>`
-              : nothing
-          }
-          ${
-            latest
-              ? html`<div class="update">
-                  <p class="update-meta">
-                    <time datetime=${new Date(latest.at).toISOString()}
-                      >${t('crisis.latestUpdate', { time: formatTime(latest.at) })}</time
-                    >
-                  </p>
-                  <p class="update-text pre">${latest.text}</p>
-                </div>`
-              : nothing
-          }
+          ${renderAlertSummary(view, verification)}
           <p class="updated">
             ${t('crisis.lastUpdated', { time: formatDateTime(view.updatedAt) })}
             (${formatRelative(view.updatedAt, now)})
