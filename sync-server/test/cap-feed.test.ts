@@ -2,17 +2,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { capDateTime } from '../src/feeds/cap.js';
 import {
   DAY,
+  expectNoneVerbatim,
   gemeente,
   get,
   highWater,
   HOUR,
   NB,
   parseXml,
+  revalidate,
   validateCap,
+  writeHighWater,
+  writePublic,
   writeXssAlert,
   XSS,
+  XSS_MARKUP,
 } from './helpers/crisis.js';
-import { mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
+import { mieke } from './helpers/neighbourhood.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 
 const PUBLIC_URL = 'https://buurt.example.nl';
@@ -69,10 +74,9 @@ describe('crisis alerts as CAP 1.2', () => {
     relay = await startRelay({ publicUrl: PUBLIC_URL });
     let id = '';
     let createdAt = 0;
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
+    await writePublic(
+      relay,
+      (pub) => {
         pub.settings.set({ name: 'Maasburen', villages: ['Middelaar', 'Mook'] }, mieke);
         ({ id, createdAt } = pub.crisis.create(highWater(), gemeente));
       },
@@ -115,39 +119,24 @@ describe('crisis alerts as CAP 1.2', () => {
     relay = await startRelay({ publicUrl: PUBLIC_URL });
     let id = '';
     const start = Date.now() - 3 * HOUR;
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => void (id = pub.crisis.create(highWater(), gemeente).id),
-      start,
-    );
+    await writePublic(relay, (pub) => (id = pub.crisis.create(highWater(), gemeente).id), start);
     const first = await cap(relay);
     const updateIds: string[] = [];
     const times: number[] = [];
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        const update = pub.crisis.addUpdate(
-          id,
-          { text: 'Hoogste stand nu vrijdag 18:00.' },
-          gemeente,
-        );
-        updateIds.push(update.id);
-        times.push(update.at);
-      },
-      start + HOUR,
-    );
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        const update = pub.crisis.addUpdate(id, { text: 'Zandzakken bij de kazerne.' }, mieke);
-        updateIds.push(update.id);
-        times.push(update.at);
-      },
-      start + 2 * HOUR,
-    );
+    for (const [offset, text, author] of [
+      [HOUR, 'Hoogste stand nu vrijdag 18:00.', gemeente],
+      [2 * HOUR, 'Zandzakken bij de kazerne.', mieke],
+    ] as const) {
+      await writePublic(
+        relay,
+        (pub) => {
+          const update = pub.crisis.addUpdate(id, { text }, author);
+          updateIds.push(update.id);
+          times.push(update.at);
+        },
+        start + offset,
+      );
+    }
     const { alert, info } = await cap(relay);
     expect(alert.msgType).toBe('Update');
     expect(alert.identifier).toBe(`${NB}-${id}-${updateIds[1]}`);
@@ -174,34 +163,29 @@ describe('crisis alerts as CAP 1.2', () => {
       bytes: 4096,
     };
     let id = '';
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        id = pub.crisis.create(
-          highWater(Date.now(), {
-            event: 'Hoogwater',
-            category: 'Met',
-            urgency: 'expected',
-            certainty: 'likely',
-            areaDesc: 'Uiterwaarden langs de Maas',
-            web: 'https://www.mookenmiddelaar.nl/hoogwater',
-            links: [{ url: 'https://www.rijkswaterstaat.nl/water', title: 'Waterstanden' }],
-            media: [photo],
-          }),
-          gemeente,
-        ).id;
-        pub.crisis.addUpdate(
-          id,
-          {
-            text: 'Het water stijgt sneller.',
-            changes: { severity: 'extreme', urgency: 'immediate', certainty: 'observed' },
-          },
-          gemeente,
-        );
-      },
-      Date.now() - HOUR,
-    );
+    await writePublic(relay, (pub) => {
+      id = pub.crisis.create(
+        highWater(Date.now(), {
+          event: 'Hoogwater',
+          category: 'Met',
+          urgency: 'expected',
+          certainty: 'likely',
+          areaDesc: 'Uiterwaarden langs de Maas',
+          web: 'https://www.mookenmiddelaar.nl/hoogwater',
+          links: [{ url: 'https://www.rijkswaterstaat.nl/water', title: 'Waterstanden' }],
+          media: [photo],
+        }),
+        gemeente,
+      ).id;
+      pub.crisis.addUpdate(
+        id,
+        {
+          text: 'Het water stijgt sneller.',
+          changes: { severity: 'extreme', urgency: 'immediate', certainty: 'observed' },
+        },
+        gemeente,
+      );
+    });
     const { info } = await cap(relay);
     expect(info).toMatchObject({
       category: ['Met'],
@@ -240,20 +224,15 @@ describe('crisis alerts as CAP 1.2', () => {
     relay = await startRelay({ publicUrl: PUBLIC_URL });
     let id = '';
     let cancelId = '';
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        id = pub.crisis.create(highWater(), gemeente).id;
-        pub.crisis.addUpdate(id, { text: 'Peil stabiel.' }, gemeente);
-        cancelId = pub.crisis.cancel(
-          id,
-          { reason: 'Het water zakt; de dijken houden.' },
-          gemeente,
-        ).id;
-      },
-      Date.now() - HOUR,
-    );
+    await writePublic(relay, (pub) => {
+      id = pub.crisis.create(highWater(), gemeente).id;
+      pub.crisis.addUpdate(id, { text: 'Peil stabiel.' }, gemeente);
+      cancelId = pub.crisis.cancel(
+        id,
+        { reason: 'Het water zakt; de dijken houden.' },
+        gemeente,
+      ).id;
+    });
     expect((await get(relay, `/nb/${NB}/cap.xml`)).status).toBe(204);
     const { alert } = await cap(relay, `/nb/${NB}/cap/${id}.xml`);
     expect(alert.msgType).toBe('Cancel');
@@ -266,21 +245,16 @@ describe('crisis alerts as CAP 1.2', () => {
   it('serves the most severe of several active alerts at cap.xml and every alert at its own address', async () => {
     relay = await startRelay({ publicUrl: PUBLIC_URL });
     const ids: Record<string, string> = {};
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        ids.minor = pub.crisis.create(
-          highWater(Date.now(), { severity: 'minor', headline: 'Stremming N271' }),
-          mieke,
-        ).id;
-        ids.extreme = pub.crisis.create(
-          highWater(Date.now(), { severity: 'extreme', headline: 'Evacuatie Middelaar' }),
-          gemeente,
-        ).id;
-      },
-      Date.now() - HOUR,
-    );
+    await writePublic(relay, (pub) => {
+      ids.minor = pub.crisis.create(
+        highWater(Date.now(), { severity: 'minor', headline: 'Stremming N271' }),
+        mieke,
+      ).id;
+      ids.extreme = pub.crisis.create(
+        highWater(Date.now(), { severity: 'extreme', headline: 'Evacuatie Middelaar' }),
+        gemeente,
+      ).id;
+    });
     const main = await cap(relay);
     expect(main.info.headline).toBe('Evacuatie Middelaar');
     expect(main.info.severity).toBe('Extreme');
@@ -297,10 +271,9 @@ describe('crisis alerts as CAP 1.2', () => {
   it('answers 204 with a link to the Atom index when no alert is in force', async () => {
     relay = await startRelay({ publicUrl: PUBLIC_URL });
     let expiredId = '';
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
+    await writePublic(
+      relay,
+      (pub) => {
         expiredId = pub.crisis.create(
           highWater(Date.now(), { effective: Date.now() - 3 * DAY, expires: Date.now() - DAY }),
           gemeente,
@@ -324,15 +297,10 @@ describe('crisis alerts as CAP 1.2', () => {
   it('marks exercise and test alerts with their CAP status and a note', async () => {
     relay = await startRelay();
     const ids: string[] = [];
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        ids.push(pub.crisis.create(highWater(Date.now(), { status: 'exercise' }), gemeente).id);
-        ids.push(pub.crisis.create(highWater(Date.now(), { status: 'test' }), gemeente).id);
-      },
-      Date.now() - HOUR,
-    );
+    await writePublic(relay, (pub) => {
+      ids.push(pub.crisis.create(highWater(Date.now(), { status: 'exercise' }), gemeente).id);
+      ids.push(pub.crisis.create(highWater(Date.now(), { status: 'test' }), gemeente).id);
+    });
     const exercise = await cap(relay, `/nb/${NB}/cap/${ids[0]}.xml`);
     expect(exercise.alert.status).toBe('Exercise');
     expect(exercise.alert.note).toContain('Oefening');
@@ -343,27 +311,9 @@ describe('crisis alerts as CAP 1.2', () => {
 
   it('keeps script and markup payloads as escaped text and still validates', async () => {
     relay = await startRelay({ publicUrl: PUBLIC_URL });
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        writeXssAlert(pub);
-      },
-      Date.now() - HOUR,
-    );
+    await writePublic(relay, writeXssAlert);
     const { text, info } = await cap(relay);
-    for (const raw of [
-      '<script',
-      '<img',
-      '<svg',
-      '<a ',
-      '<b ',
-      '<![CDATA[',
-      '<!--',
-      '</headline><alert>',
-    ]) {
-      expect(text).not.toContain(raw);
-    }
+    expectNoneVerbatim(text, [...XSS_MARKUP, '</headline><alert>']);
     expect(info.headline).toBe(XSS.headline);
     expect(info.instruction).toBe(XSS.instruction);
     expect(info.senderName).toBe(XSS.author);
@@ -374,14 +324,7 @@ describe('crisis alerts as CAP 1.2', () => {
 
   it('has a schema check that rejects what CAP forbids, so passing it means something', async () => {
     relay = await startRelay();
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.create(highWater(), gemeente);
-      },
-      Date.now() - HOUR,
-    );
+    await writeHighWater(relay);
     const { text } = await get(relay, `/nb/${NB}/cap.xml`);
     expect(validateCap(text).ok).toBe(true);
     const utc = text.replace(/<sent>([^<]+)[+-]\d\d:\d\d<\/sent>/, '<sent>$1Z</sent>');
@@ -403,21 +346,12 @@ describe('crisis alerts as CAP 1.2', () => {
     expect((await get(relay, '/nb/nergenshuizen/cap.xml')).status).toBe(404);
     expect((await get(relay, '/nb/nergenshuizen/cap/x.xml')).status).toBe(404);
     expect((await get(relay, '/nb/NOT_A_SLUG/cap.xml')).status).toBe(404);
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.create(highWater(), gemeente);
-      },
-      Date.now() - HOUR,
-    );
+    await writeHighWater(relay);
     expect((await get(relay, `/nb/${NB}/cap/nope.xml`)).status).toBe(404);
     expect((await get(relay, `/nb/${NB}/cap/%E0%A4%A.xml`)).status).toBe(404);
     const first = await get(relay, `/nb/${NB}/cap.xml`);
     expect(first.headers.get('cache-control')).toBe('public, max-age=60');
-    const again = await get(relay, `/nb/${NB}/cap.xml`, {
-      'if-none-match': first.headers.get('etag')!,
-    });
+    const again = await revalidate(relay, `/nb/${NB}/cap.xml`, first);
     expect(again.status).toBe(304);
     const post = await fetch(`${relay.url}/nb/${NB}/cap.xml`, { method: 'POST' });
     expect(post.status).toBe(405);

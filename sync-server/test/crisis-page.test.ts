@@ -2,17 +2,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SEVERITY_COLOURS } from '../src/feeds/crisis-page.js';
 import {
   DAY,
+  elementNames,
+  expectNoElements,
+  expectNoneVerbatim,
   gemeente,
   get,
   highWater,
   HOUR,
   NB,
   parser,
+  revalidate,
+  writeHighWater,
+  writePublic,
   writeXssAlert,
   XSS,
-  elementNames,
 } from './helpers/crisis.js';
-import { mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
+import { mieke } from './helpers/neighbourhood.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 
 async function page(relay: TestRelay, query = '', nb = NB) {
@@ -57,29 +62,22 @@ describe('the plain HTML crisis page', () => {
     relay = await startRelay();
     const start = Date.now() - 3 * HOUR;
     let id = '';
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
+    await writePublic(
+      relay,
+      (pub) => {
         pub.settings.set({ name: 'Maasburen', villages: [] }, mieke);
         id = pub.crisis.create(highWater(), gemeente).id;
       },
       start,
     );
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.addUpdate(id, { text: 'Hoogste stand nu vrijdag 18:00.' }, gemeente);
-      },
+    await writePublic(
+      relay,
+      (pub) => pub.crisis.addUpdate(id, { text: 'Hoogste stand nu vrijdag 18:00.' }, gemeente),
       start + HOUR,
     );
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.addUpdate(id, { text: 'Zandzakken bij de kazerne.' }, mieke);
-      },
+    await writePublic(
+      relay,
+      (pub) => pub.crisis.addUpdate(id, { text: 'Zandzakken bij de kazerne.' }, mieke),
       start + 2 * HOUR,
     );
     const { status, headers, text: html } = await page(relay);
@@ -114,21 +112,16 @@ describe('the plain HTML crisis page', () => {
 
   it('puts the most severe alert first and colours every severity with at least 4.5:1 contrast', async () => {
     relay = await startRelay();
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.create(
-          highWater(Date.now(), { severity: 'minor', headline: 'Stremming N271' }),
-          mieke,
-        );
-        pub.crisis.create(
-          highWater(Date.now(), { severity: 'extreme', headline: 'Evacuatie Middelaar' }),
-          gemeente,
-        );
-      },
-      Date.now() - HOUR,
-    );
+    await writePublic(relay, (pub) => {
+      pub.crisis.create(
+        highWater(Date.now(), { severity: 'minor', headline: 'Stremming N271' }),
+        mieke,
+      );
+      pub.crisis.create(
+        highWater(Date.now(), { severity: 'extreme', headline: 'Evacuatie Middelaar' }),
+        gemeente,
+      );
+    });
     const visible = text((await page(relay)).text);
     expect(visible).toContain('2 actieve meldingen');
     expect(visible.indexOf('Evacuatie Middelaar')).toBeLessThan(visible.indexOf('Stremming N271'));
@@ -141,14 +134,7 @@ describe('the plain HTML crisis page', () => {
 
   it('switches to English with ?lang=en and keeps the Dutch alert text marked as Dutch', async () => {
     relay = await startRelay();
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.create(highWater(), gemeente);
-      },
-      Date.now() - HOUR,
-    );
+    await writeHighWater(relay);
     const dutch = await page(relay);
     expect(dutch.text).toContain('<a href="crisis?lang=en" hreflang="en" lang="en">English</a>');
     const english = await page(relay, '?lang=en');
@@ -166,10 +152,9 @@ describe('the plain HTML crisis page', () => {
     relay = await startRelay();
     const now = Date.now();
     let id = '';
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
+    await writePublic(
+      relay,
+      (pub) => {
         pub.crisis.create(
           highWater(now, { headline: 'Storm', effective: now - 9 * DAY, expires: now - 8 * DAY }),
           gemeente,
@@ -178,12 +163,9 @@ describe('the plain HTML crisis page', () => {
       },
       now - 10 * DAY,
     );
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.cancel(id, { reason: 'Stroom is terug.' }, gemeente);
-      },
+    await writePublic(
+      relay,
+      (pub) => pub.crisis.cancel(id, { reason: 'Stroom is terug.' }, gemeente),
       now - HOUR,
     );
     const { status, text: html } = await page(relay);
@@ -199,25 +181,15 @@ describe('the plain HTML crisis page', () => {
 
   it('renders script, markup and attribute payloads inert, as visible text', async () => {
     relay = await startRelay();
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.settings.set({ name: '<iframe src=//evil>', villages: [] }, mieke);
-        writeXssAlert(pub);
-      },
-      Date.now() - HOUR,
-    );
+    await writePublic(relay, (pub) => {
+      pub.settings.set({ name: '<iframe src=//evil>', villages: [] }, mieke);
+      writeXssAlert(pub);
+    });
     const { text: html } = await page(relay);
     expect(html.match(/<script/gi)).toBeNull();
-    for (const raw of ['<img', '<svg', '<iframe', '<a href="javascript', '<b ', '<!--']) {
-      expect(html).not.toContain(raw);
-    }
+    expectNoneVerbatim(html, ['<img', '<svg', '<iframe', '<a href="javascript', '<b ', '<!--']);
     expect(html.match(/<style/g)).toHaveLength(1);
-    const names = elementNames(tree(html));
-    for (const name of ['script', 'img', 'svg', 'iframe', 'b', 'headline', 'alert']) {
-      expect(names.has(name), name).toBe(false);
-    }
+    expectNoElements(tree(html), ['script', 'img', 'svg', 'iframe', 'b', 'headline', 'alert']);
     const visible = text(html);
     for (const payload of [
       XSS.headline,
@@ -235,21 +207,12 @@ describe('the plain HTML crisis page', () => {
   it('answers 404 for an unknown neighbourhood and 304 while the page did not change', async () => {
     relay = await startRelay();
     expect((await page(relay, '', 'nergenshuizen')).status).toBe(404);
-    await writeNeighbourhood(
-      relay.storage,
-      NB,
-      ({ pub }) => {
-        pub.crisis.create(highWater(), gemeente);
-      },
-      Date.now() - HOUR,
-    );
+    await writeHighWater(relay);
     // The page states when it was made, to the minute; two requests in one minute match.
     let statuses: number[] = [];
     for (let attempt = 0; attempt < 2 && !statuses.includes(304); attempt++) {
       const first = await page(relay);
-      const again = await get(relay, `/nb/${NB}/crisis`, {
-        'if-none-match': first.headers.get('etag')!,
-      });
+      const again = await revalidate(relay, `/nb/${NB}/crisis`, first);
       statuses = [first.status, again.status];
     }
     expect(statuses).toEqual([200, 304]);

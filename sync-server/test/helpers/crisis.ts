@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
 import type { AlertInput, Author, PublicSpace } from '@buurthub/shared';
+import { writeNeighbourhood } from './neighbourhood.js';
 import type { TestRelay } from './relay.js';
 
 export const NB = 'maasburen';
@@ -63,6 +64,39 @@ export async function get(relay: TestRelay, path: string, headers: Record<string
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
+/** Asks for `path` again with the ETag an earlier answer carried, as a cache does. */
+export function revalidate(relay: TestRelay, path: string, earlier: { headers: Headers }) {
+  return get(relay, path, { 'if-none-match': earlier.headers.get('etag')! });
+}
+
+/**
+ * Writes into the public space of NB, by default an hour ago: alerts made with `highWater()`
+ * then are in force, and what the feeds show no longer depends on the current second.
+ */
+export function writePublic(
+  relay: TestRelay,
+  write: (pub: PublicSpace) => unknown,
+  at = Date.now() - HOUR,
+): Promise<void> {
+  return writeNeighbourhood(relay.storage, NB, ({ pub }) => void write(pub), at);
+}
+
+/** The gemeente's high-water alert, written an hour ago. */
+export function writeHighWater(relay: TestRelay): Promise<void> {
+  return writePublic(relay, (pub) => pub.crisis.create(highWater(), gemeente));
+}
+
+/** Fails for each of `raws` that stands in a served document as it is: it was not escaped. */
+export function expectNoneVerbatim(text: string, raws: string[]): void {
+  for (const raw of raws) expect(text).not.toContain(raw);
+}
+
+/** Fails for each of `names` that is an element anywhere in the parsed document. */
+export function expectNoElements(doc: unknown, names: string[]): void {
+  const found = elementNames(doc);
+  for (const name of names) expect(found.has(name), name).toBe(false);
+}
+
 /** Every element name anywhere in a parsed document. */
 export function elementNames(value: unknown, names = new Set<string>()): Set<string> {
   if (Array.isArray(value)) value.forEach((item) => elementNames(item, names));
@@ -84,6 +118,9 @@ export const XSS = {
   author: '<b onmouseover=alert(4)>Gemeente</b>',
   update: '</li><script>alert(5)</script><style>body{display:none}</style>',
 };
+
+/** How the markup in XSS begins; a feed that escapes it never holds these as they are. */
+export const XSS_MARKUP = ['<script', '<img', '<svg', '<a ', '<b ', '<![CDATA[', '<!--'];
 
 /** An alert with a payload in every text field (and the author's name), plus an update. */
 export function writeXssAlert(pub: PublicSpace): string {
