@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EventInput, zonedInstant } from '@buurthub/shared';
 import { CommunitySpace } from '@buurthub/shared';
-import { runCli, startCli } from './helpers/cli.js';
+import { mintWithCli, runCli, serveCli } from './helpers/cli.js';
 import { stockClient, synced } from './helpers/clients.js';
 import { metric } from './helpers/http.js';
 import { anna, mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
@@ -456,24 +456,15 @@ describe('the agenda as an iCalendar feed', () => {
 describe('buurthub serve --public-url', () => {
   it('puts the public address into personal calendar URLs', async () => {
     const dir = tempDir();
-    const cli = await startCli([
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
+    const cli = await serveCli(
       dir.path,
       '--public-url',
       'https://buurt.example.nl/',
       '--log-level',
       'warn',
-    ]);
+    );
     try {
-      const token = (await runCli(['token', NB, '--role', 'resident', '--data', dir.path])).stdout
-        .trim()
-        .split('\n')
-        .at(-1)!;
+      const { token } = await mintWithCli(NB, 'resident', dir.path);
       const res = await fetch(`${cli.url}/api/calendar-key`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { mintWithCli, runCli } from './helpers/cli.js';
 import { PublicSpace } from '@buurthub/shared';
 import { rawClient, stockClient, synced } from './helpers/clients.js';
 import { tryWrite, upgradeStatus } from './helpers/auth.js';
@@ -8,7 +8,6 @@ import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tempDir } from './helpers/temp.js';
 
 const NB = 'maasburen';
-const lastLine = (text: string) => text.trim().split('\n').at(-1) as string;
 
 describe('identity commands against a running relay', () => {
   let relay: TestRelay;
@@ -16,18 +15,14 @@ describe('identity commands against a running relay', () => {
 
   it('mints a token with "buurthub token" that the running relay accepts', async () => {
     relay = await startRelay();
-    const { code, stdout } = await runCli([
-      'token',
+    const { code, token } = await mintWithCli(
       NB,
-      '--role',
       'official',
+      relay.dataDir,
       '--name',
       'Gemeente Mook',
-      '--data',
-      relay.dataDir,
-    ]);
+    );
     expect(code).toBe(0);
-    const token = lastLine(stdout);
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect((await tryWrite(relay.url, `${NB}/public`, token)).result).toBe('stored');
     expect((await tryWrite(relay.url, `${NB}/moderation`, token)).result).toBe('denied');
@@ -35,10 +30,8 @@ describe('identity commands against a running relay', () => {
 
   it('closes the open connections of a revoked subject and refuses its token after', async () => {
     relay = await startRelay({ revocationPollMs: 100 });
-    const token = lastLine(
-      (await runCli(['token', NB, '--role', 'resident', '--sub', 'bert', '--data', relay.dataDir]))
-        .stdout,
-    );
+    const bertToken = () => mintWithCli(NB, 'resident', relay.dataDir, '--sub', 'bert');
+    const { token } = await bertToken();
     const bert = await rawClient(relay.url, `${NB}/community`, `?token=${token}`);
     const other = await rawClient(relay.url, `${NB}/community`);
     const revoked = await runCli(['revoke', 'bert', '--data', relay.dataDir]);
@@ -50,10 +43,7 @@ describe('identity commands against a running relay', () => {
     other.close();
     // A token minted for the same subject after the revocation works again.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const fresh = lastLine(
-      (await runCli(['token', NB, '--role', 'resident', '--sub', 'bert', '--data', relay.dataDir]))
-        .stdout,
-    );
+    const { token: fresh } = await bertToken();
     expect(await upgradeStatus(relay.url, `${NB}/community`, fresh)).toBe(101);
   });
 
@@ -143,7 +133,7 @@ describe('identity commands against a running relay', () => {
   it('refuses to mint a token for a data directory that holds no relay', async () => {
     const empty = tempDir();
     try {
-      const result = await runCli(['token', NB, '--role', 'resident', '--data', empty.path]);
+      const result = await mintWithCli(NB, 'resident', empty.path);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('no Buurthub database');
       expect(readdirSync(empty.path)).toEqual([]);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CommunitySpace, PublicSpace } from '@buurthub/shared';
 import { SqliteStorage } from '../src/index.js';
-import { type CliRelay, runCli, startCli } from './helpers/cli.js';
+import { type CliRelay, mintWithCli, runCli, serveCli } from './helpers/cli.js';
 import {
   rawClient,
   type RawClient,
@@ -40,24 +40,15 @@ describe('operating the relay from the command line', () => {
   }
 
   async function serve(data: string, ...extra: string[]): Promise<CliRelay> {
-    const relay = await startCli([
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
-      data,
-      ...extra,
-    ]);
+    const relay = await serveCli(data, ...extra);
     relays.push(relay);
     return relay;
   }
 
   async function token(data: string, role = 'moderator'): Promise<string> {
-    const minted = await runCli(['token', NB, '--role', role, '--data', data]);
+    const minted = await mintWithCli(NB, role, data);
     expect(minted.code).toBe(0);
-    return minted.stdout.trim().split('\n').at(-1) as string;
+    return minted.token;
   }
 
   async function writer(relay: CliRelay, jwt: string): Promise<RawClient> {

@@ -9,7 +9,7 @@ import {
   verifyAlert,
 } from '@buurthub/shared';
 import { SqliteStorage } from '../src/index.js';
-import { type CliRelay, runCli, startCli } from './helpers/cli.js';
+import { type CliRelay, mintWithCli, runCli, serveCli } from './helpers/cli.js';
 import { rawClient, stockClient, synced, type TestClient } from './helpers/clients.js';
 import { updateFrame } from './helpers/frames.js';
 import { tempDir } from './helpers/temp.js';
@@ -28,16 +28,7 @@ describe('buurthub serve as a process', () => {
   });
 
   async function serve(data: string, ...extra: string[]): Promise<CliRelay> {
-    const relay = await startCli([
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
-      data,
-      ...extra,
-    ]);
+    const relay = await serveCli(data, ...extra);
     relays.push(relay);
     return relay;
   }
@@ -47,8 +38,7 @@ describe('buurthub serve as a process', () => {
     dirs.push(data);
     const first = await serve(data.path);
     // Minted by a second process on the same data directory while the relay runs.
-    const minted = await runCli(['token', 'maasburen', '--role', 'resident', '--data', data.path]);
-    const token = minted.stdout.trim().split('\n').at(-1) as string;
+    const { token } = await mintWithCli('maasburen', 'resident', data.path);
 
     const doc = new Y.Doc();
     const before = Y.encodeStateVector(doc);

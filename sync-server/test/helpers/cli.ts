@@ -64,3 +64,17 @@ export async function runCli(
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { code, stdout, stderr };
 }
+
+/** `buurthub serve` on 127.0.0.1 and a free port, with `data` as its data directory. */
+export function serveCli(data: string, ...extra: string[]): Promise<CliRelay> {
+  return startCli(['serve', '--port', '0', '--host', '127.0.0.1', '--data', data, ...extra]);
+}
+
+/** The last line a command printed: what `buurthub token` prints for scripts to take. */
+export const lastLine = (text: string) => text.trim().split('\n').at(-1) as string;
+
+/** Runs `buurthub token` on a data directory as an operator does; its result and the token. */
+export async function mintWithCli(nb: string, role: string, data: string, ...extra: string[]) {
+  const result = await runCli(['token', nb, '--role', role, '--data', data, ...extra]);
+  return { ...result, token: lastLine(result.stdout) };
+}
