@@ -15,13 +15,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, zonedDate } from '@buurthub/shared';
 import ICAL from 'ical.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { freePort, startRelay } from './support/relay.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { axeViolations } from './support/browser.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -32,10 +30,7 @@ const TITLE = 'Snoeimiddag; met koffie, en taart';
 const DAY = addDays(zonedDate(Date.now(), 'Europe/Amsterdam'), 2);
 
 describe('the agenda', () => {
-  const data = tempDir('buurthub-agenda-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
@@ -43,14 +38,14 @@ describe('the agenda', () => {
   let personalFeed = '';
 
   async function page(viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const context = await site.browser.newContext({ viewport, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
     contexts.push(context);
     return context.newPage();
   }
 
   async function joinAs(p: Page, name: string): Promise<void> {
-    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
+    await joinWithLink(p, await inviteLink(site), name);
   }
 
   async function shot(p: Page, name: string, fullPage = true): Promise<void> {
@@ -62,22 +57,14 @@ describe('the agenda', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Kerkbuurt', '--data', data.path]);
-    relay = await startRelay(port, data.path, ['--public-url', base]);
-    browser = await launchChromium();
+    site = await startNeighbourhood('buurthub-agenda-e2e-', NB, 'Kerkbuurt');
     anna = await page();
     bram = await page();
     await joinAs(anna, 'Anna Kerkhof');
     await joinAs(bram, 'Bram Janssen');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('creates a members-only event, with the model’s validation messages in Dutch', async () => {
     await anna.getByRole('link', { name: 'Agenda', exact: true }).click();
@@ -114,7 +101,7 @@ describe('the agenda', () => {
   });
 
   it('lets a second member RSVP from the deep link, and the organiser sees count and name live', async () => {
-    await bram.goto(`${base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
+    await bram.goto(`${site.base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
     await bram.getByRole('heading', { name: TITLE }).waitFor({ timeout: 15_000 });
     // Only the organiser (or a moderator) sees who is coming.
     expect(await bram.getByRole('heading', { name: 'Wie komen er' }).count()).toBe(0);
@@ -137,7 +124,7 @@ describe('the agenda', () => {
   });
 
   it('shows the event in the upcoming list, this week and the month view, navigable by keyboard', async () => {
-    await bram.goto(`${base}/nb/${NB}/#agenda`);
+    await bram.goto(site.url('#agenda'));
     await bram.getByRole('heading', { name: 'Binnenkort in de buurt' }).waitFor();
     await bram.getByRole('link', { name: new RegExp(TITLE.slice(0, 12)) }).waitFor();
     expect(await axeViolations(bram)).toEqual([]);
@@ -145,7 +132,7 @@ describe('the agenda', () => {
     await bram.setViewportSize(DESKTOP);
     await shot(bram, 'agenda-list-1920.png', false);
 
-    await bram.goto(`${base}/nb/${NB}/#agenda/maand/${DAY.slice(0, 7)}`);
+    await bram.goto(`${site.base}/nb/${NB}/#agenda/maand/${DAY.slice(0, 7)}`);
     const cell = bram.locator(`td[data-day="${DAY}"]`);
     await expect.poll(() => cell.textContent(), { timeout: 15_000 }).toContain('1 activiteit');
     expect(await cell.textContent()).toContain(TITLE);
@@ -194,19 +181,21 @@ describe('the agenda', () => {
   });
 
   it('gives a personal calendar link with members-only events, and a reset stops the old one', async () => {
-    await anna.goto(`${base}/nb/${NB}/#agenda`);
+    await anna.goto(site.url('#agenda'));
     await anna.getByRole('button', { name: 'Maak mijn agenda-link' }).click();
     const field = anna.getByLabel('Je agenda-link');
     await expect.poll(() => field.inputValue()).toMatch(/events\.ics\?key=/);
     const first = await field.inputValue();
-    expect(first.startsWith(`${base}/nb/${NB}/events.ics?key=`)).toBe(true);
+    expect(first.startsWith(`${site.base}/nb/${NB}/events.ics?key=`)).toBe(true);
     const feed = await fetch(first);
     expect(feed.status).toBe(200);
     const body = await feed.text();
     expect(body).toContain('SUMMARY:Snoeimiddag\\; met koffie\\, en taart');
     expect(body).toContain('CLASS:PRIVATE');
     // The public feed does not have it.
-    expect(await (await fetch(`${base}/nb/${NB}/events.ics`)).text()).not.toContain('Snoeimiddag');
+    expect(await (await fetch(`${site.base}/nb/${NB}/events.ics`)).text()).not.toContain(
+      'Snoeimiddag',
+    );
     expect(await axeViolations(anna)).toEqual([]);
 
     await anna.getByRole('button', { name: 'Nieuwe link maken' }).click();
@@ -223,7 +212,7 @@ describe('the agenda', () => {
 
   it('lets the organiser edit every field, and the second member sees the new details', async () => {
     const later = addDays(DAY, 1);
-    await anna.goto(`${base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
+    await anna.goto(`${site.base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
     await anna.getByRole('button', { name: 'Bewerken' }).click();
     await anna.getByRole('heading', { name: 'Activiteit bewerken' }).waitFor();
     // The form shows the event as it is.
@@ -260,7 +249,7 @@ describe('the agenda', () => {
       )
       .toBe('edit-event');
 
-    await bram.goto(`${base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
+    await bram.goto(`${site.base}/nb/${NB}/#agenda/${encodeURIComponent(eventId)}`);
     const theirs = bram.getByRole('article', { name: 'Snoeimiddag (verzet)' });
     await theirs.waitFor({ timeout: 15_000 });
     const text = (await theirs.textContent()) ?? '';
@@ -272,7 +261,7 @@ describe('the agenda', () => {
     expect(await bram.getByRole('button', { name: 'Bewerken' }).count()).toBe(0);
     expect(await bram.getByRole('button', { name: 'Activiteit annuleren' }).count()).toBe(0);
     // Now public, it is in the public feed at its new time.
-    const feed = await (await fetch(`${base}/nb/${NB}/events.ics`)).text();
+    const feed = await (await fetch(`${site.base}/nb/${NB}/events.ics`)).text();
     const vevent = new ICAL.Component(ICAL.parse(feed)).getFirstSubcomponent('vevent');
     expect(new ICAL.Event(vevent!).startDate.toString()).toBe(`${later}T14:00:00`);
   });
@@ -303,7 +292,7 @@ describe('the agenda', () => {
     expect(await axeViolations(bram)).toEqual([]);
     await shot(bram, 'agenda-cancelled-390.png');
 
-    await bram.goto(`${base}/nb/${NB}/#agenda`);
+    await bram.goto(site.url('#agenda'));
     const item = bram.getByRole('link', { name: /Snoeimiddag \(verzet\)/ });
     await item.waitFor();
     expect(await item.textContent()).toContain('Geannuleerd');
@@ -311,7 +300,7 @@ describe('the agenda', () => {
     await shot(bram, 'agenda-list-cancelled-390.png');
     const later = addDays(DAY, 1);
     await bram.setViewportSize(DESKTOP);
-    await bram.goto(`${base}/nb/${NB}/#agenda/maand/${later.slice(0, 7)}`);
+    await bram.goto(`${site.base}/nb/${NB}/#agenda/maand/${later.slice(0, 7)}`);
     const cell = bram.locator(`td[data-day="${later}"]`);
     await expect
       .poll(() => cell.textContent(), { timeout: 15_000 })
@@ -320,7 +309,7 @@ describe('the agenda', () => {
     await shot(bram, 'agenda-month-cancelled-1920.png', false);
     await bram.setViewportSize(PHONE);
 
-    for (const url of [personalFeed, `${base}/nb/${NB}/events.ics`]) {
+    for (const url of [personalFeed, `${site.base}/nb/${NB}/events.ics`]) {
       const body = await (await fetch(url)).text();
       const vevent = new ICAL.Component(ICAL.parse(body)).getFirstSubcomponent('vevent');
       expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');

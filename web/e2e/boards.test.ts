@@ -15,14 +15,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BoardNode, PublicSpace } from '@buurthub/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockClient, synced } from '../../sync-server/test/helpers/clients.js';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { freePort, startRelay } from './support/relay.js';
+import { axeViolations } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -63,10 +61,7 @@ const BOARD: BoardNode[] = [
 ];
 
 describe('notice boards', () => {
-  const data = tempDir('buurthub-boards-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let annaContext: BrowserContext;
   let bramContext: BrowserContext;
   let anna: Page;
@@ -80,9 +75,9 @@ describe('notice boards', () => {
   }
 
   async function writePublic(write: (space: PublicSpace) => void): Promise<void> {
-    const out = await cli(['token', NB, '--role', 'moderator', '--data', data.path]);
+    const out = await cli(['token', NB, '--role', 'moderator', '--data', site.dataDir]);
     const token = out.trim().split('\n').at(-1) as string;
-    const client = stockClient(base, `${NB}/public`, { token });
+    const client = stockClient(site.base, `${NB}/public`, { token });
     try {
       await synced(client);
       write(new PublicSpace(client.doc));
@@ -102,7 +97,7 @@ describe('notice boards', () => {
     });
 
   async function openEditor(p: Page): Promise<void> {
-    await p.goto(`${base}/nb/${NB}/#prikborden/${boardId}/bewerken`);
+    await p.goto(`${site.base}/nb/${NB}/#prikborden/${boardId}/bewerken`);
     await editor(p).getByText('Koffie staat klaar.').waitFor({ timeout: 20_000 });
   }
 
@@ -113,32 +108,23 @@ describe('notice boards', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Dorpsplein', '--data', data.path]);
-    relay = await startRelay(port, data.path);
+    site = await startNeighbourhood('buurthub-boards-e2e-', NB, 'Dorpsplein');
     await writePublic((space) => {
       boardId = space.boards.create({ title: 'Openingstijden', content: BOARD }, MIEKE).id;
       space.boards.create({ title: 'Voedselbank', content: [para(text('Elke vrijdag.'))] }, MIEKE);
     });
-    browser = await launchChromium();
-    annaContext = await browser.newContext({ viewport: DESKTOP });
-    bramContext = await browser.newContext({ viewport: DESKTOP });
-    const residentContext = await browser.newContext({ viewport: PHONE });
+    annaContext = await site.browser.newContext({ viewport: DESKTOP });
+    bramContext = await site.browser.newContext({ viewport: DESKTOP });
+    const residentContext = await site.browser.newContext({ viewport: PHONE });
     anna = await annaContext.newPage();
     bram = await bramContext.newPage();
     resident = await residentContext.newPage();
-    const where = { nb: NB, dataDir: data.path, base };
-    await joinWithLink(anna, await inviteLink(where, 'moderator'), 'Anna Verbinder');
-    await joinWithLink(bram, await inviteLink(where, 'moderator'), 'Bram Verbinder');
-    await joinWithLink(resident, await inviteLink(where, 'resident'), 'Rik Bewoner');
+    await joinWithLink(anna, await inviteLink(site, 'moderator'), 'Anna Verbinder');
+    await joinWithLink(bram, await inviteLink(site, 'moderator'), 'Bram Verbinder');
+    await joinWithLink(resident, await inviteLink(site, 'resident'), 'Rik Bewoner');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('shows a resident the boards read-only and nicely typeset, without edit controls', async () => {
     await resident.getByRole('navigation').getByRole('link', { name: 'Prikborden' }).click();
@@ -155,7 +141,7 @@ describe('notice boards', () => {
     expect(await axeViolations(resident)).toEqual([]);
     await shot(resident, 'board-resident-390.png');
     // Even typing the edit address gives no editor.
-    await resident.goto(`${base}/nb/${NB}/#prikborden/${boardId}/bewerken`);
+    await resident.goto(`${site.base}/nb/${NB}/#prikborden/${boardId}/bewerken`);
     await resident
       .getByRole('heading', { name: 'Alleen buurtverbinders en de gemeente bewerken prikborden.' })
       .waitFor();
@@ -217,7 +203,7 @@ describe('notice boards', () => {
     await anna.setViewportSize(DESKTOP);
     // The list of boards says who is editing which board.
     const third = await annaContext.newPage();
-    await third.goto(`${base}/nb/${NB}/#prikborden`);
+    await third.goto(site.url('#prikborden'));
     // Anna's own editor tab counts too: this tab is another awareness client.
     await third.getByText(/Nu bezig: .*Bram Verbinder/).waitFor({ timeout: 15_000 });
     expect(await axeViolations(third)).toEqual([]);
@@ -261,9 +247,9 @@ describe('notice boards', () => {
     await bram.keyboard.press('Delete');
     await expect.poll(() => boardText(anna), { timeout: 15_000 }).not.toContain('Koffie');
 
-    await resident.goto(`${base}/nb/${NB}/#prikborden/${boardId}`);
+    await resident.goto(`${site.base}/nb/${NB}/#prikborden/${boardId}`);
     const history = await annaContext.newPage();
-    await history.goto(`${base}/nb/${NB}/#prikborden/${boardId}/geschiedenis`);
+    await history.goto(`${site.base}/nb/${NB}/#prikborden/${boardId}/geschiedenis`);
     await history.getByRole('heading', { name: 'Geschiedenis van Openingstijden' }).waitFor();
     expect(await axeViolations(history)).toEqual([]);
     await history.getByRole('button', { name: /Goed/ }).click(); // click 1
@@ -304,9 +290,9 @@ describe('notice boards', () => {
     const src = (await photo.getAttribute('src')) as string;
     expect(src).toMatch(/^\/blobs\/[0-9a-f]{64}$/);
     await expect
-      .poll(async () => (await fetch(`${base}${src}`)).status, { timeout: 30_000 })
+      .poll(async () => (await fetch(`${site.base}${src}`)).status, { timeout: 30_000 })
       .toBe(200);
-    await resident.goto(`${base}/nb/${NB}/#prikborden/${boardId}`);
+    await resident.goto(`${site.base}/nb/${NB}/#prikborden/${boardId}`);
     const img = resident.getByRole('img', { name: 'De voorgevel van De Schakel' });
     await img.waitFor({ timeout: 15_000 });
     await expect
@@ -317,7 +303,7 @@ describe('notice boards', () => {
 
   it('prints the board as an A4 poster with the neighbourhood, the date and a QR code', async () => {
     const poster = await annaContext.newPage();
-    await poster.goto(`${base}/nb/${NB}/#prikborden/${boardId}/poster`);
+    await poster.goto(`${site.base}/nb/${NB}/#prikborden/${boardId}/poster`);
     await poster.getByRole('heading', { name: 'Poster van Openingstijden' }).waitFor();
     await poster.getByRole('img', { name: 'QR-code naar dit prikbord online' }).waitFor();
     expect(await axeViolations(poster)).toEqual([]);
@@ -353,9 +339,9 @@ describe('notice boards', () => {
   });
 
   it('rotates the boards full screen on the kiosk when there is no crisis alert', async () => {
-    const kioskContext = await browser.newContext({ viewport: DESKTOP });
+    const kioskContext = await site.browser.newContext({ viewport: DESKTOP });
     const kiosk = await kioskContext.newPage();
-    await kiosk.goto(`${base}/nb/${NB}/#kiosk`);
+    await kiosk.goto(site.url('#kiosk'));
     const screen = kiosk.locator('bh-kiosk');
     await screen.getByRole('heading', { name: 'Openingstijden' }).waitFor({ timeout: 20_000 });
     await screen.getByText('Maandag 9:00–17:00', { exact: false }).waitFor();

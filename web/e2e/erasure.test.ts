@@ -8,18 +8,16 @@
  * deletes their account from the account view, after a confirmation, with the same checks.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import {
   backupOccurrences,
   relayMemoryOccurrences,
   sqliteOccurrences,
 } from '../../sync-server/test/helpers/erasure.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const KIOSK = { width: 1920, height: 1080 };
@@ -57,10 +55,7 @@ function indexedDbOccurrences(page: Page, marker: string): Promise<number> {
 }
 
 describe('erasure in the browser', () => {
-  const data = tempDir('buurthub-erasure-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
@@ -69,13 +64,13 @@ describe('erasure in the browser', () => {
   let officialToken: string;
 
   async function page(): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.browser.newContext({ viewport: PHONE });
     contexts.push(context);
     return context.newPage();
   }
 
   async function token(role: string): Promise<string> {
-    const out = await cli(['token', NB, '--role', role, '--data', data.path]);
+    const out = await cli(['token', NB, '--role', role, '--data', site.dataDir]);
     return out.trim().split('\n').at(-1) ?? '';
   }
 
@@ -90,13 +85,13 @@ describe('erasure in the browser', () => {
 
   /** Zero (or not) everywhere on the relay: SQLite files, its memory, the official export. */
   async function onRelay(marker: string): Promise<number[]> {
-    const response = await fetch(`${base}/api/export/${NB}`, {
+    const response = await fetch(`${site.base}/api/export/${NB}`, {
       headers: { authorization: `Bearer ${officialToken}` },
     });
     expect(response.status).toBe(200);
     return [
-      sqliteOccurrences(data.path, marker),
-      await relayMemoryOccurrences(base, ROOM, marker, `?token=${moderatorToken}`),
+      sqliteOccurrences(site.dataDir, marker),
+      await relayMemoryOccurrences(site.base, ROOM, marker, `?token=${moderatorToken}`),
       backupOccurrences(
         (await response.json()) as { rooms: Record<string, { update: string }> },
         marker,
@@ -105,28 +100,20 @@ describe('erasure in the browser', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Erfwijk', '--data', data.path]);
-    relay = await startRelay(port, data.path);
-    browser = await launchChromium();
+    site = await startNeighbourhood('buurthub-erasure-e2e-', NB, 'Erfwijk');
     [anna, bram, carla] = [await page(), await page(), await page()];
     for (const [p, name] of [
       [anna, 'Anna Erfgoed'],
       [bram, 'Bram Janssen'],
       [carla, 'Carla de Wit'],
     ] as const) {
-      await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
+      await joinWithLink(p, await inviteLink(site), name);
     }
     moderatorToken = await token('moderator');
     officialToken = await token('official');
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('erases a deleted post and its comments everywhere, also after an offline phone returns', async () => {
     const marker = `MARKER${Date.now().toString(36)}`;
@@ -222,7 +209,7 @@ describe('erasure in the browser', () => {
     expect(await anna.getByRole('article', { name: 'Ladder gezocht' }).count()).toBe(0);
     expect(await indexedDbOccurrences(bram, marker)).toBe(0);
     expect(await onRelay(marker)).toEqual([0, 0, 0]);
-    expect(sqliteOccurrences(data.path, 'Bram Janssen')).toBe(0);
+    expect(sqliteOccurrences(site.dataDir, 'Bram Janssen')).toBe(0);
     // Bram's device is a guest now: no account link, the way in instead.
     expect(await bram.getByRole('link', { name: 'Account' }).count()).toBe(0);
   });
@@ -230,11 +217,7 @@ describe('erasure in the browser', () => {
   it("gives an official the neighbourhood's export from the account view", async () => {
     await post(anna, 'Zomerfeest op het plein', 'Zaterdag vanaf drie uur.');
     const official = await page();
-    await joinWithLink(
-      official,
-      await inviteLink({ nb: NB, dataDir: data.path, base }, 'official'),
-      'Gemeente Erfwijk',
-    );
+    await joinWithLink(official, await inviteLink(site, 'official'), 'Gemeente Erfwijk');
     await official.getByRole('link', { name: 'Account' }).click();
     await official.getByRole('heading', { name: 'De hele buurt exporteren' }).waitFor();
     expect(await axeViolations(official)).toEqual([]);

@@ -8,13 +8,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { freePort, startRelay } from './support/relay.js';
-import { cli } from './support/members.js';
+import { axeViolations } from './support/browser.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -22,52 +20,27 @@ const NB = 'kerkpad';
 const SHOTS = process.env.BH_SHOTS;
 
 describe('inviting neighbours from the app', () => {
-  const data = tempDir('buurthub-invite-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   const contexts: BrowserContext[] = [];
   let moderator: Page;
   let invited: { code: string; link: string };
 
-  async function cliInvite(role: string): Promise<string> {
-    const out = await cli(['invite', NB, '--role', role, '--data', data.path, '--base-url', base]);
-    const link = /Link: (\S+)/.exec(out)?.[1];
-    if (!link) throw new Error(`no link in:\n${out}`);
-    return link;
-  }
-
   async function page(viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const context = await site.browser.newContext({ viewport });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
     contexts.push(context);
     return context.newPage();
   }
 
-  async function joinAs(p: Page, link: string, name: string): Promise<void> {
-    await p.goto(link);
-    await p.locator('bh-join').getByLabel('Je naam').fill(name);
-    await p.getByRole('button', { name: 'Lid worden' }).click();
-    await p.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
-  }
-
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Kerkpad', '--data', data.path]);
-    relay = await startRelay(port, data.path);
-    browser = await launchChromium();
+    site = await startNeighbourhood('buurthub-invite-e2e-', NB, 'Kerkpad');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('lets a moderator create a resident invite with link, code and QR code, without axe violations', async () => {
     moderator = await page();
-    await joinAs(moderator, await cliInvite('moderator'), 'Mieke Buurtverbinder');
+    await joinWithLink(moderator, await inviteLink(site, 'moderator'), 'Mieke Buurtverbinder');
     await moderator.getByRole('link', { name: 'Uitnodigen' }).click();
     await moderator.getByRole('heading', { name: 'Buren uitnodigen' }).waitFor();
     expect(new URL(moderator.url()).hash).toBe('#uitnodigen');
@@ -91,7 +64,7 @@ describe('inviting neighbours from the app', () => {
     const code = (await moderator.locator('bh-invite .code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const link = await moderator.getByLabel('Link', { exact: true }).inputValue();
-    expect(link).toBe(`${base}/join/${code.replace('-', '')}`);
+    expect(link).toBe(`${site.base}/join/${code.replace('-', '')}`);
     const qr = moderator.getByRole('img', {
       name: `QR-code van de uitnodigingslink, code ${code}`,
     });
@@ -112,7 +85,7 @@ describe('inviting neighbours from the app', () => {
 
   it('lets a neighbour join with that code and post, seen by the moderator', async () => {
     const neighbour = await page();
-    await neighbour.goto(`${base}/join`);
+    await neighbour.goto(`${site.base}/join`);
     await neighbour.getByLabel('Uitnodigingscode').fill(invited.code);
     await neighbour.locator('bh-join').getByLabel('Je naam').fill('Sanne Nieuw');
     await neighbour.getByRole('button', { name: 'Lid worden' }).click();
@@ -126,7 +99,7 @@ describe('inviting neighbours from the app', () => {
     await neighbour.getByLabel('Categorie').selectOption('nieuws');
     await neighbour.getByRole('button', { name: 'Plaatsen' }).click();
     await neighbour.getByText('Je bericht is geplaatst.').waitFor();
-    await neighbour.goto(`${base}/nb/${NB}/#uitnodigen`);
+    await neighbour.goto(site.url('#uitnodigen'));
     await neighbour.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
     expect(await neighbour.getByRole('heading', { name: 'Buren uitnodigen' }).count()).toBe(0);
 
@@ -148,7 +121,7 @@ describe('inviting neighbours from the app', () => {
     await moderator.context().setOffline(false);
     if (SHOTS) {
       const wide = await page(DESKTOP);
-      await joinAs(wide, await cliInvite('official'), 'Gemeente Venlo');
+      await joinWithLink(wide, await inviteLink(site, 'official'), 'Gemeente Venlo');
       await wide.getByRole('link', { name: 'Uitnodigen' }).click();
       const group = wide.getByRole('group', { name: 'Uitnodigen als' });
       await group.getByRole('radio', { name: 'gemeente' }).check();

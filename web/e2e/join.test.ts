@@ -9,13 +9,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { freePort, startRelay } from './support/relay.js';
+import { axeViolations } from './support/browser.js';
 import { cli } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -23,11 +21,7 @@ const NB = 'dijkstraat';
 const SHOTS = process.env.BH_SHOTS;
 
 describe('joining a neighbourhood with an invite', () => {
-  const data = tempDir('buurthub-join-e2e-');
-  let port: number;
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
@@ -41,9 +35,9 @@ describe('joining a neighbourhood with an invite', () => {
       '--role',
       'resident',
       '--data',
-      data.path,
+      site.dataDir,
       '--base-url',
-      base,
+      site.base,
     ]);
     const code = /Code: (\S+)/.exec(out)?.[1];
     const link = /Link: (\S+)/.exec(out)?.[1];
@@ -52,7 +46,7 @@ describe('joining a neighbourhood with an invite', () => {
   }
 
   async function page(viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({ viewport });
+    const context = await site.browser.newContext({ viewport });
     contexts.push(context);
     return context.newPage();
   }
@@ -74,23 +68,15 @@ describe('joining a neighbourhood with an invite', () => {
   }
 
   beforeAll(async () => {
-    port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Dijkstraat', '--data', data.path]);
-    relay = await startRelay(port, data.path);
-    browser = await launchChromium();
+    site = await startNeighbourhood('buurthub-join-e2e-', NB, 'Dijkstraat');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('opens the join view from an invite link with the code filled in, without axe violations', async () => {
     const first = await invite();
     codes.push(first.code);
-    expect(first.link).toBe(`${base}/join/${first.code.replace('-', '')}`);
+    expect(first.link).toBe(`${site.base}/join/${first.code.replace('-', '')}`);
     anna = await page();
     await anna.goto(first.link);
     await anna.getByRole('heading', { name: 'Lid worden van je buurt' }).waitFor();
@@ -107,7 +93,7 @@ describe('joining a neighbourhood with an invite', () => {
       mkdirSync(SHOTS, { recursive: true });
       await anna.screenshot({ path: join(SHOTS, 'join-390.png'), fullPage: true });
       const wide = await page(DESKTOP);
-      await wide.goto(`${base}/join/`);
+      await wide.goto(`${site.base}/join/`);
       await wide.getByRole('heading', { name: 'Lid worden van je buurt' }).waitFor();
       await wide.getByRole('button', { name: 'Lid worden' }).click();
       await wide.getByText('Vul de code uit je uitnodiging in.').waitFor();
@@ -130,7 +116,7 @@ describe('joining a neighbourhood with an invite', () => {
     const second = await invite();
     bram = await page();
     // Typed by hand, lower case and without the dash.
-    await bram.goto(`${base}/join`);
+    await bram.goto(`${site.base}/join`);
     await bram.getByLabel('Uitnodigingscode').fill(second.code.replace('-', '').toLowerCase());
     await joinAs(bram, 'Bram Janssen');
 
@@ -146,7 +132,7 @@ describe('joining a neighbourhood with an invite', () => {
 
   it('shows a guest the join panel and never the community posts', async () => {
     guest = await page();
-    await guest.goto(`${base}/nb/${NB}/`);
+    await guest.goto(site.url());
     await guest.getByRole('heading', { name: 'Word lid van de buurt' }).waitFor();
     await expect
       .poll(() => guest.getByRole('status', { name: 'Synchronisatiestatus' }).textContent())
@@ -157,7 +143,7 @@ describe('joining a neighbourhood with an invite', () => {
     if (SHOTS) {
       await guest.screenshot({ path: join(SHOTS, 'guest-390.png'), fullPage: true });
       const wide = await page(DESKTOP);
-      await wide.goto(`${base}/nb/${NB}/`);
+      await wide.goto(site.url());
       await wide.getByRole('heading', { name: 'Word lid van de buurt' }).waitFor();
       await wide.screenshot({ path: join(SHOTS, 'guest-1920.png') });
     }
@@ -169,7 +155,7 @@ describe('joining a neighbourhood with an invite', () => {
           ws.onopen = () => resolve(true);
           ws.onerror = () => resolve(false);
         }),
-      `ws://127.0.0.1:${port}/sync/${NB}/community`,
+      `${site.base.replace(/^http/, 'ws')}/sync/${NB}/community`,
     );
     expect(opened).toBe(false);
   });
@@ -204,7 +190,7 @@ describe('joining a neighbourhood with an invite', () => {
       NB,
     );
     expect(sub).toMatch(/^m-/);
-    await cli(['revoke', sub as string, '--data', data.path]);
+    await cli(['revoke', sub as string, '--data', site.dataDir]);
     await anna
       .getByText('Je toegang tot deze buurt is verlopen of ingetrokken.', { exact: false })
       .waitFor({ timeout: 30_000 });

@@ -3,13 +3,10 @@
  * first paint is already Dutch, and the English catalogue arrives when the user switches
  * (and is remembered for the next start, which then fetches English only).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { launchChromium } from './support/browser.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const NB = 'taalbuurt';
 
@@ -24,32 +21,21 @@ function recordCatalogues(page: Page): string[] {
 }
 
 describe('the language catalogue', () => {
-  const data = tempDir('buurthub-language-');
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let context: BrowserContext;
-  let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Taalbuurt', '--data', data.path]);
-    relay = await startRelay(port, data.path);
-    browser = await launchChromium();
+    site = await startNeighbourhood('buurthub-language-', NB, 'Taalbuurt');
     // The service worker would answer later loads from its cache, out of sight of the page.
-    context = await browser.newContext({ serviceWorkers: 'block' });
+    context = await site.browser.newContext({ serviceWorkers: 'block' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('loads only Dutch on a Dutch device, and English only when the user switches to it', async () => {
     const page = await context.newPage();
     const fetched = recordCatalogues(page);
-    await joinWithLink(page, await inviteLink({ nb: NB, dataDir: data.path, base }), 'Ineke');
+    await joinWithLink(page, await inviteLink(site), 'Ineke');
     expect(fetched).toEqual(['nl']);
 
     await page.getByRole('button', { name: 'EN', exact: true }).click();
@@ -62,7 +48,7 @@ describe('the language catalogue', () => {
   it('starts in the language picked last time, fetching that catalogue only', async () => {
     const page = await context.newPage();
     const fetched = recordCatalogues(page);
-    await page.goto(`${base}/nb/${NB}/`);
+    await page.goto(site.url());
     await page.getByRole('heading', { name: 'Posts from the neighbourhood' }).waitFor();
     expect(fetched).toEqual(['en']);
     await page.close();

@@ -9,14 +9,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium, network } from './support/browser.js';
+import { axeViolations, network } from './support/browser.js';
 import { hasExif, jpegWithGps } from './support/exif.js';
-import { freePort, startRelay } from './support/relay.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -34,10 +32,7 @@ const XSS_BODY = [
 ].join('\n');
 
 describe('posts with photos', () => {
-  const data = tempDir('buurthub-media-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
@@ -45,14 +40,14 @@ describe('posts with photos', () => {
   let photoHash = '';
 
   async function page(viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const context = await site.browser.newContext({ viewport });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
     contexts.push(context);
     return context.newPage();
   }
 
   async function joinAs(p: Page, name: string): Promise<void> {
-    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
+    await joinWithLink(p, await inviteLink(site), name);
   }
 
   /** A 2400×1800 camera-like JPEG (noise, so it does not compress to nothing) with GPS EXIF. */
@@ -79,11 +74,7 @@ describe('posts with photos', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Maasoever', '--data', data.path]);
-    relay = await startRelay(port, data.path);
-    browser = await launchChromium();
+    site = await startNeighbourhood('buurthub-media-e2e-', NB, 'Maasoever');
     anna = await page();
     bram = await page(DESKTOP);
     await joinAs(anna, 'Anna Maas');
@@ -92,11 +83,7 @@ describe('posts with photos', () => {
     await annaNet.send('Network.enable');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('shows a photo post written offline at once, with its photo kept on the device', async () => {
     const jpeg = await cameraJpeg(anna);
@@ -173,7 +160,7 @@ describe('posts with photos', () => {
   });
 
   it('stores a small WebP without EXIF or GPS on the relay', async () => {
-    const response = await fetch(`${base}/blobs/${photoHash}`);
+    const response = await fetch(`${site.base}/blobs/${photoHash}`);
     expect(response.status).toBe(200);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
@@ -285,7 +272,7 @@ describe('posts with photos', () => {
     await expect
       .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth), { timeout: 20_000 })
       .toBe(1600);
-    await relay.stop('SIGKILL');
+    await site.relay.stop('SIGKILL');
     await bram.context().setOffline(true);
     await bram.reload();
     const again = bram.getByRole('img', { name: 'Ondergelopen kade', exact: false });

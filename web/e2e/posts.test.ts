@@ -5,13 +5,11 @@
  * the relay's feeds) scrolls to and focuses that post, and "Delen" shares that same link.
  * Photos picked in the composer survive a reload like the text of the draft.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { freePort, startRelay } from './support/relay.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { axeViolations } from './support/browser.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const NB = 'molenwijk';
@@ -26,23 +24,20 @@ function deepFocus(p: Page): Promise<string> {
 }
 
 describe('editing, removing and linking posts', () => {
-  const data = tempDir('buurthub-posts-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
 
   async function page(): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const context = await site.browser.newContext({ viewport: PHONE });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
     contexts.push(context);
     return context.newPage();
   }
 
   async function joinAs(p: Page, name: string): Promise<void> {
-    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
+    await joinWithLink(p, await inviteLink(site), name);
   }
 
   async function post(p: Page, title: string, body: string): Promise<void> {
@@ -55,22 +50,14 @@ describe('editing, removing and linking posts', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Molenwijk', '--data', data.path]);
-    relay = await startRelay(port, data.path);
-    browser = await launchChromium();
+    site = await startNeighbourhood('buurthub-posts-e2e-', NB, 'Molenwijk');
     anna = await page();
     bram = await page();
     await joinAs(anna, 'Anna Molenaar');
     await joinAs(bram, 'Bram Janssen');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('lets the author edit a post, and the neighbour sees the new text marked "bewerkt"', async () => {
     await post(anna, 'Kat vermist', 'Grijze kat, luistert naar Pluis.');
@@ -129,7 +116,7 @@ describe('editing, removing and linking posts', () => {
     await older.getByRole('button', { name: 'Delen' }).click();
     await older.getByText('Link gekopieerd.').waitFor();
     const link = await anna.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(new RegExp(`^${base}/nb/${NB}/#berichten/[^/]+$`));
+    expect(link).toMatch(new RegExp(`^${site.base}/nb/${NB}/#berichten/[^/]+$`));
 
     await bram.goto(link);
     const target = bram.getByRole('article', { name: 'Ouder bericht' });

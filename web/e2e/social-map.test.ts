@@ -9,41 +9,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium } from './support/browser.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
+import { axeViolations } from './support/browser.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const NB = 'maasoever';
 const SHOTS = process.env.BH_SHOTS;
 
 describe('the social map', () => {
-  const data = tempDir('buurthub-social-map-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   let moderator: Page;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Maasoever', '--data', data.path]);
-    relay = await startRelay(port, data.path, ['--public-url', base]);
-    browser = await launchChromium();
-    moderator = await (await browser.newContext({ viewport: PHONE })).newPage();
-    const link = await inviteLink({ nb: NB, dataDir: data.path, base }, 'moderator');
+    site = await startNeighbourhood('buurthub-social-map-e2e-', NB, 'Maasoever');
+    moderator = await (await site.browser.newContext({ viewport: PHONE })).newPage();
+    const link = await inviteLink(site, 'moderator');
     await joinWithLink(moderator, link, 'Mieke Buurtverbinder');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('lets a moderator add an organisation, a regulation and a consented story', async () => {
     await moderator.getByRole('link', { name: 'Sociale kaart' }).click();
@@ -84,8 +71,8 @@ describe('the social map', () => {
   });
 
   it('lets a guest find help by area and words and read an organisation’s page', async () => {
-    const guest = await (await browser.newContext({ viewport: PHONE })).newPage();
-    await guest.goto(`${base}/nb/${NB}/`);
+    const guest = await (await site.browser.newContext({ viewport: PHONE })).newPage();
+    await guest.goto(site.url());
     await guest.getByRole('heading', { name: 'Word lid van de buurt' }).waitFor();
     await guest.getByRole('link', { name: 'Sociale kaart' }).click();
     await guest.getByRole('heading', { name: 'Sociale kaart', level: 2 }).waitFor();

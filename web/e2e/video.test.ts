@@ -12,13 +12,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
-import { axeViolations, launchChromium, network } from './support/browser.js';
-import { freePort, startRelay } from './support/relay.js';
-import { cli, inviteLink, joinWithLink } from './support/members.js';
+import { axeViolations, network } from './support/browser.js';
+import { inviteLink, joinWithLink } from './support/members.js';
+import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const NB = 'veerpont';
@@ -66,10 +64,7 @@ async function recordWebm(p: Page): Promise<Buffer> {
 }
 
 describe('posts with short videos and video links', () => {
-  const data = tempDir('buurthub-video-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
+  let site: TestSite;
   const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
@@ -77,13 +72,13 @@ describe('posts with short videos and video links', () => {
   let videoHash = '';
 
   async function page(): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.browser.newContext({ viewport: PHONE });
     contexts.push(context);
     return context.newPage();
   }
 
   async function joinAs(p: Page, name: string): Promise<void> {
-    await joinWithLink(p, await inviteLink({ nb: NB, dataDir: data.path, base }), name);
+    await joinWithLink(p, await inviteLink(site), name);
   }
 
   async function shot(p: Page, name: string): Promise<void> {
@@ -93,16 +88,12 @@ describe('posts with short videos and video links', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    await cli(['neighbourhood', 'create', NB, '--name', 'Veerpont', '--data', data.path]);
-    relay = await startRelay(port, data.path, [
+    site = await startNeighbourhood('buurthub-video-e2e-', NB, 'Veerpont', [
       '--max-blob-bytes',
       String(MAX_VIDEO_BYTES),
       '--max-image-bytes',
       '1000000',
     ]);
-    browser = await launchChromium();
     anna = await page();
     bram = await page();
     await joinAs(anna, 'Anna Veer');
@@ -111,11 +102,7 @@ describe('posts with short videos and video links', () => {
     await annaNet.send('Network.enable');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   it('refuses a video over the relay’s limit with a message, and keeps the rest of the draft', async () => {
     await anna.getByRole('link', { name: 'Nieuw bericht' }).click();
@@ -259,7 +246,7 @@ describe('posts with short videos and video links', () => {
     const src = (await video.getAttribute('src')) ?? '';
     let stored: Response | undefined;
     await expect
-      .poll(async () => (stored = await fetch(`${base}${src}`)).status, { timeout: 30_000 })
+      .poll(async () => (stored = await fetch(`${site.base}${src}`)).status, { timeout: 30_000 })
       .toBe(200);
     const bytes = Buffer.from(await (stored as Response).arrayBuffer());
     expect(bytes.length).toBe(mp4.length);
@@ -287,7 +274,7 @@ describe('posts with short videos and video links', () => {
       )
       .toBe(true);
 
-    await relay.stop('SIGKILL');
+    await site.relay.stop('SIGKILL');
     await bram.context().setOffline(true);
     await bram.reload();
     const again = bram.getByRole('article', { name: TITLE }).locator('bh-photo video');
