@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newInviteCode } from '../src/auth/invites.js';
 import { upgradeStatus } from './helpers/auth.js';
 import { rawClient } from './helpers/clients.js';
+import { joinWithInvite } from './helpers/members.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tokenFor } from './helpers/tokens.js';
 
@@ -11,26 +11,8 @@ describe('moderators revoking members of their neighbourhood', () => {
   let relay: TestRelay;
   afterEach(() => relay?.dispose());
 
-  /** Joins like the app does: an invite, then POST /api/join. */
-  async function join(nb: string, role: 'resident' | 'moderator', name: string) {
-    const now = Math.floor(Date.now() / 1000);
-    const code = newInviteCode();
-    await relay.storage.createInvite({
-      code,
-      nb,
-      role,
-      usesLeft: 1,
-      expiresAt: now + 3600,
-      createdAt: now,
-    });
-    const res = await fetch(`${relay.url}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, displayName: name, publicKey: 'A'.repeat(43) }),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { token: string; sub: string };
-  }
+  const join = (nb: string, role: 'resident' | 'moderator', name: string) =>
+    joinWithInvite(relay, nb, role, name);
 
   const revoke = (token: string, sub: string, reason = 'Bedreigde een buurman', endsAt?: number) =>
     fetch(`${relay.url}/api/members/${sub}/revoke`, {
