@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { CommunitySpace } from './community/community-space.js';
-import { DirectorySpace } from './directory/directory-space.js';
 import { collectMemberData, type MemberDataLabels, memberDataHtml } from './member-data.js';
 import { anna, bram, fixedContext, gemeente } from './test-support.js';
+import { annasNeighbourhood } from './test-support/member-neighbourhood.js';
 
 const labels: MemberDataLabels = {
   title: 'Mijn gegevens',
@@ -23,63 +21,13 @@ const labels: MemberDataLabels = {
   },
 };
 
-function neighbourhood() {
-  const ctx = fixedContext();
-  const community = new CommunitySpace(new Y.Doc(), ctx);
-  const directory = new DirectorySpace(new Y.Doc(), ctx);
-  const mine = community.posts.create(
-    {
-      title: 'Fietspomp te leen',
-      body: 'Bij mij <script>alert(1)</script> op de stoep',
-      category: 'vraag-aanbod',
-    },
-    anna,
-  );
-  const theirs = community.posts.create(
-    { title: 'Buurtbarbecue', body: 'Wie komt?', category: 'activiteit' },
-    bram,
-  );
-  community.posts.comment(theirs.id, { body: 'Ik neem salade mee' }, anna);
-  community.posts.comment(theirs.id, { body: 'Ik ook' }, bram);
-  const start = ctx.now() + 86_400_000;
-  const event = community.events.create(
-    {
-      title: 'Koffieochtend',
-      description: 'Gezellig',
-      when: { allDay: false, start, end: start + 3_600_000 },
-      place: 'De Schakel',
-    },
-    bram,
-  );
-  community.events.rsvp(event.id, 'going', anna);
-  const question = community.crisisQuestions.ask('alert-1', { text: 'Is de dijk veilig?' }, anna);
-  community.crisisQuestions.answer(question.id, { text: 'Ja, hij wordt bewaakt.' }, gemeente);
-  const round = community.participation.start(
-    {
-      title: 'Speeltuin',
-      summary: 'Nieuw',
-      legalFrame: 'Budget vast',
-      roomForChoice: 'Toestellen',
-    },
-    gemeente,
-  );
-  community.participation.advance(round.id, 'ideas', gemeente);
-  const idea = community.participation.submitIdea(
-    round.id,
-    { title: 'Schommel', text: 'Graag' },
-    anna,
-  );
-  community.participation.respond(round.id, idea.id, { text: 'Mee eens' }, bram);
-  community.reports.report(theirs.id, { kind: 'post', reason: 'spam' }, anna);
-  directory.profiles.publish({ displayName: 'Anna', area: 'Mook' }, {}, anna);
-  return { community, directory, mine };
-}
+const neighbourhood = () => annasNeighbourhood(fixedContext(), { anna, bram, gemeente });
 
 describe('download my data', () => {
   it('gathers everything a member wrote, and nothing someone else wrote', () => {
-    const { community, directory, mine } = neighbourhood();
+    const { community, directory, hers } = neighbourhood();
     const data = collectMemberData('anna', { community, directory }, Date.UTC(2026, 10, 28));
-    expect(data.posts.map((p) => p.id)).toEqual([mine.id]);
+    expect(data.posts.map((p) => p.id)).toEqual([hers.id]);
     expect(data.comments.map((c) => c.body)).toEqual(['Ik neem salade mee']);
     expect(data.events).toEqual([]);
     expect(data.rsvps).toEqual([

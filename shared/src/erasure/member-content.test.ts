@@ -1,70 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CommunitySpace } from '../community/community-space.js';
-import { DirectorySpace } from '../directory/directory-space.js';
 import { PermissionError } from '../errors.js';
 import { collectMemberData } from '../member-data.js';
 import { anna, bram, fixedContext, gemeente, mod } from '../test-support.js';
+import { annasNeighbourhood } from '../test-support/member-neighbourhood.js';
 import { ERASED_AUTHOR_NAME, eraseMemberContent } from './member-content.js';
 
-/** A neighbourhood where Anna wrote something of every kind, and Bram answered her. */
+/** Anna's neighbourhood, where she also wrote an event and a response, and Bram answered her. */
 function neighbourhood() {
-  const ctx = fixedContext();
-  const community = new CommunitySpace(new Y.Doc(), ctx);
-  const directory = new DirectorySpace(new Y.Doc(), ctx);
-  const hers = community.posts.create(
-    { title: 'Fietspomp te leen', body: 'Bij mij op de stoep', category: 'vraag-aanbod' },
-    anna,
-  );
+  const n = annasNeighbourhood(fixedContext(), { anna, bram, gemeente });
+  const { community, directory, hers, his, comment, when, hisEvent, round } = n;
   community.posts.comment(hers.id, { body: 'Mag ik hem morgen?' }, bram);
-  const his = community.posts.create(
-    { title: 'Buurtbarbecue', body: 'Wie komt?', category: 'activiteit' },
-    bram,
-  );
-  const comment = community.posts.comment(his.id, { body: 'Ik neem salade mee' }, anna);
   community.posts.comment(his.id, { body: 'Top!', parentId: comment.id }, bram);
   community.posts.react(his.id, 'thanks', anna, true);
   community.posts.reactToComment(his.id, comment.id, 'heart', bram, true);
-  const start = ctx.now() + 86_400_000;
-  const when = { allDay: false, start, end: start + 3_600_000 };
   community.events.create(
     { title: 'Soepmiddag', description: 'Bij Anna thuis', when, place: 'Kerkstraat 3' },
     anna,
   );
-  const hisEvent = community.events.create(
-    { title: 'Koffieochtend', description: 'Gezellig', when, place: 'De Schakel' },
-    bram,
-  );
-  community.events.rsvp(hisEvent.id, 'going', anna);
   community.events.rsvp(hisEvent.id, 'going', bram);
-  const question = community.crisisQuestions.ask('alert-1', { text: 'Is de dijk veilig?' }, anna);
-  community.crisisQuestions.answer(question.id, { text: 'Ja, hij wordt bewaakt.' }, gemeente);
-  const round = community.participation.start(
-    {
-      title: 'Speeltuin',
-      summary: 'Nieuw',
-      legalFrame: 'Budget vast',
-      roomForChoice: 'Toestellen',
-    },
-    gemeente,
-  );
-  community.participation.advance(round.id, 'ideas', gemeente);
-  const idea = community.participation.submitIdea(
-    round.id,
-    { title: 'Schommel', text: 'Graag een schommel' },
-    anna,
-  );
-  community.participation.respond(round.id, idea.id, { text: 'Mee eens' }, bram);
   const hisIdea = community.participation.submitIdea(
     round.id,
     { title: 'Glijbaan', text: 'Voor de kleintjes' },
     bram,
   );
   community.participation.respond(round.id, hisIdea.id, { text: 'Ja, en een zandbak' }, anna);
-  community.reports.report(his.id, { kind: 'post', reason: 'spam' }, anna);
-  directory.profiles.publish({ displayName: 'Anna', area: 'Mook', about: 'Tuinier' }, {}, anna);
   directory.profiles.publish({ displayName: 'Bram', area: 'Plasmolen' }, {}, bram);
-  return { ctx, community, directory, his, hisEvent, comment };
+  return n;
 }
 
 /** Her texts and name, which must not be in the erased document's bytes. */
