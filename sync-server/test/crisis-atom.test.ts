@@ -132,22 +132,14 @@ describe('crisis alerts and their updates as an Atom feed', () => {
     await writePublic(
       relay,
       (pub) => {
-        pub.crisis.create(
-          highWater(now, {
-            headline: 'Stroomstoring vorige week',
-            effective: now - 8 * DAY,
-            expires: now - 7 * DAY,
-          }),
-          gemeente,
-        );
-        pub.crisis.create(
-          highWater(now, {
-            headline: 'Storm vorig jaar',
-            effective: now - 40 * DAY,
-            expires: now - 31 * DAY,
-          }),
-          gemeente,
-        );
+        // Ended a week ago, and ended a month and a day ago: in the feed, and gone from it.
+        for (const [headline, from, to] of [
+          ['Stroomstoring vorige week', 8, 7],
+          ['Storm vorig jaar', 40, 31],
+        ] as const) {
+          const ended = { headline, effective: now - from * DAY, expires: now - to * DAY };
+          pub.crisis.create(highWater(now, ended), gemeente);
+        }
       },
       now - 40 * DAY,
     );
