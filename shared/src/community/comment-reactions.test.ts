@@ -5,6 +5,7 @@ import type { Author } from '../roles.js';
 import { anna, bram, fixedContext } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { CommunitySpace } from './community-space.js';
+import { meet } from '../test-support/meet.js';
 
 function space() {
   const community = new CommunitySpace(new Y.Doc(), fixedContext());
@@ -82,8 +83,7 @@ describe('reactions on comments', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.posts.reactToComment(post.id, comment.id, 'heart', anna);
     b.posts.reactToComment(post.id, comment.id, 'heart', bram);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(commentOf(a, post.id, comment.id)?.reactions.heart).toEqual(['anna', 'bram']);
     expect(commentOf(b, post.id, comment.id)?.reactions.heart).toEqual(['anna', 'bram']);
   });

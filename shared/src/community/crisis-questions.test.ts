@@ -5,6 +5,7 @@ import type { Author } from '../roles.js';
 import { anna, bram, fixedContext, gemeente, mod } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { CommunitySpace } from './community-space.js';
+import { meet } from '../test-support/meet.js';
 
 const MINUTE = 60_000;
 const kiosk: Author = { id: 'kiosk', name: 'Buurthuis', role: 'kiosk' };
@@ -39,8 +40,7 @@ describe('questions under a crisis alert', () => {
       .crisisQuestions;
     a.answer(question.id, { text: 'Ja.' }, gemeente);
     b.answer(question.id, { text: 'Ja, volgens Vitens.' }, mod);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(otherDoc));
-    Y.applyUpdate(otherDoc, Y.encodeStateAsUpdate(doc));
+    meet(doc, otherDoc);
     expect(a.get(question.id)?.answers).toHaveLength(2);
     expect(a.get(question.id)).toEqual(b.get(question.id));
     expect(qa.forAlert('alert-1')).toEqual([]);

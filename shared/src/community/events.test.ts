@@ -7,6 +7,7 @@ import { anna, bram, fixedContext, gemeente, mod } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { CommunitySpace } from './community-space.js';
 import type { EventInput } from './events.js';
+import { meet } from '../test-support/meet.js';
 
 const HOUR = 3_600_000;
 const carla: Author = { id: 'carla', name: 'Carla Smits', role: 'resident' };
@@ -198,8 +199,7 @@ describe('events', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.events.edit(event.id, { place: 'Dorpshuis Molenhoek' }, anna);
     b.events.cancel(event.id, { reason: 'Storm' }, mod);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     for (const side of [a, b]) {
       const merged = side.events.get(event.id);
       expect(merged?.place).toBe('Dorpshuis Molenhoek');
@@ -251,8 +251,7 @@ describe('events', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.events.rsvp(event.id, 'going', bram);
     b.events.rsvp(event.id, 'going', carla);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     const merged = a.events.get(event.id);
     expect(merged).toMatchObject({
       counts: { going: 2, maybe: 0, not: 0 },
@@ -281,12 +280,10 @@ describe('events', () => {
       const device = random() < 0.5 ? a : b;
       device.events.rsvp(event.id, answers[Math.floor(random() * 3)] ?? 'going', member);
       if (random() < 0.2) {
-        Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-        Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+        meet(a.doc, b.doc);
       }
     }
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     const counts = a.events.get(event.id)?.counts;
     expect(b.events.get(event.id)?.counts, `seed ${seed}`).toEqual(counts);
     expect(a.events.attendees(event.id, anna), `seed ${seed}`).toEqual(

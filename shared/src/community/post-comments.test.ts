@@ -4,6 +4,7 @@ import { NotFoundError, PermissionError } from '../errors.js';
 import { anna, bram, fixedContext, mod } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { CommunitySpace } from './community-space.js';
+import { meet } from '../test-support/meet.js';
 
 function space() {
   const ctx = fixedContext();
@@ -104,8 +105,7 @@ describe('comments and answers', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.posts.comment(post.id, { body: 'Dank je', parentId: first.id }, anna);
     b.posts.comment(post.id, { body: 'Ik ook', parentId: first.id }, mod);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(a.posts.get(post.id)?.comments).toEqual(b.posts.get(post.id)?.comments);
     expect(a.posts.get(post.id)?.comments).toHaveLength(3);
   });

@@ -6,6 +6,7 @@ import { anna, bram, fixedContext } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { CommunitySpace } from './community-space.js';
 import { REACTIONS } from './reactions.js';
+import { meet } from '../test-support/meet.js';
 
 function space() {
   const community = new CommunitySpace(new Y.Doc(), fixedContext());
@@ -95,12 +96,10 @@ describe('reactions', () => {
       const kind = REACTIONS[Math.floor(random() * REACTIONS.length)] ?? 'heart';
       (random() < 0.5 ? a : b).posts.react(post.id, kind, member);
       if (random() < 0.15) {
-        Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-        Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+        meet(a.doc, b.doc);
       }
     }
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(b.posts.get(post.id)?.reactions, `seed ${seed}`).toEqual(
       a.posts.get(post.id)?.reactions,
     );
@@ -112,8 +111,7 @@ describe('reactions', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.posts.react(post.id, 'heart', anna);
     b.posts.react(post.id, 'heart', bram);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(a.posts.get(post.id)?.reactions.heart).toEqual(['anna', 'bram']);
     expect(b.posts.get(post.id)?.reactions.heart).toEqual(['anna', 'bram']);
   });

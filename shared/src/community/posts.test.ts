@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from '../schema-version.js';
 import { anna, bram, fixedContext, gemeente, mod } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { CommunitySpace } from './community-space.js';
+import { meet } from '../test-support/meet.js';
 
 function space() {
   const ctx = fixedContext();
@@ -220,8 +221,7 @@ describe('posts', () => {
     a.posts.comment(shared.id, { body: 'Ik neem taart mee' }, anna);
     b.posts.comment(shared.id, { body: 'Ik breng stoelen' }, bram);
     b.posts.create({ title: 'Losse post', body: 'van b', category: 'nieuws' }, bram);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(a.posts.list()).toEqual(b.posts.list());
     expect(a.posts.get(shared.id)?.comments).toHaveLength(2);
   });

@@ -5,6 +5,7 @@ import type { Author } from '../roles.js';
 import { ValidationError } from '../validation.js';
 import { Directory } from './directory.js';
 import type { ProfileInput } from './profile-schema.js';
+import { meet } from '../test-support/meet.js';
 
 const anna: Author = { id: 'anna', name: 'Anna', role: 'resident' };
 const bert: Author = { id: 'bert', name: 'Bert', role: 'resident' };
@@ -148,8 +149,7 @@ describe('the neighbourhood directory', () => {
       {},
       anna,
     );
-    Y.applyUpdate(phone.doc, Y.encodeStateAsUpdate(laptop.doc));
-    Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(phone.doc));
+    meet(phone.doc, laptop.doc);
     expect(phone.directory.get('anna')).toMatchObject({
       about: 'Van de telefoon',
       skills: { topics: ['crafts'], tags: [] },
@@ -172,8 +172,7 @@ describe('the neighbourhood directory', () => {
       {},
       anna,
     );
-    Y.applyUpdate(phone.doc, Y.encodeStateAsUpdate(laptop.doc));
-    Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(phone.doc));
+    meet(phone.doc, laptop.doc);
     expect(laptop.directory.get('anna')).toEqual(phone.directory.get('anna'));
   });
 });

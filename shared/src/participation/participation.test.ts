@@ -5,6 +5,7 @@ import type { Author } from '../roles.js';
 import { ValidationError } from '../validation.js';
 import { Participation } from './participation.js';
 import type { RoundInput } from './round-schema.js';
+import { meet } from '../test-support/meet.js';
 
 const gemeente: Author = { id: 'gem', name: 'Gemeente Mook', role: 'official' };
 const wethouder: Author = { id: 'weth', name: 'Wethouder', role: 'official' };
@@ -168,8 +169,7 @@ describe('participation rounds', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.rounds.advance(id, 'responses', gemeente);
     b.rounds.advance(id, 'decision', wethouder);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(a.rounds.get(id)?.phase).toBe('decision');
     expect(b.rounds.get(id)).toEqual(a.rounds.get(id));
   });

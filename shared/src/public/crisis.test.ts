@@ -4,6 +4,7 @@ import { PermissionError } from '../errors.js';
 import { anna, fixedContext, gemeente, mod } from '../test-support.js';
 import { ValidationError } from '../validation.js';
 import { PublicSpace } from './public-space.js';
+import { meet } from '../test-support/meet.js';
 
 const HOUR = 3_600_000;
 
@@ -76,8 +77,7 @@ describe('crisis alerts', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.crisis.addUpdate(alert.id, { text: 'Van de gemeente' }, gemeente);
     b.crisis.addUpdate(alert.id, { text: 'Van de buurtverbinder' }, mod);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(a.crisis.get(alert.id)?.updates).toHaveLength(2);
     expect(a.crisis.all()).toEqual(b.crisis.all());
   });

@@ -6,6 +6,7 @@ import { ValidationError } from '../../validation.js';
 import { PublicSpace } from '../public-space.js';
 import type { AlertInput } from './alert-schema.js';
 import { AlertCancelledError } from './alerts.js';
+import { meet } from '../../test-support/meet.js';
 
 const HOUR = 3_600_000;
 const PHOTO = {
@@ -281,8 +282,7 @@ describe('concurrent crisis updates', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.crisis.cancel(alert.id, { reason: 'Van de gemeente' }, gemeente);
     b.crisis.cancel(alert.id, { reason: 'Van de buurtverbinder' }, mod);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     // Same time on both devices: the id decides ("b-cancel" < "id-2").
     expect(a.crisis.get(alert.id)?.cancelled?.reason).toBe('Van de buurtverbinder');
     expect(a.crisis.all()).toEqual(b.crisis.all());

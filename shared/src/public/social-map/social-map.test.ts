@@ -5,6 +5,7 @@ import type { Author } from '../../roles.js';
 import { ValidationError } from '../../validation.js';
 import { SocialMap } from './social-map.js';
 import type { OrganisationInput, RegulationInput } from './social-map-schema.js';
+import { meet } from '../../test-support/meet.js';
 
 const mieke: Author = { id: 'mieke', name: 'Mieke', role: 'moderator' };
 const gemeente: Author = { id: 'gem', name: 'Gemeente Mook', role: 'official' };
@@ -144,8 +145,7 @@ describe('the social map', () => {
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     a.map.organisations.update(bank.id, { openingHours: 'Vrijdag 10:00–12:00' }, mieke);
     b.map.organisations.update(bank.id, { address: 'Molenweg 1, Mook' }, gemeente);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    meet(a.doc, b.doc);
     expect(a.map.organisations.get(bank.id)).toMatchObject({
       openingHours: 'Vrijdag 10:00–12:00',
       address: 'Molenweg 1, Mook',
