@@ -220,6 +220,13 @@ describe('kiosk view and print', () => {
     expect(await view.getByRole('alertdialog').count()).toBe(0);
     await view.getByRole('button', { name: 'Play' }).waitFor();
 
+    // A touch on a slide control during the countdown does what it says, and ends it.
+    await visitor.clock.fastForward('02:05');
+    await countdown.waitFor();
+    await view.getByRole('button', { name: 'Previous alert' }).click();
+    await view.getByRole('article', { name: 'Alert 1 of 2' }).waitFor();
+    expect(await view.getByRole('alertdialog').count()).toBe(0);
+
     await visitor.clock.fastForward('02:15');
     await view.getByRole('button', { name: 'Pauzeren' }).waitFor();
     expect(await view.getByRole('alertdialog').count()).toBe(0);

@@ -350,9 +350,10 @@ export const styles = [
     }
     /*
      * The idle countdown: large, at the bottom, under the screen rather than over it, so the
-     * rotation controls and the bar stay visible and touchable. While it shows, the page is
-     * exactly one screen high and the slide gives up the room (its end is cut off for those
-     * seconds), so nothing drops below the fold. It is drawn above the moderator's panel
+     * slide controls and the bar stay visible and touchable. While it shows, the page is
+     * exactly one screen high: an alert or a notice board gives up the room (its end fades
+     * out for those seconds), and the calm screen, which has no slide controls, scrolls
+     * rather than cut its join QR code. The countdown is drawn above the moderator's panel
      * and sign-in dialog (bh-kiosk-moderator, z-index 5), which cover the whole window.
      */
     :host([counting-down]) {
@@ -362,11 +363,22 @@ export const styles = [
       flex: 1 1 0;
       min-height: 0;
     }
-    :host([counting-down]) :is(.carousel, .home, .calm-body, .alert, .board) {
+    :host([counting-down]) :is(.carousel, .home, .alert, .board) {
       min-height: 0;
     }
-    :host([counting-down]) :is(.body, .board, .calm-body) {
+    :host([counting-down]) .home {
       overflow: hidden;
+    }
+    :host([counting-down]) .board {
+      grid-template-rows: minmax(0, 1fr);
+    }
+    :host([counting-down]) :is(.body, .board-body, .board .qr) {
+      align-self: stretch;
+      overflow: hidden;
+      mask-image: linear-gradient(to bottom, #000 calc(100% - 2.5em), transparent);
+    }
+    :host([counting-down]) .calm {
+      overflow-y: auto;
     }
     .idle {
       position: relative;

@@ -128,8 +128,11 @@ export class BhKiosk extends LitElement {
     );
     this.addEventListener('pointerdown', () => {
       this.touchedUntil = Date.now() + TOUCH_PAUSE_MS;
-      this.touched();
     });
+    // Not at pointerdown: ending the countdown gives its room back to the screen, which
+    // moves the controls, and the touch must still land on the control it started on.
+    this.addEventListener('pointerup', () => this.touched());
+    this.addEventListener('pointercancel', () => this.touched());
     this.addEventListener('keydown', () => this.touched());
     this.addEventListener('focusin', () => (this.focusWithin = true));
     this.addEventListener('focusout', (event: FocusEvent) => {
