@@ -2,14 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { capDateTime } from '../src/feeds/cap.js';
 import {
   DAY,
-  expectNoneVerbatim,
   gemeente,
-  get,
   highWater,
   HOUR,
   NB,
-  parseXml,
-  revalidate,
   validateCap,
   writeHighWater,
   writePublic,
@@ -17,6 +13,7 @@ import {
   XSS,
   XSS_MARKUP,
 } from './helpers/crisis.js';
+import { expectNoneVerbatim, get, parseXml, revalidate } from './helpers/feeds.js';
 import { mieke } from './helpers/neighbourhood.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 

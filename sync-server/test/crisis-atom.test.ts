@@ -1,22 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DAY,
-  expectNoElements,
-  expectNoneVerbatim,
   gemeente,
-  get,
   highWater,
   HOUR,
   NB,
-  parser,
-  parseXml,
-  revalidate,
   writeHighWater,
   writePublic,
   writeXssAlert,
   XSS,
   XSS_MARKUP,
 } from './helpers/crisis.js';
+import {
+  expectNoElements,
+  expectNoneVerbatim,
+  get,
+  parser,
+  parseXml,
+  revalidate,
+} from './helpers/feeds.js';
 import { mieke } from './helpers/neighbourhood.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 

@@ -2,21 +2,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SEVERITY_COLOURS } from '../src/feeds/crisis-page.js';
 import {
   DAY,
-  elementNames,
-  expectNoElements,
-  expectNoneVerbatim,
   gemeente,
-  get,
   highWater,
   HOUR,
   NB,
-  parser,
-  revalidate,
   writeHighWater,
   writePublic,
   writeXssAlert,
   XSS,
 } from './helpers/crisis.js';
+import {
+  elementNames,
+  expectNoElements,
+  expectNoneVerbatim,
+  get,
+  parser,
+  revalidate,
+} from './helpers/feeds.js';
 import { mieke } from './helpers/neighbourhood.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 

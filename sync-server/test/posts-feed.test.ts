@@ -5,13 +5,14 @@ import {
   expectNoElements,
   expectNoneVerbatim,
   get,
-  NB,
   parser,
   parseXml,
   revalidate,
-} from './helpers/crisis.js';
+} from './helpers/feeds.js';
 import { anna, mieke, writeNeighbourhood } from './helpers/neighbourhood.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
+
+const NB = 'maasburen';
 
 interface AtomEntry {
   id: string;
