@@ -18,10 +18,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliRelay } from '../../sync-server/test/helpers/cli.js';
-import { tempDir } from '../../sync-server/test/helpers/temp.js';
 import { en } from '../src/i18n/en.js';
 import { nl } from '../src/i18n/nl.js';
 import {
@@ -39,13 +37,12 @@ import {
   visibleText,
   watchPolicyAndErrors,
 } from './support/a11y.js';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations } from './support/browser.js';
 import { inviteLink } from './support/members.js';
-import { freePort, startRelay } from './support/relay.js';
+import { type TestSite, startDemoNeighbourhood } from './support/neighbourhood.js';
 
 const PHONE = { width: 390, height: 844 };
 const KIOSK = { width: 1920, height: 1080 };
-const NB = 'maasburen';
 const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots/access';
 type Lang = 'nl' | 'en';
 const DEVICE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -102,32 +99,20 @@ interface View {
 }
 
 describe('accessibility, languages and security headers', () => {
-  const data = tempDir('buurthub-a11y-e2e-');
-  let base: string;
-  let relay: CliRelay;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let site: TestSite;
   const phones = {} as Record<Lang, Page>;
   const reports = {} as Record<Lang, () => Promise<string[]>>;
 
-  const where = () => ({ nb: NB, dataDir: data.path, base });
-
-  async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-    const context = await browser.newContext(options);
-    contexts.push(context);
-    return context.newPage();
-  }
-
   /** Joins with a fresh invite through the join view, in whatever language it shows. */
   async function joinAs(page: Page, role: string, name: string): Promise<void> {
-    await page.goto(await inviteLink(where(), role));
+    await page.goto(await inviteLink(site, role));
     await page.locator('bh-join input[name=name]').fill(name);
     await page.locator('bh-join button[type=submit]').click();
     await page.locator('bh-feed article').first().waitFor({ timeout: 20_000 });
   }
 
   async function go(page: Page, hash: string, ready = 'main h2'): Promise<void> {
-    await page.goto(`${base}/nb/${NB}/${hash}`);
+    await page.goto(site.url(hash));
     await page.locator(ready).first().waitFor({ timeout: 45_000 });
   }
 
@@ -153,7 +138,7 @@ describe('accessibility, languages and security headers', () => {
     {
       name: 'the join view',
       open: async (page) => {
-        await page.goto(`${base}/join/`);
+        await page.goto(`${site.base}/join/`);
         await page.locator('bh-join input[name=code]').waitFor();
       },
     },
@@ -265,23 +250,16 @@ describe('accessibility, languages and security headers', () => {
   ];
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    relay = await startRelay(port, data.path, ['--demo']);
-    browser = await launchChromium();
+    site = await startDemoNeighbourhood('buurthub-a11y-e2e-');
     for (const lang of ['nl', 'en'] as const) {
-      const page = await newPage({ viewport: PHONE, locale: DEVICE[lang] });
+      const page = await site.page({ viewport: PHONE, locale: DEVICE[lang] });
       reports[lang] = await watchPolicyAndErrors(page);
       await joinAs(page, 'official', lang === 'nl' ? 'Gemeente Mook' : 'Municipality of Mook');
       phones[lang] = page;
     }
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await relay?.stop('SIGKILL');
-    data.remove();
-  });
+  afterAll(() => site?.stop());
 
   async function problems(page: Page, lang: Lang, report: () => Promise<string[]>) {
     return {
@@ -364,9 +342,9 @@ describe('accessibility, languages and security headers', () => {
 
   it('the kiosk at 1920×1080: passes axe, headings in order, targets at 44 px, in Dutch and English, under the CSP', async () => {
     for (const lang of ['nl', 'en'] as const) {
-      const kiosk = await newPage({ viewport: KIOSK, locale: DEVICE[lang] });
+      const kiosk = await site.page({ viewport: KIOSK, locale: DEVICE[lang] });
       const report = await watchPolicyAndErrors(kiosk);
-      await kiosk.goto(`${base}/nb/${NB}/#kiosk`);
+      await kiosk.goto(site.url('#kiosk'));
       await kiosk.locator('bh-kiosk h1').first().waitFor({ timeout: 45_000 });
       await kiosk
         .locator('bh-kiosk')
@@ -394,23 +372,23 @@ describe('accessibility, languages and security headers', () => {
       expect((await focused(page))?.what, form.hash).toBe(fields[0]?.what);
     }
     // The join view says what is wrong in an alert region as well.
-    await page.goto(`${base}/join/`);
+    await page.goto(`${site.base}/join/`);
     await page.locator('bh-join button[type=submit]').click();
     await page.locator('bh-join [role=alert] p').waitFor();
     expect((await invalidFields(page)).filter((f) => f.description === '')).toEqual([]);
   });
 
   it('honours prefers-reduced-motion: nothing animates or transitions', async () => {
-    const still = await newPage({ viewport: KIOSK, reducedMotion: 'reduce' });
-    const moving = await newPage({ viewport: KIOSK });
+    const still = await site.page({ viewport: KIOSK, reducedMotion: 'reduce' });
+    const moving = await site.page({ viewport: KIOSK });
     for (const page of [still, moving]) {
-      await page.goto(`${base}/nb/${NB}/#kiosk`);
+      await page.goto(site.url('#kiosk'));
       await page.locator('bh-kiosk h1').first().waitFor({ timeout: 45_000 });
     }
     // Without the preference the kiosk fades its slides in: the check sees motion.
     expect(await movingElements(moving)).not.toEqual([]);
     expect(await movingElements(still)).toEqual([]);
-    const phone = await newPage({ viewport: PHONE, reducedMotion: 'reduce' });
+    const phone = await site.page({ viewport: PHONE, reducedMotion: 'reduce' });
     for (const [hash, ready] of [
       ['#berichten', 'bh-feed article'],
       ['#nieuw', 'bh-composer form'],
@@ -439,8 +417,8 @@ describe('accessibility, languages and security headers', () => {
           };
         });
     };
-    const normal = await measure(await newPage({ viewport: PHONE }));
-    const more = await measure(await newPage({ viewport: PHONE, contrast: 'more' }));
+    const normal = await measure(await site.page({ viewport: PHONE }));
+    const more = await measure(await site.page({ viewport: PHONE, contrast: 'more' }));
     // Card edges are decoration at normal contrast, and a clear 3:1 line when asked for more.
     expect(contrast(normal.edge, normal.surface)).toBeLessThan(3);
     expect(contrast(more.edge, more.surface)).toBeGreaterThanOrEqual(3);

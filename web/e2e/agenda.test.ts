@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, zonedDate } from '@buurthub/shared';
 import ICAL from 'ical.js';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/browser.js';
 import { inviteLink, joinWithLink } from './support/members.js';
@@ -31,18 +31,13 @@ const DAY = addDays(zonedDate(Date.now(), 'Europe/Amsterdam'), 2);
 
 describe('the agenda', () => {
   let site: TestSite;
-  const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
   let eventId = '';
   let personalFeed = '';
 
-  async function page(viewport = PHONE): Promise<Page> {
-    const context = await site.browser.newContext({ viewport, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const page = (viewport = PHONE) =>
+    site.page({ viewport, acceptDownloads: true, clipboard: true });
 
   async function joinAs(p: Page, name: string): Promise<void> {
     await joinWithLink(p, await inviteLink(site), name);

@@ -8,7 +8,7 @@
  * deletes their account from the account view, after a confirmation, with the same checks.
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   backupOccurrences,
@@ -56,18 +56,13 @@ function indexedDbOccurrences(page: Page, marker: string): Promise<number> {
 
 describe('erasure in the browser', () => {
   let site: TestSite;
-  const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
   let carla: Page;
   let moderatorToken: string;
   let officialToken: string;
 
-  async function page(): Promise<Page> {
-    const context = await site.browser.newContext({ viewport: PHONE });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const page = () => site.page();
 
   async function token(role: string): Promise<string> {
     const out = await cli(['token', NB, '--role', role, '--data', site.dataDir]);

@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/browser.js';
 import { inviteLink, joinWithLink } from './support/members.js';
@@ -21,16 +21,10 @@ const SHOTS = process.env.BH_SHOTS;
 
 describe('inviting neighbours from the app', () => {
   let site: TestSite;
-  const contexts: BrowserContext[] = [];
   let moderator: Page;
   let invited: { code: string; link: string };
 
-  async function page(viewport = PHONE): Promise<Page> {
-    const context = await site.browser.newContext({ viewport });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const page = (viewport = PHONE) => site.page({ viewport, clipboard: true });
 
   beforeAll(async () => {
     site = await startNeighbourhood('buurthub-invite-e2e-', NB, 'Kerkpad');

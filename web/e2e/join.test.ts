@@ -9,7 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/browser.js';
 import { cli } from './support/members.js';
@@ -22,7 +22,6 @@ const SHOTS = process.env.BH_SHOTS;
 
 describe('joining a neighbourhood with an invite', () => {
   let site: TestSite;
-  const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
   let guest: Page;
@@ -45,11 +44,7 @@ describe('joining a neighbourhood with an invite', () => {
     return { code, link };
   }
 
-  async function page(viewport = PHONE): Promise<Page> {
-    const context = await site.browser.newContext({ viewport });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const page = (viewport = PHONE) => site.page({ viewport });
 
   async function joinAs(p: Page, name: string): Promise<void> {
     await p.locator('bh-join').getByLabel('Je naam').fill(name);

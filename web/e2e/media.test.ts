@@ -9,7 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, network } from './support/browser.js';
 import { hasExif, jpegWithGps } from './support/exif.js';
@@ -33,18 +33,12 @@ const XSS_BODY = [
 
 describe('posts with photos', () => {
   let site: TestSite;
-  const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
   let annaNet: CDPSession;
   let photoHash = '';
 
-  async function page(viewport = PHONE): Promise<Page> {
-    const context = await site.browser.newContext({ viewport });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const page = (viewport = PHONE) => site.page({ viewport, clipboard: true });
 
   async function joinAs(p: Page, name: string): Promise<void> {
     await joinWithLink(p, await inviteLink(site), name);

@@ -5,7 +5,7 @@
  * the relay's feeds) scrolls to and focuses that post, and "Delen" shares that same link.
  * Photos picked in the composer survive a reload like the text of the draft.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/browser.js';
 import { inviteLink, joinWithLink } from './support/members.js';
@@ -25,16 +25,10 @@ function deepFocus(p: Page): Promise<string> {
 
 describe('editing, removing and linking posts', () => {
   let site: TestSite;
-  const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
 
-  async function page(): Promise<Page> {
-    const context = await site.browser.newContext({ viewport: PHONE });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const page = () => site.page({ clipboard: true });
 
   async function joinAs(p: Page, name: string): Promise<void> {
     await joinWithLink(p, await inviteLink(site), name);

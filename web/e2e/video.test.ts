@@ -12,13 +12,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, network } from './support/browser.js';
 import { inviteLink, joinWithLink } from './support/members.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
-const PHONE = { width: 390, height: 844 };
 const NB = 'veerpont';
 const SHOTS = process.env.BH_SHOTS;
 const MAX_VIDEO_BYTES = 3_000_000;
@@ -65,17 +64,12 @@ async function recordWebm(p: Page): Promise<Buffer> {
 
 describe('posts with short videos and video links', () => {
   let site: TestSite;
-  const contexts: BrowserContext[] = [];
   let anna: Page;
   let bram: Page;
   let annaNet: CDPSession;
   let videoHash = '';
 
-  async function page(): Promise<Page> {
-    const context = await site.browser.newContext({ viewport: PHONE });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const page = () => site.page();
 
   async function joinAs(p: Page, name: string): Promise<void> {
     await joinWithLink(p, await inviteLink(site), name);

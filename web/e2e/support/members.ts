@@ -2,7 +2,7 @@
  * Members for browser tests: invites made with the real `buurthub` CLI, joined through the
  * PWA's own join view, the way a neighbour does it.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runCli } from '../../../sync-server/test/helpers/cli.js';
 
 /** Runs a `buurthub` command to completion and returns its output; fails loudly otherwise. */
@@ -42,19 +42,4 @@ export async function joinWithLink(page: Page, link: string, name: string): Prom
   await page.locator('bh-join').getByLabel('Je naam').fill(name);
   await page.getByRole('button', { name: 'Lid worden' }).click();
   await page.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
-}
-
-/** A member who joined `where` by invite as `name`, in a browser context of their own (a phone). */
-export async function joinedMember(
-  browser: Browser,
-  where: TestNeighbourhood,
-  name: string,
-  role = 'resident',
-  context: BrowserContextOptions = {},
-): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 390, height: 844 }, ...context })
-  ).newPage();
-  await joinWithLink(page, await inviteLink(where, role), name);
-  return page;
 }

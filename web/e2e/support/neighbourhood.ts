@@ -7,17 +7,23 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { CliRelay } from '../../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../../sync-server/test/helpers/temp.js';
 import { launchChromium } from './browser.js';
-import { type TestNeighbourhood, cli, joinedMember } from './members.js';
+import { type TestNeighbourhood, cli, inviteLink, joinWithLink } from './members.js';
 import { freePort, startRelay } from './relay.js';
+
+const PHONE = { width: 390, height: 844 };
+
+/** A browser context's options, and `clipboard`: the page may copy and paste. */
+export interface PageOptions extends BrowserContextOptions {
+  clipboard?: boolean;
+}
 
 export interface TestSite extends TestNeighbourhood {
   relay: CliRelay;
   browser: Browser;
-  /**
-   * A member who joined by invite as `name`, in a browser context of their own: a phone
-   * (390×844) unless `context` says otherwise.
-   */
-  member(name: string, role?: string, context?: BrowserContextOptions): Promise<Page>;
+  /** A new page in a browser context of its own: a phone (390×844) unless `options` say otherwise. */
+  page(options?: PageOptions): Promise<Page>;
+  /** A member who joined by invite as `name` on a page of their own (see `page`). */
+  member(name: string, role?: string, options?: PageOptions): Promise<Page>;
   /** The PWA's address for the neighbourhood, at a view's `hash` (e.g. `#moderatie`). */
   url(hash?: string): string;
   /** Closes the browser, kills the relay and removes its data. */
@@ -71,12 +77,23 @@ async function start(
   }
   const where = { nb, dataDir: data.path, base };
   const chromium = browser;
+  const page = async ({ clipboard, ...options }: PageOptions = {}) => {
+    const context = await chromium.newContext({ viewport: PHONE, ...options });
+    if (clipboard) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    }
+    return context.newPage();
+  };
   return {
     ...where,
     relay,
     browser,
-    member: (name, role = 'resident', context = {}) =>
-      joinedMember(chromium, where, name, role, context),
+    page,
+    member: async (name, role = 'resident', options = {}) => {
+      const member = await page(options);
+      await joinWithLink(member, await inviteLink(where, role), name);
+      return member;
+    },
     url: (hash = '') => `${base}/nb/${nb}/${hash}`,
     stop,
   };
