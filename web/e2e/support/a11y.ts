@@ -120,11 +120,12 @@ const IN_PAGE = String.raw`
           rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
         }));
     },
-    // Words of an h1 or h2 split over two lines: the word's boxes start at different heights.
-    brokenWords() {
+    // Words of the elements matching 'selector' split over two lines: the word's boxes
+    // start at different heights.
+    brokenWords(selector) {
       const out = [];
       for (const el of all()) {
-        if (!/^h[12]$/.test(el.localName) || !shown(el)) continue;
+        if (!el.matches(selector) || !shown(el)) continue;
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           for (const m of n.textContent.matchAll(/\S+/g)) {
@@ -271,12 +272,13 @@ export async function scaleText(page: Page, percent: number, factor: number): Pr
 /**
  * Words in a visible h1 or h2 (a view's heading, the neighbourhood's name, the title of a
  * board, alert or event) that break over two lines, mid-word with or without a hyphen.
- * Smaller headings are left out: they are the titles and headings residents write, where
- * breaking a word is still the last resort.
+ * Smaller headings are left out by default: in the app they are the titles and headings
+ * residents write, where breaking a word is still the last resort. `selector` names other
+ * elements to check (the kiosk's, whose screen has room for every title's words).
  */
-export async function brokenHeadingWords(page: Page): Promise<string[]> {
+export async function brokenHeadingWords(page: Page, selector = 'h1, h2'): Promise<string[]> {
   await install(page);
-  return page.evaluate('window.__bhA11y.brokenWords()');
+  return page.evaluate(`window.__bhA11y.brokenWords(${JSON.stringify(selector)})`);
 }
 
 export interface InvalidField {
