@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CommunitySpace } from '@buurthub/shared';
-import { type CliRelay, runCli, startCli } from './helpers/cli.js';
+import { type CliRelay, mintWithCli, serveCli } from './helpers/cli.js';
 import { type RawClient, rawClient, stockClient, synced } from './helpers/clients.js';
 import { updateFrame } from './helpers/frames.js';
 import { prng } from './reliability/prng.mjs';
@@ -34,7 +34,7 @@ describe('a relay killed in the middle of a write load', () => {
   });
 
   async function serve(data: string): Promise<CliRelay> {
-    const relay = await startCli(['serve', '--port', '0', '--host', '127.0.0.1', '--data', data]);
+    const relay = await serveCli(data);
     relays.push(relay);
     return relay;
   }
@@ -47,15 +47,7 @@ describe('a relay killed in the middle of a write load', () => {
       const data = tempDir();
       dirs.push(data);
       const first = await serve(data.path);
-      const minted = await runCli([
-        'token',
-        'maasburen',
-        '--role',
-        'resident',
-        '--data',
-        data.path,
-      ]);
-      const token = minted.stdout.trim().split('\n').at(-1) as string;
+      const { token } = await mintWithCli('maasburen', 'resident', data.path);
 
       const writers: Writer[] = [];
       for (let w = 0; w < WRITERS; w++) {

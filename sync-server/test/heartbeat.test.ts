@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type CliRelay, runCli, startCli } from './helpers/cli.js';
+import { type CliRelay, runCli, serveCli } from './helpers/cli.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tempDir } from './helpers/temp.js';
@@ -36,11 +36,7 @@ describe('dead connections', () => {
     const data = tempDir();
     let cli: CliRelay | undefined;
     try {
-      cli = await startCli([
-        'serve',
-        ...['--port', '0', '--host', '127.0.0.1', '--data', data.path, '--demo'],
-        ...['--heartbeat-ms', '100'],
-      ]);
+      cli = await serveCli(data.path, '--demo', '--heartbeat-ms', '100');
       expect(await silentPeer(cli.url)).toBe(1006);
     } finally {
       await cli?.stop('SIGKILL');

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createRelay, silentLogger, SqliteStorage } from '../src/index.js';
 import { CommunitySpace, encodePurgeRequest } from '@buurthub/shared';
 import { tryWrite, upgradeStatus } from './helpers/auth.js';
-import { runCli, startCli } from './helpers/cli.js';
+import { runCli, serveCli } from './helpers/cli.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { docOccurrences, sqliteOccurrences } from './helpers/erasure.js';
 import { tcpProxy, type TcpProxy } from './helpers/proxy.js';
@@ -266,19 +266,13 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
     const token = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'hub-pc' });
     const data = tempDir();
     cleanups.push(() => data.remove());
-    const hub = await startCli([
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
+    const hub = await serveCli(
       data.path,
       '--upstream',
       `ws://127.0.0.1:${upstream.port}/sync`,
       '--token',
       token,
-    ]);
+    );
     cleanups.push(async () => void (await hub.stop()));
     const far = stockClient(upstream.url, `${NB}/community`);
     cleanups.push(() => far.destroy());

@@ -8,11 +8,10 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresBlobStore, PostgresStorage } from '../src/index.js';
-import { runCli } from './helpers/cli.js';
+import { lastLine, runCli } from './helpers/cli.js';
 import { postgresSchema } from './helpers/scaleout.js';
 
 const ROOM = 'maasburen/public';
-const lastLine = (text: string) => text.trim().split('\n').at(-1) as string;
 
 /** `count` updates, each appending one entry to the `log` array. */
 function edits(count: number, from = 0): { updates: Uint8Array[]; doc: Y.Doc } {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresStorage, SqliteStorage, type Storage } from '../../src/index.js';
 import { integrityCheck } from './sqlite-files.js';
-import { type CliRelay, runCli, startCli } from '../helpers/cli.js';
+import { type CliRelay, mintWithCli, startCli } from '../helpers/cli.js';
 import { freePort, postgresSchema, redisPrefix, startClusterRelay } from '../helpers/scaleout.js';
 import { tempDir } from '../helpers/temp.js';
 import { tokenFor } from '../helpers/tokens.js';
@@ -106,10 +106,10 @@ async function sqliteDeployment(): Promise<Deployment> {
   const port = await freePort();
   const args = ['serve', '--port', String(port), '--host', '127.0.0.1', '--data', data.path];
   let relay: CliRelay | null = await startCli(args);
-  const minted = await runCli(['token', NB, '--role', 'moderator', '--data', data.path]);
+  const { token } = await mintWithCli(NB, 'moderator', data.path);
   return {
     urls: [relay.url],
-    token: minted.stdout.trim().split('\n').at(-1) as string,
+    token,
     async kill() {
       expect(await relay?.stop('SIGKILL')).toBeNull();
       relay = null;

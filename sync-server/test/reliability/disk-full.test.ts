@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CommunitySpace } from '@buurthub/shared';
 import { SqliteStorage } from '../../src/index.js';
-import { type CliRelay, runCli, startCli } from '../helpers/cli.js';
+import { type CliRelay, mintWithCli, serveCli } from '../helpers/cli.js';
 import { type RawClient, rawClient, stockClient, synced } from '../helpers/clients.js';
 import { updateFrame } from '../helpers/frames.js';
 import { tempDir } from '../helpers/temp.js';
@@ -48,9 +48,8 @@ describe('a relay whose disk is full', () => {
   });
 
   it('stops acknowledging, acknowledges nothing it did not store, stays up, and resumes when space is freed', async () => {
-    relay = await startCli(['serve', '--port', '0', '--host', '127.0.0.1', '--data', dir.path]);
-    const minted = await runCli(['token', NB, '--role', 'resident', '--data', dir.path]);
-    const token = minted.stdout.trim().split('\n').at(-1) as string;
+    relay = await serveCli(dir.path);
+    const { token } = await mintWithCli(NB, 'resident', dir.path);
     const doc = new Y.Doc();
     const community = new CommunitySpace(doc);
     let writer: RawClient = await rawClient(relay.url, ROOM, `?ack=1&token=${token}`);
