@@ -1,30 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CommunitySpace } from '@buurthub/shared';
 import type { Authorize } from '../src/index.js';
+import { upgradeStatusAt } from './helpers/auth.js';
 import { rawClient, stockClient, synced, type TestClient } from './helpers/clients.js';
 import { syncPayloads, updateFrame } from './helpers/frames.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { waitFor } from './helpers/wait.js';
 
 const ROOM = 'maasburen/community';
-
-/** Refuses the upgrade status code for a sync URL, or 101 if it was accepted. */
-async function upgradeStatus(relayUrl: string, path: string): Promise<number> {
-  const socket = new WebSocket(relayUrl.replace(/^http/, 'ws') + path);
-  return new Promise((resolve) => {
-    socket.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.on('open', () => {
-      resolve(101);
-      socket.close();
-    });
-    socket.on('error', () => {});
-  });
-}
 
 describe('who may connect and write', () => {
   let relay: TestRelay;
@@ -36,18 +20,18 @@ describe('who may connect and write', () => {
 
   it('refuses sync URLs that name no room before upgrading', async () => {
     relay = await startRelay();
-    expect(await upgradeStatus(relay.url, '/sync/maasburen/public')).toBe(101);
-    expect(await upgradeStatus(relay.url, '/sync/maasburen/kelder')).toBe(404);
-    expect(await upgradeStatus(relay.url, '/sync/Maas_Buren/public')).toBe(400);
-    expect(await upgradeStatus(relay.url, '/sync/maasburen')).toBe(400);
-    expect(await upgradeStatus(relay.url, '/sync/maasburen/public/extra')).toBe(400);
-    expect(await upgradeStatus(relay.url, '/elders/maasburen/public')).toBe(400);
+    expect(await upgradeStatusAt(relay.url, '/sync/maasburen/public')).toBe(101);
+    expect(await upgradeStatusAt(relay.url, '/sync/maasburen/kelder')).toBe(404);
+    expect(await upgradeStatusAt(relay.url, '/sync/Maas_Buren/public')).toBe(400);
+    expect(await upgradeStatusAt(relay.url, '/sync/maasburen')).toBe(400);
+    expect(await upgradeStatusAt(relay.url, '/sync/maasburen/public/extra')).toBe(400);
+    expect(await upgradeStatusAt(relay.url, '/elders/maasburen/public')).toBe(400);
   });
 
   it('refuses a connection the authorize hook turns down', async () => {
     const authorize: Authorize = () => null;
     relay = await startRelay({ authorize });
-    expect(await upgradeStatus(relay.url, '/sync/maasburen/community')).toBe(403);
+    expect(await upgradeStatusAt(relay.url, '/sync/maasburen/community')).toBe(403);
   });
 
   it('lets a read-only visitor read but drops what it writes, and says so', async () => {

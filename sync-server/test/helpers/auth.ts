@@ -8,7 +8,12 @@ import { waitFor } from './wait.js';
 /** The HTTP status an upgrade is refused with, or 101 if it was accepted. */
 export async function upgradeStatus(relayUrl: string, room: string, token = ''): Promise<number> {
   const query = token ? `?token=${encodeURIComponent(token)}` : '?token=';
-  const socket = new WebSocket(`${relayUrl.replace(/^http/, 'ws')}/sync/${room}${query}`);
+  return upgradeStatusAt(relayUrl, `/sync/${room}${query}`);
+}
+
+/** As `upgradeStatus`, for any path: also the ones that name no room at all. */
+export async function upgradeStatusAt(relayUrl: string, path: string): Promise<number> {
+  const socket = new WebSocket(relayUrl.replace(/^http/, 'ws') + path);
   return new Promise((resolve) => {
     socket.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
