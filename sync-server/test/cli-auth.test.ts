@@ -4,6 +4,7 @@ import { mintWithCli, runCli } from './helpers/cli.js';
 import { PublicSpace } from '@buurthub/shared';
 import { rawClient, stockClient, synced } from './helpers/clients.js';
 import { tryWrite, upgradeStatus } from './helpers/auth.js';
+import { claimInvite } from './helpers/members.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -96,17 +97,9 @@ describe('identity commands against a running relay', () => {
     expect(shortCode?.replace('-', '')).toBe(link?.[2]);
     expect(made.stdout).toContain('▄'); // the QR code
 
-    const res = await fetch(`${relay.url}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        code: shortCode,
-        displayName: 'Dirk',
-        publicKey: 'A'.repeat(43),
-      }),
-    });
+    const res = await claimInvite(relay.url, shortCode as string, 'Dirk');
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { role: string }).role).toBe('resident');
+    expect(res.body.role).toBe('resident');
   });
 
   it('explains what is wrong with an identity command instead of guessing', async () => {

@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '@buurthub/shared';
+import { postJson } from './helpers/http.js';
+import { claimInvite } from './helpers/members.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 import { tokenFor } from './helpers/tokens.js';
 
 const NB = 'maasburen';
 
-async function createInvite(relay: TestRelay, token: string | null, body: unknown) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${relay.url}/api/invites`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const createInvite = (relay: TestRelay, token: string | null, body: unknown) =>
+  postJson(relay.url, '/api/invites', body, token ?? undefined);
 
 describe('moderators inviting neighbours from the app', () => {
   let relay: TestRelay;
@@ -34,15 +28,7 @@ describe('moderators inviting neighbours from the app', () => {
     expect(body.code).toMatch(/^[A-Z2-9]{8}$/);
     const stored = (await relay.storage.invites(NB)).find((i) => i.code === body.code);
     expect(stored?.usesLeft).toBe(5);
-    const joined = await fetch(`${relay.url}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        code: body.code,
-        displayName: 'Nieuwe buur',
-        publicKey: 'A'.repeat(43),
-      }),
-    });
+    const joined = await claimInvite(relay.url, body.code as string, 'Nieuwe buur');
     expect(joined.status).toBe(200);
   });
 

@@ -2,6 +2,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Invite } from '../src/index.js';
 import { upgradeStatus } from './helpers/auth.js';
+import { postJson } from './helpers/http.js';
+import { claimInvite } from './helpers/members.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
 
 const NB = 'maasburen';
@@ -14,15 +16,6 @@ function deviceKey() {
     pk,
     sign: (text: string) => sign(null, Buffer.from(text), privateKey).toString('base64url'),
   };
-}
-
-async function post(relay: TestRelay, path: string, body: unknown) {
-  const res = await fetch(`${relay.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 async function invite(relay: TestRelay, overrides: Partial<Invite> = {}): Promise<Invite> {
@@ -48,11 +41,7 @@ describe('joining with an invite', () => {
     relay = await startRelay();
     const { code } = await invite(relay, { code: 'ABCDEFGH', role: 'moderator' });
     const device = deviceKey();
-    const { status, body } = await post(relay, '/api/join', {
-      code: 'abcd-efgh',
-      displayName: 'Anja Verhoeven',
-      publicKey: device.pk,
-    });
+    const { status, body } = await claimInvite(relay.url, 'abcd-efgh', 'Anja Verhoeven', device.pk);
     expect(status).toBe(200);
     expect(body).toMatchObject({ nb: NB, role: 'moderator' });
     expect(body.expiresAt).toBeGreaterThan(Date.now() / 1000);
@@ -73,8 +62,7 @@ describe('joining with an invite', () => {
   it('refuses an invite that is used up or expired, and an unknown code', async () => {
     relay = await startRelay();
     const once = await invite(relay);
-    const join = (code: string) =>
-      post(relay, '/api/join', { code, displayName: 'Bert', publicKey: deviceKey().pk });
+    const join = (code: string) => claimInvite(relay.url, code, 'Bert', deviceKey().pk);
     expect((await join(once.code)).status).toBe(200);
     const again = await join(once.code);
     expect(again.status).toBe(410);
@@ -89,14 +77,10 @@ describe('joining with an invite', () => {
   it('refuses a malformed request with 400 and says which field is wrong', async () => {
     relay = await startRelay();
     const { code } = await invite(relay);
-    const bad = await post(relay, '/api/join', { code, displayName: 'Bert', publicKey: 'kort' });
+    const bad = await claimInvite(relay.url, code, 'Bert', 'kort');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('publicKey');
-    const empty = await post(relay, '/api/join', {
-      code,
-      displayName: '   ',
-      publicKey: deviceKey().pk,
-    });
+    const empty = await claimInvite(relay.url, code, '   ', deviceKey().pk);
     expect(empty.status).toBe(400);
     // The invite was not used up by the bad attempts.
     expect((await relay.storage.invites(NB))[0]?.usesLeft).toBe(1);
@@ -106,22 +90,14 @@ describe('joining with an invite', () => {
     relay = await startRelay();
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await post(relay, '/api/join', {
-        code: `GUESS${i}AA`,
-        displayName: 'Gok',
-        publicKey: deviceKey().pk,
-      });
+      const res = await claimInvite(relay.url, `GUESS${i}AA`, 'Gok', deviceKey().pk);
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     // Even a valid code waits now.
     const { code } = await invite(relay);
-    const res = await fetch(`${relay.url}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, displayName: 'Echt', publicKey: deviceKey().pk }),
-    });
+    const res = await claimInvite(relay.url, code, 'Echt', deviceKey().pk);
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -134,11 +110,7 @@ describe('refreshing a token with the device key', () => {
   async function joined() {
     const { code } = await invite(relay);
     const device = deviceKey();
-    const { body } = await post(relay, '/api/join', {
-      code,
-      displayName: 'Cor',
-      publicKey: device.pk,
-    });
+    const { body } = await claimInvite(relay.url, code, 'Cor', device.pk);
     return { device, token: body.token as string, sub: body.sub as string };
   }
   async function challenge(): Promise<string> {
@@ -151,11 +123,11 @@ describe('refreshing a token with the device key', () => {
     const { device, token } = await joined();
     const c = await challenge();
     const signature = device.sign(`buurthub-refresh:${c}`);
-    const first = await post(relay, '/api/refresh', { token, challenge: c, signature });
+    const first = await postJson(relay.url, '/api/refresh', { token, challenge: c, signature });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ nb: NB, role: 'resident' });
     expect(await upgradeStatus(relay.url, `${NB}/community`, first.body.token as string)).toBe(101);
-    const replay = await post(relay, '/api/refresh', { token, challenge: c, signature });
+    const replay = await postJson(relay.url, '/api/refresh', { token, challenge: c, signature });
     expect(replay.status).toBe(401);
   });
 
@@ -163,7 +135,7 @@ describe('refreshing a token with the device key', () => {
     relay = await startRelay();
     const { token, sub, device } = await joined();
     const c1 = await challenge();
-    const stranger = await post(relay, '/api/refresh', {
+    const stranger = await postJson(relay.url, '/api/refresh', {
       token,
       challenge: c1,
       signature: deviceKey().sign(`buurthub-refresh:${c1}`),
@@ -172,7 +144,7 @@ describe('refreshing a token with the device key', () => {
     expect(stranger.body.error).toBe('signature-invalid');
     await relay.storage.revoke(sub, Math.floor(Date.now() / 1000));
     const c2 = await challenge();
-    const revoked = await post(relay, '/api/refresh', {
+    const revoked = await postJson(relay.url, '/api/refresh', {
       token,
       challenge: c2,
       signature: device.sign(`buurthub-refresh:${c2}`),

@@ -24,11 +24,30 @@ export async function joinWithInvite(
     expiresAt: now + 3600,
     createdAt: now,
   });
-  const res = await fetch(`${relay.url}/api/join`, {
+  const res = await claimInvite(relay.url, code, name);
+  expect(res.status).toBe(200);
+  return res.body as { token: string; sub: string };
+}
+
+/**
+ * Claims invite `code` as the app does, POST /api/join with a name and a device key (any
+ * well-formed one unless the test needs its own); the relay's answer, headers included
+ * because a refused claim says when to try again.
+ */
+export async function claimInvite(
+  relayUrl: string,
+  code: string,
+  displayName: string,
+  publicKey = 'A'.repeat(43),
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const res = await fetch(`${relayUrl}/api/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, displayName: name, publicKey: 'A'.repeat(43) }),
+    body: JSON.stringify({ code, displayName, publicKey }),
   });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { token: string; sub: string };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown>,
+    headers: res.headers,
+  };
 }
