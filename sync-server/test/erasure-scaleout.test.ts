@@ -13,17 +13,10 @@ import {
   MESSAGE_PURGE_NOTICE,
   encodePurgeRequest,
 } from '@buurthub/shared';
-import { PostgresStorage } from '../src/index.js';
 import type { CliRelay } from './helpers/cli.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { occurrences, relayMemoryOccurrences } from './helpers/erasure.js';
-import {
-  POSTGRES_URL,
-  REDIS_URL,
-  postgresSchema,
-  redisPrefix,
-  startClusterRelay,
-} from './helpers/scaleout.js';
+import { POSTGRES_URL, REDIS_URL, startCluster } from './helpers/scaleout.js';
 import { tokenFor } from './helpers/tokens.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -32,31 +25,22 @@ const ROOM = `${NB}/community`;
 const anna: Author = { id: 'anna', name: 'Anna de Vries', role: 'resident' };
 
 describe('erasure across relay processes', { timeout: 90_000 }, () => {
-  const relays: CliRelay[] = [];
   const clients: TestClient[] = [];
   const cleanups: (() => Promise<void> | void)[] = [];
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
-    await Promise.all(relays.splice(0).map((relay) => relay.stop('SIGKILL')));
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
   it("removes a purged post from PostgreSQL's rows, the Redis stream and every process", async () => {
-    const schema = postgresSchema();
-    const keys = redisPrefix();
-    cleanups.push(
-      () => schema.drop(),
-      () => keys.drop(),
-    );
-    const storage = await PostgresStorage.open(schema.url);
-    cleanups.push(() => storage.close());
-    const token = await tokenFor(storage, NB, 'moderator', { sub: 'tester', name: 'Tester' });
-    const [a, b] = [
-      await startClusterRelay({ postgresUrl: schema.url, prefix: keys.prefix }),
-      await startClusterRelay({ postgresUrl: schema.url, prefix: keys.prefix }),
-    ];
-    relays.push(a, b);
+    const cluster = await startCluster(2);
+    cleanups.push(() => cluster.remove());
+    const [a, b] = cluster.relays as [CliRelay, CliRelay];
+    const token = await tokenFor(cluster.storage, NB, 'moderator', {
+      sub: 'tester',
+      name: 'Tester',
+    });
     const writer = stockClient(a.url, ROOM, { token, ack: '1' });
     const reader = stockClient(b.url, ROOM, { token, ack: '1' });
     clients.push(writer, reader);
@@ -71,12 +55,12 @@ describe('erasure across relay processes', { timeout: 90_000 }, () => {
     cleanups.push(() => void redis.disconnect());
     const inPostgres = async (marker: string) => {
       const rows = await sql.query<{ data: Buffer }>(
-        `SELECT data FROM ${schema.schema}.updates UNION ALL SELECT data FROM ${schema.schema}.snapshots`,
+        `SELECT data FROM ${cluster.schema}.updates UNION ALL SELECT data FROM ${cluster.schema}.snapshots`,
       );
       return rows.rows.reduce((sum, row) => sum + occurrences(row.data, marker), 0);
     };
     const inRedis = async (marker: string) => {
-      const entries = await redis.xrangeBuffer(`${keys.prefix}{${ROOM}}:updates`, '-', '+');
+      const entries = await redis.xrangeBuffer(`${cluster.prefix}{${ROOM}}:updates`, '-', '+');
       return entries
         .flatMap(([, fields]) => fields)
         .reduce((sum, field) => sum + occurrences(field, marker), 0);

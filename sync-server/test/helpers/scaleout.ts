@@ -188,11 +188,14 @@ export function startClusterRelay(options: ClusterOptions): Promise<CliRelay> {
 /**
  * `count` relay processes on a fresh schema and key prefix, one after the other, with
  * `storage` on the same schema to mint tokens with the relays' keys; `remove()` kills the
- * relays and drops everything.
+ * relays and drops everything. `schema` and `prefix` name where they keep their rows and
+ * Redis keys, for tests that look there.
  */
 export async function startCluster(count: number): Promise<{
   relays: CliRelay[];
   storage: PostgresStorage;
+  schema: string;
+  prefix: string;
   remove(): Promise<void>;
 }> {
   const schema = postgresSchema();
@@ -213,5 +216,5 @@ export async function startCluster(count: number): Promise<{
     await remove();
     throw error;
   }
-  return { relays, storage, remove };
+  return { relays, storage, schema: schema.schema, prefix: keys.prefix, remove };
 }
