@@ -50,6 +50,7 @@ import type { MediaUploads } from '../../media/uploads.js';
 import { VideoTooLargeError, VideoTypeError, checkVideo } from '../../media/video.js';
 import { stripVideoMetadata } from '../../media/video-metadata.js';
 import { localStore } from '../../sync/local-store.js';
+import { readDraft } from '../draft.js';
 import { styles } from './bh-composer.styles.js';
 
 interface Draft {
@@ -130,7 +131,7 @@ export class BhComposer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.draft = this.loadDraft();
+    this.draft = readDraft(localStore.get(this.draftKey), EMPTY);
     this.restored = FIELDS.some((f) => this.draft[f] !== '');
     void this.restorePhotos();
     void mediaLimits().then((limits) => (this.limits = limits));
@@ -612,18 +613,6 @@ export class BhComposer extends LitElement {
       if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
     } finally {
       this.busy = false;
-    }
-  }
-
-  private loadDraft(): Draft {
-    try {
-      const stored = JSON.parse(localStore.get(this.draftKey) ?? 'null') as Partial<Draft> | null;
-      if (!stored || typeof stored !== 'object') return { ...EMPTY };
-      const draft = { ...EMPTY };
-      for (const f of FIELDS) if (typeof stored[f] === 'string') draft[f] = stored[f];
-      return draft;
-    } catch {
-      return { ...EMPTY };
     }
   }
 }

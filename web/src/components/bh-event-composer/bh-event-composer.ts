@@ -47,6 +47,7 @@ import '../bh-photo/bh-photo.js';
 import { PhotoUnreadableError, preparePhoto, sha256Hex } from '../../media/photo.js';
 import type { MediaUploads } from '../../media/uploads.js';
 import { localStore } from '../../sync/local-store.js';
+import { readDraft } from '../draft.js';
 import { styles } from './bh-event-composer.styles.js';
 
 const FIELD_ORDER: EventField[] = [
@@ -147,7 +148,7 @@ export class BhEventComposer extends LitElement {
       const event = this.community?.events.get(this.eventId);
       const stored = localStore.get(this.draftKey);
       this.draft = stored
-        ? this.loadDraft()
+        ? this.storedDraft(stored)
         : event
           ? eventToDraft(event, this.community?.events.timeZone ?? '')
           : { ...EMPTY_EVENT_DRAFT };
@@ -155,8 +156,14 @@ export class BhEventComposer extends LitElement {
       this.keptPhoto = event?.photo ?? null;
       return;
     }
-    this.draft = this.loadDraft();
+    this.draft = this.storedDraft(localStore.get(this.draftKey));
     this.restored = JSON.stringify(this.draft) !== JSON.stringify(EMPTY_EVENT_DRAFT);
+  }
+
+  /** The draft kept on this device; any visibility but "public" reads as members only. */
+  private storedDraft(stored: string | null): EventDraft {
+    const draft = readDraft(stored, EMPTY_EVENT_DRAFT);
+    return draft.visibility === 'public' ? draft : { ...draft, visibility: 'members' };
   }
 
   override disconnectedCallback(): void {
@@ -495,26 +502,6 @@ export class BhEventComposer extends LitElement {
   private discard() {
     localStore.remove(this.draftKey);
     this.dispatchEvent(new BhEventEditEndEvent(false));
-  }
-
-  private loadDraft(): EventDraft {
-    try {
-      const stored = JSON.parse(localStore.get(this.draftKey) ?? 'null') as Record<
-        string,
-        unknown
-      > | null;
-      const draft: EventDraft = { ...EMPTY_EVENT_DRAFT };
-      if (!stored || typeof stored !== 'object') return draft;
-      for (const key of Object.keys(draft) as (keyof EventDraft)[]) {
-        const value = stored[key];
-        if (typeof value === typeof draft[key])
-          (draft as unknown as Record<string, unknown>)[key] = value;
-      }
-      if (draft.visibility !== 'public') draft.visibility = 'members';
-      return draft;
-    } catch {
-      return { ...EMPTY_EVENT_DRAFT };
-    }
   }
 }
 
