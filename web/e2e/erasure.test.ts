@@ -18,6 +18,7 @@ import {
 import { axeViolations } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
+import { writePost } from './support/posts.js';
 
 const PHONE = { width: 390, height: 844 };
 const KIOSK = { width: 1920, height: 1080 };
@@ -69,15 +70,6 @@ describe('erasure in the browser', () => {
     return out.trim().split('\n').at(-1) ?? '';
   }
 
-  async function post(p: Page, title: string, body: string): Promise<void> {
-    await p.getByRole('link', { name: 'Nieuw bericht' }).click();
-    await p.getByLabel('Titel').fill(title);
-    await p.getByLabel('Bericht', { exact: true }).fill(body);
-    await p.getByLabel('Categorie').selectOption('nieuws');
-    await p.getByRole('button', { name: 'Plaatsen' }).click();
-    await p.getByText('Je bericht is geplaatst.').waitFor();
-  }
-
   /** Zero (or not) everywhere on the relay: SQLite files, its memory, the official export. */
   async function onRelay(marker: string): Promise<number[]> {
     const response = await fetch(`${site.base}/api/export/${NB}`, {
@@ -112,7 +104,7 @@ describe('erasure in the browser', () => {
 
   it('erases a deleted post and its comments everywhere, also after an offline phone returns', async () => {
     const marker = `MARKER${Date.now().toString(36)}`;
-    await post(anna, 'Fiets gevonden', `Blauwe fiets bij de kerk. ${marker}`);
+    await writePost(anna, 'Fiets gevonden', `Blauwe fiets bij de kerk. ${marker}`);
     const bramsCard = bram.getByRole('article', { name: 'Fiets gevonden' });
     await bramsCard.waitFor({ timeout: 15_000 });
     await bramsCard.getByLabel('Schrijf een reactie').fill(`Die is van mij! ${marker}`);
@@ -130,7 +122,7 @@ describe('erasure in the browser', () => {
 
     // Carla's phone goes offline and she writes something else meanwhile.
     await carla.context().setOffline(true);
-    await post(carla, 'Sleutels gevonden', 'Bij de bakker.');
+    await writePost(carla, 'Sleutels gevonden', 'Bij de bakker.');
 
     const annasCard = anna.getByRole('article', { name: 'Fiets gevonden' });
     await annasCard.getByRole('button', { name: 'Verwijderen', exact: true }).click();
@@ -157,7 +149,7 @@ describe('erasure in the browser', () => {
 
   it('deletes an account after a clear confirmation, and nothing the member wrote stays', async () => {
     const marker = `LADDER${Date.now().toString(36)}`;
-    await post(bram, 'Ladder gezocht', `Wie leent me een ladder? ${marker}`);
+    await writePost(bram, 'Ladder gezocht', `Wie leent me een ladder? ${marker}`);
     await anna.getByRole('article', { name: 'Ladder gezocht' }).waitFor({ timeout: 15_000 });
     await expect
       .poll(() => indexedDbOccurrences(anna, marker), { timeout: 15_000 })
@@ -210,7 +202,7 @@ describe('erasure in the browser', () => {
   });
 
   it("gives an official the neighbourhood's export from the account view", async () => {
-    await post(anna, 'Zomerfeest op het plein', 'Zaterdag vanaf drie uur.');
+    await writePost(anna, 'Zomerfeest op het plein', 'Zaterdag vanaf drie uur.');
     const official = await page();
     await joinWithLink(official, await inviteLink(site, 'official'), 'Gemeente Erfwijk');
     await official.getByRole('link', { name: 'Account' }).click();

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/browser.js';
 import { cli } from './support/members.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
+import { writePost } from './support/posts.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -51,15 +52,6 @@ describe('joining a neighbourhood with an invite', () => {
     await p.getByRole('button', { name: 'Lid worden' }).click();
     await p.getByRole('heading', { name: 'Berichten uit de buurt' }).waitFor();
     expect(new URL(p.url()).pathname).toBe(`/nb/${NB}/`);
-  }
-
-  async function post(p: Page, title: string, body: string): Promise<void> {
-    await p.getByRole('link', { name: 'Nieuw bericht' }).click();
-    await p.getByLabel('Titel').fill(title);
-    await p.getByLabel('Bericht', { exact: true }).fill(body);
-    await p.getByLabel('Categorie').selectOption('nieuws');
-    await p.getByRole('button', { name: 'Plaatsen' }).click();
-    await p.getByText('Je bericht is geplaatst.').waitFor();
   }
 
   beforeAll(async () => {
@@ -115,7 +107,7 @@ describe('joining a neighbourhood with an invite', () => {
     await bram.getByLabel('Uitnodigingscode').fill(second.code.replace('-', '').toLowerCase());
     await joinAs(bram, 'Bram Janssen');
 
-    await post(anna, 'Fiets gevonden bij de kerk', 'Een blauwe damesfiets, bij de pastorie.');
+    await writePost(anna, 'Fiets gevonden bij de kerk', 'Een blauwe damesfiets, bij de pastorie.');
     const article = bram.getByRole('article', { name: 'Fiets gevonden bij de kerk' });
     await article.waitFor({ timeout: 15_000 });
     expect(await article.textContent()).toContain('Anna de Vries');
@@ -191,7 +183,7 @@ describe('joining a neighbourhood with an invite', () => {
       .waitFor({ timeout: 30_000 });
 
     // Writing still works on the device; it waits for a usable token.
-    await post(anna, 'Container vol', 'De papiercontainer bij de school is vol.');
+    await writePost(anna, 'Container vol', 'De papiercontainer bij de school is vol.');
     const status = anna.getByRole('status', { name: 'Synchronisatiestatus' });
     await expect.poll(() => status.textContent()).toMatch(/1 wijziging wacht/);
 

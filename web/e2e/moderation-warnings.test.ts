@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/browser.js';
 import { type TestSite, startDemoNeighbourhood } from './support/neighbourhood.js';
+import { writePost } from './support/posts.js';
 
 describe('a warned member', () => {
   let site: TestSite;
@@ -29,12 +30,7 @@ describe('a warned member', () => {
 
   it('tells a warned member in the app, with the reason, until they mark it as read', async () => {
     const title = 'Aanhanger te huur';
-    await resident.goto(site.url('#nieuw'));
-    await resident.getByLabel('Titel').fill(title);
-    await resident.getByLabel('Bericht', { exact: true }).fill('Tien euro per dag.');
-    await resident.getByLabel('Categorie').selectOption('nieuws');
-    await resident.getByRole('button', { name: 'Plaatsen' }).click();
-    await resident.getByText('Je bericht is geplaatst.').waitFor();
+    await writePost(resident, title, 'Tien euro per dag.');
 
     // The moderator reports it and warns its author from the queue.
     await mod.goto(site.url('#berichten'));

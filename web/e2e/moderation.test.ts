@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upgradeStatus } from '../../sync-server/test/helpers/auth.js';
 import { axeViolations } from './support/browser.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
+import { writePost } from './support/posts.js';
 
 const PHONE = { width: 390, height: 844 };
 const KIOSK = { width: 1920, height: 1080 };
@@ -55,15 +56,6 @@ describe('reports, the moderation queue and the public log', () => {
     if (before) await p.setViewportSize(before);
   }
 
-  async function post(p: Page, title: string, body: string): Promise<void> {
-    await p.getByRole('link', { name: 'Nieuw bericht' }).click();
-    await p.getByLabel('Titel').fill(title);
-    await p.getByLabel('Bericht', { exact: true }).fill(body);
-    await p.getByLabel('Categorie').selectOption('nieuws');
-    await p.getByRole('button', { name: 'Plaatsen' }).click();
-    await p.getByText('Je bericht is geplaatst.').waitFor();
-  }
-
   const feedPost = (p: Page) => p.getByRole('article', { name: TITLE });
   const queueItem = (p: Page) => p.locator('bh-moderation-queue').getByRole('article').first();
 
@@ -91,7 +83,7 @@ describe('reports, the moderation queue and the public log', () => {
   });
 
   it('lets a resident report a post with the keyboard; it is then hidden from others', async () => {
-    await post(anna, TITLE, 'Bel 06-12345678, alleen contant.');
+    await writePost(anna, TITLE, 'Bel 06-12345678, alleen contant.');
     // The author does not report their own post.
     expect(
       await feedPost(anna)
@@ -242,7 +234,7 @@ describe('reports, the moderation queue and the public log', () => {
 
   it('deletes for real after confirming, and the relay purges it', async () => {
     const title = 'Mijn adres: Heideweg 3';
-    await post(bram, title, 'Kom gerust langs.');
+    await writePost(bram, title, 'Kom gerust langs.');
 
     await mod.getByRole('link', { name: 'Berichten' }).click();
     const theirs = mod.getByRole('article', { name: title });
@@ -284,7 +276,7 @@ describe('reports, the moderation queue and the public log', () => {
   it('lets a moderator report and hide while offline; the author hears once it is back', async () => {
     const title = 'Zomerfeest op het plein';
     const reason = 'De datum klopt niet; pas hem aan, dan zet ik het terug.';
-    await post(bram, title, 'Zaterdag 12 juli, iedereen welkom.');
+    await writePost(bram, title, 'Zaterdag 12 juli, iedereen welkom.');
     await mod.getByRole('link', { name: 'Berichten' }).click();
     const theirs = mod.getByRole('article', { name: title });
     await theirs.waitFor({ timeout: 15_000 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/browser.js';
 import { inviteLink, joinWithLink } from './support/members.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
+import { writePost } from './support/posts.js';
 
 const PHONE = { width: 390, height: 844 };
 const NB = 'molenwijk';
@@ -34,15 +35,6 @@ describe('editing, removing and linking posts', () => {
     await joinWithLink(p, await inviteLink(site), name);
   }
 
-  async function post(p: Page, title: string, body: string): Promise<void> {
-    await p.getByRole('link', { name: 'Nieuw bericht' }).click();
-    await p.getByLabel('Titel').fill(title);
-    await p.getByLabel('Bericht', { exact: true }).fill(body);
-    await p.getByLabel('Categorie').selectOption('nieuws');
-    await p.getByRole('button', { name: 'Plaatsen' }).click();
-    await p.getByText('Je bericht is geplaatst.').waitFor();
-  }
-
   beforeAll(async () => {
     site = await startNeighbourhood('buurthub-posts-e2e-', NB, 'Molenwijk');
     anna = await page();
@@ -54,7 +46,7 @@ describe('editing, removing and linking posts', () => {
   afterAll(() => site?.stop());
 
   it('lets the author edit a post, and the neighbour sees the new text marked "bewerkt"', async () => {
-    await post(anna, 'Kat vermist', 'Grijze kat, luistert naar Pluis.');
+    await writePost(anna, 'Kat vermist', 'Grijze kat, luistert naar Pluis.');
     const mine = anna.getByRole('article', { name: 'Kat vermist' });
     await mine.getByRole('button', { name: 'Bewerken' }).click();
     await mine.getByLabel('Titel').fill('');
@@ -101,9 +93,9 @@ describe('editing, removing and linking posts', () => {
   });
 
   it('opens a #berichten/<id> link at that post, and "Delen" shares that link', async () => {
-    await post(anna, 'Ouder bericht', 'Dit staat lager in de lijst.');
+    await writePost(anna, 'Ouder bericht', 'Dit staat lager in de lijst.');
     for (let i = 1; i <= 5; i++)
-      await post(anna, `Nieuwer bericht ${i}`, 'Vulling.\n\nMeer tekst.');
+      await writePost(anna, `Nieuwer bericht ${i}`, 'Vulling.\n\nMeer tekst.');
     // The feed renders only the posts near the screen: find the older one by searching.
     await anna.getByRole('searchbox', { name: 'Zoeken' }).fill('Ouder bericht');
     const older = anna.getByRole('article', { name: 'Ouder bericht' });
