@@ -198,3 +198,18 @@ export const subnavStyles = css`
     color: var(--bh-on-primary);
   }
 `;
+
+/**
+ * A small rounded label (a post's category, an event's state); variants set their own
+ * colours after it.
+ */
+export const chipStyles = css`
+  .chip {
+    display: inline-block;
+    padding: 0.15rem 0.65rem;
+    border-radius: 999px;
+    font-weight: 700;
+    background: var(--bh-primary-soft);
+    color: #1a5a42;
+  }
+`;

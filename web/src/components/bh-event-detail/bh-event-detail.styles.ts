@@ -1,10 +1,11 @@
 import { css } from 'lit';
 import { formStyles } from '../../styles/form.styles.js';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, chipStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
   formStyles,
+  chipStyles,
   css`
     h2 {
       font-size: 1.5rem;
@@ -24,14 +25,6 @@ export const styles = [
       align-items: center;
       margin: 0 0 0.5rem;
       font-size: 0.85rem;
-    }
-    .chip {
-      display: inline-block;
-      padding: 0.15rem 0.65rem;
-      border-radius: 999px;
-      font-weight: 700;
-      background: var(--bh-primary-soft);
-      color: #1a5a42;
     }
     .chip.cancelled {
       background: var(--bh-danger);

@@ -1,9 +1,10 @@
 import { css } from 'lit';
 import { dangerButtonStyles } from '../../styles/form.styles.js';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, chipStyles } from '../../styles/shared.styles.js';
 
 export const styles = [
   baseStyles,
+  chipStyles,
   css`
     :host {
       display: block;
@@ -22,14 +23,6 @@ export const styles = [
       gap: 0.5rem;
       margin-block-end: 0.5rem;
       font-size: 0.85rem;
-    }
-    .chip {
-      display: inline-block;
-      padding: 0.15rem 0.65rem;
-      border-radius: 999px;
-      font-weight: 700;
-      background: var(--bh-primary-soft);
-      color: #1a5a42;
     }
     .chip.nieuws {
       background: #e5eefb;
