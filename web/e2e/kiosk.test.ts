@@ -3,17 +3,24 @@
  * at 1920×1080 a kiosk first shows the calm "Geen crisismeldingen" screen, then an alert an
  * official published (signed, with an update) with the "Officieel" badge and a QR code of
  * the alert page; the Electron preload's `window.buurthubKiosk` opens the view by itself.
- * In print media the alert page leaves out the app's header, navigation and banner.
+ * At the largest text size ("Groter") no title on the agenda, the notice boards or an alert
+ * breaks inside a word. In print media the alert page leaves out the app's header,
+ * navigation and banner.
  *
- * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-none.png, kiosk-alert.png and
- * alert-print.png.
+ * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-none.png, kiosk-agenda-larger.png,
+ * kiosk-board-1-larger.png, kiosk-board-2-larger.png, kiosk-alert.png,
+ * kiosk-alert-larger.png and alert-print.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type BoardNode, CommunitySpace, PublicSpace } from '@buurthub/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
+import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
+import { stockClient, synced } from '../../sync-server/test/helpers/clients.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { brokenHeadingWords } from './support/a11y.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { freePort, startRelay } from './support/relay.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
@@ -22,6 +29,17 @@ const KIOSK = { width: 1920, height: 1080 };
 const NB = 'maasoever';
 const SHOTS = process.env.BH_SHOTS ?? '/tmp/shots';
 const HEADLINE = 'Hoogwater: kade Mook loopt onder';
+const MIEKE = { id: 'mieke', name: 'Mieke', role: 'moderator' as const };
+/** What a visitor reads as a title: headings, the top bar, board and event titles. */
+const TITLES = 'h1, h2, h3, h4, h5, .boards-title, .calm-nb, .title';
+
+const text = (t: string): BoardNode => ({ type: 'text', text: t, marks: {} });
+const para = (t: string): BoardNode => ({ type: 'paragraph', attrs: {}, children: [text(t)] });
+const heading = (t: string): BoardNode => ({
+  type: 'heading',
+  attrs: { level: 1 },
+  children: [text(t)],
+});
 
 /** Waits until the kiosk's alert has faded in (axe would measure a half-transparent one). */
 async function settled(p: Page): Promise<void> {
@@ -53,6 +71,27 @@ describe('kiosk view and print', () => {
   async function shot(p: Page, name: string): Promise<void> {
     mkdirSync(SHOTS, { recursive: true });
     await p.screenshot({ path: join(SHOTS, name) });
+  }
+
+  /** Writes to one of the neighbourhood's rooms as a moderator's device would. */
+  async function writeAsModerator(room: string, write: (doc: Y.Doc) => void): Promise<void> {
+    const out = await cli(['token', NB, '--role', 'moderator', '--data', data.path]);
+    const token = out.trim().split('\n').at(-1) as string;
+    const client = stockClient(base, `${NB}/${room}`, { token });
+    try {
+      await synced(client);
+      write(client.doc);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      client.destroy();
+    }
+  }
+
+  /** Picks a text size on the kiosk's bar, as a visitor does. */
+  async function textSize(p: Page, name: 'Normaal' | 'Groter'): Promise<void> {
+    const sizes = p.locator('bh-kiosk').getByRole('group', { name: 'Tekstgrootte' });
+    await sizes.getByRole('button', { name, exact: true }).click();
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   }
 
   beforeAll(async () => {
@@ -97,6 +136,56 @@ describe('kiosk view and print', () => {
     await shot(kiosk, 'kiosk-none.png');
   });
 
+  it('keeps the words of every title whole on the agenda and the notice boards at the largest text size', async () => {
+    const event = 'Burenhulpspreekuur in het buurthuis';
+    await writeAsModerator('community', (doc) => {
+      // Starting in a minute: still to come this week (unless run in its very last minute).
+      const start = Date.now() + 60_000;
+      new CommunitySpace(doc).events.create(
+        {
+          title: event,
+          description: 'Vragen over formulieren.',
+          place: 'De Linde',
+          when: { allDay: false, start, end: start + 3_600_000 },
+        },
+        MIEKE,
+      );
+    });
+    const view = kiosk.locator('bh-kiosk');
+    const agenda = view.getByRole('region', { name: 'Deze week in de buurt' });
+    await agenda.getByText(event).waitFor({ timeout: 20_000 });
+    await textSize(kiosk, 'Groter');
+    expect(await brokenHeadingWords(kiosk, TITLES)).toEqual([]);
+    await shot(kiosk, 'kiosk-agenda-larger.png');
+
+    await writeAsModerator('public', (doc) => {
+      const boards = new PublicSpace(doc).boards;
+      boards.create(
+        {
+          title: 'Openingstijden',
+          content: [heading('Buurthuis De Schakel'), para('Koffie staat klaar.')],
+        },
+        MIEKE,
+      );
+      boards.create(
+        {
+          title: 'Voedselbank en kledingbank',
+          content: [heading('Aanmelden'), para('Elke vrijdag.')],
+        },
+        MIEKE,
+      );
+    });
+    for (const n of [1, 2]) {
+      await view.getByRole('button', { name: `Prikbord ${n} van 2` }).click({ timeout: 20_000 });
+      await view.getByRole('article', { name: `Prikbord ${n} van 2` }).waitFor();
+      await kiosk.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await settled(kiosk);
+      expect(await brokenHeadingWords(kiosk, TITLES)).toEqual([]);
+      await shot(kiosk, `kiosk-board-${n}-larger.png`);
+    }
+    await textSize(kiosk, 'Normaal');
+  });
+
   it('shows an official alert full screen with its badge, update and QR code', async () => {
     await official.getByRole('navigation').getByRole('link', { name: 'Crisis' }).click();
     await official.getByRole('link', { name: 'Crisisbericht maken' }).click();
@@ -136,6 +225,10 @@ describe('kiosk view and print', () => {
     await settled(kiosk);
     expect(await axeViolations(kiosk)).toEqual([]);
     await shot(kiosk, 'kiosk-alert.png');
+    await textSize(kiosk, 'Groter');
+    expect(await brokenHeadingWords(kiosk, TITLES)).toEqual([]);
+    await shot(kiosk, 'kiosk-alert-larger.png');
+    await textSize(kiosk, 'Normaal');
   });
 
   it('opens the kiosk view by itself in the kiosk window', async () => {

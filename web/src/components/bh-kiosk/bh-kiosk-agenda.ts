@@ -27,7 +27,9 @@ export class BhKioskAgenda extends LitElement {
       :host {
         display: block;
       }
+      /* Titles keep their words whole: capped at a share of the column (bh-kiosk.styles.ts). */
       section {
+        container-type: inline-size;
         padding: 1.2rem 1.5rem;
         background: var(--bh-surface);
         border-radius: var(--bh-radius);
@@ -35,7 +37,7 @@ export class BhKioskAgenda extends LitElement {
       }
       h2 {
         margin: 0 0 0.8rem;
-        font-size: 1.3em;
+        font-size: min(1.3em, 9cqi);
       }
       ol {
         list-style: none;
@@ -55,7 +57,7 @@ export class BhKioskAgenda extends LitElement {
       .title {
         display: block;
         font-weight: 700;
-        font-size: 1.1em;
+        font-size: min(1.1em, 8cqi);
       }
       .when,
       .place {

@@ -132,6 +132,19 @@ export const styles = [
       color: #fff;
       font-size: 0.9em;
     }
+    /*
+     * Titles keep their words whole at every text size (a long Dutch compound such as
+     * "Openingstijden" at "Groter" was wider than its column and broke mid-word): the
+     * column a title sits in is a container, and the title's size is capped at a share of
+     * that column's width (cqi), so a word of about 18 letters fits on a line; shorter
+     * titles keep their own size and wrap between words. Breaking inside a word (baseStyles:
+     * hyphens, overflow-wrap) stays the last resort for a word longer than that.
+     */
+    .text,
+    .calm-text,
+    .board-body {
+      container-type: inline-size;
+    }
     .body {
       flex: 1;
       display: grid;
@@ -141,7 +154,7 @@ export const styles = [
     }
     .headline {
       margin: 0 0 1.5rem;
-      font-size: 2.6em;
+      font-size: min(2.6em, 9cqi);
       line-height: 1.1;
     }
     .instruction {
@@ -241,15 +254,14 @@ export const styles = [
     }
     .calm-nb {
       margin: 0 0 0.5rem;
-      font-size: 1.6em;
+      font-size: min(1.6em, 8cqi);
       font-weight: 700;
       color: var(--bh-primary);
     }
     .calm h1 {
       margin: 0 0 1rem;
-      /* Already the largest text: a larger text size must not push the agenda off screen. */
-      font-size: min(3.4em, 4vw);
-      overflow-wrap: anywhere;
+      /* Already the largest text, so capped by its column at every text size. */
+      font-size: min(3.4em, 10cqi);
       line-height: 1.1;
     }
     .calm h1:focus {
@@ -298,7 +310,7 @@ export const styles = [
     }
     .board h1 {
       margin: 0 0 1rem;
-      font-size: 2.6em;
+      font-size: min(2.6em, 9cqi);
       line-height: 1.1;
     }
     .board h1:focus {
@@ -311,6 +323,13 @@ export const styles = [
     }
     .board .board-content > * {
       break-inside: avoid;
+    }
+    /* A board's own headings, written by its editors (boardContentStyles' sizes, capped). */
+    .board .board-content h3 {
+      font-size: min(1.5em, 8cqi);
+    }
+    .board .board-content h4 {
+      font-size: min(1.25em, 7cqi);
     }
     /* Notice boards and this week's agenda side by side. */
     .home {
