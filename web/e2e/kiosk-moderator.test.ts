@@ -6,10 +6,12 @@
  * hide a reported post from the kiosk's moderation queue (the resident who wrote it reads
  * the reason on their phone) and find the decision in the moderation log, one touch away in
  * the same panel; the idle reset signs them out again, leaving nothing in the window's
- * storage. The sign-in, queue and log screens are scanned with axe.
+ * storage. The sign-in, queue and log screens are scanned with axe; at the largest text size
+ * the sign-in's title and code stay whole.
  *
- * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-sign-in.png, kiosk-approve-390.png (the
- * phone's question), kiosk-queue.png, kiosk-log.png and kiosk-on-behalf.png.
+ * BH_SHOTS=<dir> (default /tmp/shots) receives kiosk-sign-in.png, kiosk-sign-in-larger.png,
+ * kiosk-approve-390.png (the phone's question), kiosk-queue.png, kiosk-log.png and
+ * kiosk-on-behalf.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { brokenHeadingWords } from './support/a11y.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
 import { kioskWindowPage, kioskWindowToken } from './support/kiosk-window.js';
@@ -87,6 +90,12 @@ describe('a buurtverbinder signed in on the kiosk', () => {
     expect(await axeViolations(kiosk)).toEqual([]);
     mkdirSync(SHOTS, { recursive: true });
     await kiosk.screenshot({ path: join(SHOTS, 'kiosk-sign-in.png') });
+    // At the largest text size the title and the code keep their words whole (the dialog
+    // then covers the text sizes until it closes).
+    const sizes = kiosk.locator('bh-kiosk').getByRole('group', { name: 'Tekstgrootte' });
+    await sizes.getByRole('button', { name: 'Groter' }).tap();
+    expect(await brokenHeadingWords(kiosk, 'h2, .user-code')).toEqual([]);
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-sign-in-larger.png') });
 
     // A resident cannot approve: the view says so and offers no field.
     await anna.goto(`${base}/nb/${NB}/#kiosk-koppelen/${code}`);
@@ -122,6 +131,7 @@ describe('a buurtverbinder signed in on the kiosk', () => {
       )
       .toBe(true);
     expect(await dialog.isVisible()).toBe(false);
+    await sizes.getByRole('button', { name: 'Normaal' }).tap();
   });
 
   it('lets the moderator hide a reported post from the kiosk queue', async () => {

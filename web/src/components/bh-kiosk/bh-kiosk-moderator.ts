@@ -74,8 +74,14 @@ export class BhKioskModerator extends LitElement {
         font-size: 1.25em;
         padding: 2rem;
       }
+      /* The title and the code keep their words whole at every text size: capped at a
+         share of their column (as bh-kiosk.styles.ts does for the screen's titles). */
+      dialog.sign-in,
+      .code-row > div {
+        container-type: inline-size;
+      }
       h2 {
-        font-size: 1.6em;
+        font-size: min(1.6em, 7cqi);
         margin: 0 0 0.5rem;
       }
       .code-row {
@@ -86,7 +92,7 @@ export class BhKioskModerator extends LitElement {
       }
       .user-code {
         margin: 0.5rem 0;
-        font-size: 3em;
+        font-size: min(3em, 13cqi);
         font-weight: 700;
         letter-spacing: 0.12em;
         font-family: ui-monospace, monospace;
