@@ -72,6 +72,14 @@ export const styles = [
       grid-template-columns: minmax(7rem, auto) 1fr;
       gap: 0.75rem;
     }
+    /* Large text on a narrow screen: each fact under its label, or the date would get a
+       column a few letters wide. */
+    @media (max-width: 22em) {
+      .facts div {
+        grid-template-columns: 1fr;
+        gap: 0;
+      }
+    }
     dt {
       font-weight: 700;
     }
@@ -106,12 +114,16 @@ export const styles = [
       padding-block-start: 1rem;
       margin-block-start: 1rem;
     }
+    /* Three in a row while their words fit ("Misschien" broke mid-word in a third of a
+       phone's card), else each on a row of its own. */
     .rsvp-buttons {
-      display: grid;
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      display: flex;
+      flex-wrap: wrap;
       gap: 0.5rem;
     }
     .rsvp-button {
+      flex: 1 1 6rem;
+      overflow-wrap: normal;
       display: flex;
       flex-direction: column;
       align-items: center;
