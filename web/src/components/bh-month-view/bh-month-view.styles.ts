@@ -62,6 +62,18 @@ export const styles = [
     td:hover {
       background: var(--bh-primary-soft);
     }
+    /* Large text on a narrow screen: a seventh of the phone has room for "26" only
+       without the cell's side padding. */
+    @media (max-width: 22em) {
+      table {
+        padding-inline: 0;
+      }
+      th,
+      td {
+        padding-inline: 0;
+        text-align: center;
+      }
+    }
     td.outside .num {
       color: #6b7772;
       font-weight: 400;
