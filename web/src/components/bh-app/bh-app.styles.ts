@@ -53,23 +53,40 @@ export const styles = [
         padding-inline: 0.5rem;
       }
     }
+    /* On a phone the menu is one row that scrolls sideways: its entries (up to fourteen
+       for a buurtverbinder) in rows took some 300 px of an 844 px screen, above every view.
+       The entry of the view shown is scrolled into sight (revealCurrentNavLink). */
     nav ul {
+      position: relative;
       list-style: none;
       margin: 1rem 0;
       padding: 0.25rem;
-      /* Wraps into rows on a phone rather than squeezing the words of nine entries. */
       display: flex;
-      flex-wrap: wrap;
       gap: 0.25rem;
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scrollbar-width: thin;
       background: #e3e9e6;
       border-radius: var(--bh-radius);
     }
     nav li {
-      flex: 1 1 auto;
-      /* a long word (Moderatielogboek) at 200 % text wraps instead of leaving the menu */
-      min-width: 0;
-      overflow-wrap: anywhere;
+      flex: 0 0 auto;
+      white-space: nowrap;
       text-align: center;
+    }
+    /* Room for them all: rows again, each entry growing to fill its row. */
+    @media (min-width: 48em) {
+      nav ul {
+        flex-wrap: wrap;
+        overflow-x: visible;
+      }
+      nav li {
+        flex: 1 1 auto;
+        /* a long word (Moderatielogboek) at 200 % text wraps instead of leaving the menu */
+        min-width: 0;
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
     }
     nav a {
       display: flex;

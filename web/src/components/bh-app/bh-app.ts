@@ -25,7 +25,7 @@ import {
   isMember,
 } from '@buurthub/shared';
 import { provide } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   communityContext,
@@ -275,9 +275,24 @@ export class BhApp extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     // Views other than the feed arrive as their own chunks, on first use (app/lazy-views.ts).
     loadViews(this.renderRoot);
+    if (changed.has('hashRoute') || changed.has('crisisRoute')) this.revealCurrentNavLink();
+  }
+
+  /**
+   * On a phone the menu scrolls sideways: bring the entry of the view shown into sight, by
+   * scrolling the menu only (scrollIntoView could scroll the page up to the menu too).
+   */
+  private revealCurrentNavLink() {
+    const list = this.renderRoot.querySelector<HTMLElement>('nav ul');
+    const item = list?.querySelector('a[aria-current="page"]')?.parentElement;
+    if (!list || !item || list.scrollWidth <= list.clientWidth) return;
+    const start = item.offsetLeft;
+    const end = start + item.offsetWidth;
+    if (start >= list.scrollLeft && end <= list.scrollLeft + list.clientWidth) return;
+    list.scrollLeft = start - (list.clientWidth - item.offsetWidth) / 2;
   }
 
   protected override firstUpdated(): void {
