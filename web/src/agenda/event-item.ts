@@ -27,6 +27,11 @@ export function capacityText(event: EventView): string {
   return t('event.placesLeft', { count: event.placesLeft ?? 0, capacity: event.capacity });
 }
 
+/** A range ('10:00–12:00', '1–3 dec.') kept on one line: browsers may break after its dash. */
+function unbrokenRanges(text: string): string {
+  return text.replace(/(\d)–(\d)/g, '$1\u2060–\u2060$2');
+}
+
 export function eventItem(event: EventView, timeZone: string) {
   const badge = badgeParts(event, timeZone);
   const capacity = capacityText(event);
@@ -42,7 +47,7 @@ export function eventItem(event: EventView, timeZone: string) {
       ${event.cancelled ? html`<span class="event-cancelled">${t('event.cancelled')}</span>` : nothing}
       <span class="event-title">${event.title}</span>
       <span class="event-when">
-        ${formatWhen(event.when, intlTag(), timeZone)}${
+        ${unbrokenRanges(formatWhen(event.when, intlTag(), timeZone))}${
           event.when.allDay ? html` <span class="all-day">(${t('event.allDay')})</span>` : nothing
         }
       </span>
@@ -146,5 +151,26 @@ export const eventItemStyles = css`
   }
   .event-capacity.full {
     color: var(--bh-danger);
+  }
+  /* Large text on a phone (a 390 px screen at more than about 120 % text; media em follow
+     the browser's text size): the date goes above the text, on one line, so the title, time
+     and place get the item's full width and break between words, not inside them. */
+  @media (max-width: 22em) {
+    .event-item {
+      flex-direction: column;
+      gap: 0.4rem;
+      /* Narrower sides: a 15-letter word of a title ('buurtverbinders') fits the line. */
+      padding-inline: 0.5rem;
+    }
+    .badge {
+      display: flex;
+      align-items: baseline;
+      gap: 0.4em;
+      width: auto;
+      padding: 0.15rem 0.6rem;
+    }
+    .event-text {
+      align-self: stretch;
+    }
   }
 `;
