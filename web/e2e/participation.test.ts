@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenHeadingWords, setTextSize } from './support/a11y.js';
 import { axeViolations } from './support/browser.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
 
@@ -205,7 +206,7 @@ describe('a participation round from inform to feedback', () => {
     expect(download.suggestedFilename()).toBe('herinrichting-dorpsplein-ideeen.csv');
   });
 
-  it('shows an official the impact charts with small counts suppressed, and a resident none', async () => {
+  it('shows an official the impact charts with small counts suppressed and tables whole at 200 % text, and a resident none', async () => {
     await official.setViewportSize({ width: 1280, height: 800 });
     await official.getByRole('link', { name: 'Impact' }).click();
     await official.getByRole('heading', { name: 'Impact', level: 2 }).waitFor();
@@ -226,6 +227,24 @@ describe('a participation round from inform to feedback', () => {
     );
     expect(await axeViolations(official)).toEqual([]);
     await shot(official, 'impact-1280.png');
+    // At 200 % text on a phone the table's words stay whole: its column headers are left
+    // to screen readers (the chart's heading names the figure), the weeks and figures stay.
+    await official.setViewportSize({ width: 390, height: 844 });
+    await setTextSize(official, 200);
+    const contacts = official.getByRole('figure', {
+      name: 'Nieuwe contacten via contactverzoeken',
+    });
+    await contacts.getByText('Cijfers als tabel').click();
+    expect(await brokenHeadingWords(official, 'table')).toEqual([]);
+    expect(await contacts.getByRole('columnheader').allTextContents()).toEqual([
+      'Week van',
+      'Nieuwe contacten via contactverzoeken',
+    ]);
+    expect(await axeViolations(official)).toEqual([]);
+    await contacts.getByRole('table').evaluate((table) => table.scrollIntoView({ block: 'start' }));
+    if (SHOTS) await official.screenshot({ path: join(SHOTS, 'impact-390-200.png') });
+    await setTextSize(official, 100);
+    await official.setViewportSize({ width: 1280, height: 800 });
     const [download] = await Promise.all([
       official.waitForEvent('download'),
       official.getByRole('button', { name: 'Cijfers downloaden (CSV)' }).click(),

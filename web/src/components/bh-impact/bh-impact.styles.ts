@@ -82,5 +82,23 @@ export const styles = [
     td {
       text-align: end;
     }
+    /* Large text on a phone (media em follow the browser's text size): the column headers
+       ("Nieuwe contacten via contactverzoeken") no longer fit in two columns and would break
+       mid-word, so they are read by screen readers only; the table is then a list of weeks
+       and their figure under the chart's heading, which names the figure. */
+    @media (max-width: 22em) {
+      thead th {
+        padding: 0;
+        border: 0;
+      }
+      thead th span {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+    }
   `,
 ];

@@ -220,8 +220,8 @@ export class BhImpact extends LitElement {
           </caption>
           <thead>
             <tr>
-              <th scope="col">${t('impact.week')}</th>
-              <th scope="col">${t(figureKey(figure))}</th>
+              <th scope="col"><span>${t('impact.week')}</span></th>
+              <th scope="col"><span>${t(figureKey(figure))}</span></th>
             </tr>
           </thead>
           <tbody>
