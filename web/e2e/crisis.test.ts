@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockClient, synced } from '../../sync-server/test/helpers/clients.js';
 import { type CliRelay } from '../../sync-server/test/helpers/cli.js';
 import { tempDir } from '../../sync-server/test/helpers/temp.js';
+import { brokenHeadingWords, setTextSize } from './support/a11y.js';
 import { axeViolations, launchChromium } from './support/browser.js';
 import { freePort, startRelay } from './support/relay.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
@@ -130,7 +131,7 @@ describe('crisis alerts', () => {
     data.remove();
   });
 
-  it('lets an official compose an alert from a template with a photo and preview it', async () => {
+  it('lets an official compose an alert from a template with a photo and preview it, with village names whole at 200 % text', async () => {
     await official.getByRole('navigation').getByRole('link', { name: 'Crisis' }).click();
     await official.getByRole('heading', { name: 'Actuele crisisberichten' }).waitFor();
     await official.getByRole('link', { name: 'Crisisbericht maken' }).click();
@@ -158,6 +159,12 @@ describe('crisis alerts', () => {
     await shot(official, 'crisis-composer-1920.png');
     await official.setViewportSize(PHONE);
     await shot(official, 'crisis-composer-390.png');
+    // At 200 % text on the phone the village names stay whole next to their checkboxes.
+    await setTextSize(official, 200);
+    expect(await brokenHeadingWords(official, '.check')).toEqual([]);
+    await official.getByRole('checkbox', { name: 'Middelaar' }).scrollIntoViewIfNeeded();
+    await official.screenshot({ path: join(SHOTS, 'crisis-composer-390-200.png') });
+    await setTextSize(official, 100);
     await official.setViewportSize(DESKTOP);
 
     await official.getByRole('button', { name: 'Voorbeeld bekijken' }).click();

@@ -42,6 +42,9 @@ export const styles = [
       min-height: 44px;
       margin-inline-end: 1rem;
       font-weight: 400;
+      /* a village's name wraps between words, never inside one: the label is not allowed
+         to shrink below its longest word (at 200 % text it takes its own line instead) */
+      overflow-wrap: break-word;
     }
     .check input {
       width: 1.3rem;
