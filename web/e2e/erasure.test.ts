@@ -15,6 +15,7 @@ import {
   relayMemoryOccurrences,
   sqliteOccurrences,
 } from '../../sync-server/test/helpers/erasure.js';
+import { brokenHeadingWords, setTextSize } from './support/a11y.js';
 import { axeViolations } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
@@ -147,7 +148,7 @@ describe('erasure in the browser', () => {
     expect(await onRelay(marker)).toEqual([0, 0, 0]);
   });
 
-  it('deletes an account after a clear confirmation, and nothing the member wrote stays', async () => {
+  it('deletes an account after a clear confirmation (its button whole at 200 % text), and nothing the member wrote stays', async () => {
     const marker = `LADDER${Date.now().toString(36)}`;
     await writePost(bram, 'Ladder gezocht', `Wie leent me een ladder? ${marker}`);
     await anna.getByRole('article', { name: 'Ladder gezocht' }).waitFor({ timeout: 15_000 });
@@ -162,6 +163,12 @@ describe('erasure in the browser', () => {
     await bram.setViewportSize(KIOSK);
     await bram.screenshot({ path: `${SHOTS}/account-1920x1080.png` });
     await bram.setViewportSize(PHONE);
+    // At 200 % text on the phone the account's buttons keep their words whole.
+    await setTextSize(bram, 200);
+    expect(await brokenHeadingWords(bram, '.danger')).toEqual([]);
+    await bram.getByRole('button', { name: 'Account verwijderen…' }).scrollIntoViewIfNeeded();
+    await bram.screenshot({ path: `${SHOTS}/account-390x844-200.png` });
+    await setTextSize(bram, 100);
 
     // Download my data: JSON and a readable page, with what Bram wrote.
     const [json] = await Promise.all([

@@ -34,6 +34,13 @@ export const styles = [
     button {
       min-height: 44px;
     }
+    /* Large text on a phone (media em follow the browser's text size): "verwijderen…" is
+       wider than the button's inside with its usual side padding and would break mid-word */
+    @media (max-width: 22em) {
+      .actions button {
+        padding-inline: 0.5rem;
+      }
+    }
     .check {
       display: flex;
       gap: 0.5rem;
