@@ -14,7 +14,7 @@ import { sessionsContext } from '../../app/context.js';
 import { RelayApiError, callRelay } from '../../app/relay-api.js';
 import type { Sessions } from '../../identity/session.js';
 import { LocaleController, t } from '../../i18n/i18n.js';
-import { formStyles } from '../../styles/form.styles.js';
+import { formStyles, taskCardStyles } from '../../styles/form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 type Problem = 'codeInvalid' | 'code-unknown' | 'code-expired' | 'offline' | 'failed';
@@ -32,22 +32,11 @@ export class BhKioskApprove extends LitElement {
   static override styles = [
     baseStyles,
     formStyles,
+    taskCardStyles,
     css`
-      :host {
-        display: block;
-      }
-      .card {
-        padding: 1.25rem 1.1rem 1.35rem;
-      }
-      h2 {
-        font-size: 1.4rem;
-        margin: 0 0 0.4rem;
-      }
-      h2:focus,
       h3:focus {
         outline: none;
       }
-      h2:focus-visible,
       h3:focus-visible {
         outline: 3px solid var(--bh-focus);
       }
@@ -60,14 +49,9 @@ export class BhKioskApprove extends LitElement {
       .which {
         font-weight: 600;
       }
+      /* the alert holding it is always there, so the space below comes with the error */
       .form-error {
         margin: 0 0 0.75rem;
-        padding: 0.65rem 0.85rem;
-        border-radius: var(--bh-radius-s);
-        background: var(--bh-danger-soft);
-        border-inline-start: 5px solid var(--bh-danger);
-        color: var(--bh-danger);
-        font-weight: 600;
       }
       .row {
         display: flex;
