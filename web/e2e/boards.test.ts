@@ -18,6 +18,7 @@ import { type BoardNode, PublicSpace } from '@buurthub/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockClient, synced } from '../../sync-server/test/helpers/clients.js';
+import { brokenHeadingWords, setTextSize } from './support/a11y.js';
 import { axeViolations } from './support/browser.js';
 import { cli, inviteLink, joinWithLink } from './support/members.js';
 import { type TestSite, startNeighbourhood } from './support/neighbourhood.js';
@@ -351,5 +352,32 @@ describe('notice boards', () => {
     await screen.getByRole('button', { name: 'Volgende prikbord' }).click();
     await screen.getByRole('heading', { name: 'Voedselbank' }).waitFor();
     await kioskContext.close();
+  });
+
+  // Last, so the kiosk above rotates only the first two boards.
+  it('keeps the words of a board’s headings whole at 200 % text on a phone', async () => {
+    let id = '';
+    await writePublic((space) => {
+      id = space.boards.create(
+        {
+          title: 'Buurthuis',
+          content: [
+            { type: 'heading', attrs: { level: 1 }, children: [text('Openingstijden buurthuis')] },
+            { type: 'heading', attrs: { level: 2 }, children: [text('Vakantierooster')] },
+            para(text('In de zomer korter open.')),
+          ],
+        },
+        MIEKE,
+      ).id;
+    });
+    await resident.goto(`${site.base}/nb/${NB}/#prikborden/${id}`);
+    await resident.getByRole('heading', { name: 'Openingstijden buurthuis' }).waitFor();
+    await setTextSize(resident, 200);
+    try {
+      expect(await brokenHeadingWords(resident, 'h3, h4')).toEqual([]);
+      await shot(resident, 'board-headings-390-200.png', false);
+    } finally {
+      await setTextSize(resident, 100);
+    }
   });
 });

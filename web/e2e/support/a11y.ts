@@ -116,7 +116,7 @@ const IN_PAGE = String.raw`
         .map((el) => ({
           what: describe(el),
           size: parseFloat(getComputedStyle(el).fontSize),
-          heading: /^h[12]$/.test(el.localName),
+          heading: /^h[1-6]$/.test(el.localName),
           rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
         }));
     },
@@ -250,8 +250,9 @@ export async function setTextSize(page: Page, percent: number): Promise<void> {
 
 /**
  * Sets the text size to `percent` and returns the texts that grew less than `factor`
- * (px-sized type). A view's h1 or h2 may grow less, to fit its longest word on a narrow
- * screen, but never ends smaller than 90 % of the body text (it is bold).
+ * (px-sized type). A heading (a view's h1 or h2, a notice board's h3 or h4) may grow less,
+ * to fit its longest word on a narrow screen, but never ends smaller than 90 % of the body
+ * text (it is bold).
  */
 export async function scaleText(page: Page, percent: number, factor: number): Promise<string[]> {
   await install(page);

@@ -23,6 +23,13 @@ export const boardPageStyles = css`
     box-shadow: var(--bh-shadow);
     padding: 1rem 1.25rem;
   }
+  /* Large text on a narrow screen: a narrower edge leaves a long word room on its line (as
+     cardStyles in shared.styles.ts does for the other views' cards). */
+  @media (max-width: 22em) {
+    .card {
+      padding-inline: 0.6rem;
+    }
+  }
   .back {
     margin: 0 0 0.75rem;
   }

@@ -128,6 +128,17 @@ export const boardContentStyles = css`
   .board-content h5 {
     font-size: 1.05em;
   }
+  /* Large text on a narrow screen (as the app's own headings, shared.styles.ts): a board's
+     headings shrink with the column, down to 90 % of the body text (they are bold), so a
+     word like "Openingstijden" stays whole at 200 % text on a phone. */
+  @media (max-width: 22em) {
+    .board-content h3 {
+      font-size: clamp(0.9em, 9cqi, 1.5em);
+    }
+    .board-content h4 {
+      font-size: clamp(0.9em, 8cqi, 1.25em);
+    }
+  }
   .board-content p {
     margin: 0 0 0.75em;
   }
