@@ -150,6 +150,23 @@ function time(at: number) {
   return html`<time datetime=${new Date(at).toISOString()}>${formatDateTime(at)}</time>`;
 }
 
+/** The note on an alert whose signature is not the municipality's; nothing otherwise. */
+export function renderUnverifiedNote(verification: AlertVerification | undefined) {
+  return verification && !verification.official
+    ? html`<p class="unverified-note">${t('crisis.unverifiedNote')}</p>`
+    : nothing;
+}
+
+/** "Wat moet je doen": the alert's instruction, when it has one. */
+export function renderInstruction(view: CrisisAlertView) {
+  return view.instruction
+    ? html`<p class="instruction">
+        <strong>${t('crisis.instruction')}:</strong>
+        <span class="pre">${view.instruction}</span>
+      </p>`
+    : nothing;
+}
+
 /** The current state of an alert: headline, codes in words, texts, area, times and photos. */
 export function renderAlertState(
   view: CrisisAlertView,
@@ -166,25 +183,13 @@ export function renderAlertState(
       ${view.status !== 'actual' ? html`<span class="severity">${t(`crisis.status.${view.status}`)}</span>` : nothing}
       ${renderBadge(verification)}
     </div>
-    ${headline}
-    ${
-      verification && !verification.official
-        ? html`<p class="unverified-note">${t('crisis.unverifiedNote')}</p>`
-        : nothing
-    }
+    ${headline} ${renderUnverifiedNote(verification)}
     <p class="updated">
       ${t('crisis.lastUpdated', { time: formatDateTime(view.updatedAt) })}
       (${formatRelative(view.updatedAt, now)})
     </p>
     <p class="pre description">${view.description}</p>
-    ${
-      view.instruction
-        ? html`<p class="instruction">
-            <strong>${t('crisis.instruction')}:</strong>
-            <span class="pre">${view.instruction}</span>
-          </p>`
-        : nothing
-    }
+    ${renderInstruction(view)}
     <dl class="facts">
       ${
         view.event

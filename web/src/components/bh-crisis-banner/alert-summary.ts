@@ -5,6 +5,7 @@
  */
 import type { AlertVerification, CrisisAlertView } from '@buurthub/shared';
 import { html, nothing } from 'lit';
+import { renderInstruction, renderUnverifiedNote } from '../../crisis/present.js';
 import { formatDateTime, formatTime, t } from '../../i18n/i18n.js';
 
 /** `view` is the alert as shown (`shownView` in crisis/present.ts). */
@@ -14,19 +15,7 @@ export function renderAlertSummary(
 ) {
   const latest = view.updates.filter((u) => u.msgType === 'update').at(-1);
   const area = [view.villages.join(', '), view.areaDesc ?? ''].filter(Boolean).join(' · ');
-  return html`${
-    verification && !verification.official
-      ? html`<p class="unverified-note">${t('crisis.unverifiedNote')}</p>`
-      : nothing
-  }
-  ${
-    view.instruction
-      ? html`<p class="instruction">
-          <strong>${t('crisis.instruction')}:</strong>
-          <span class="pre">${view.instruction}</span>
-        </p>`
-      : nothing
-  }
+  return html`${renderUnverifiedNote(verification)} ${renderInstruction(view)}
   ${area ? html`<p class="villages">${t('crisis.villages', { villages: area })}</p>` : nothing}
   ${
     latest
