@@ -94,7 +94,7 @@ export interface RelayOptions {
   publicUrl?: string;
   /** Ping interval; a connection that missed the previous pong is terminated. */
   heartbeatMs?: number;
-  /** Compact a room once its update log is longer than this. */
+  /** Compact a room once its update log is longer than this (and a quarter of its snapshot). */
   compactAfter?: number;
   /** How long after the first purge request (erasure) a room is purged. Default 5000. */
   purgeDelayMs?: number;

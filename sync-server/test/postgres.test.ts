@@ -83,13 +83,13 @@ describe('PostgreSQL storage', () => {
       Buffer.from(updates[4]!),
     ]);
     await storage.appendUpdate(ROOM, updates[5]!); // a higher id, committed first
-    expect(await storage.compact(ROOM)).toEqual({ folded: 5 });
+    expect(await storage.compact(ROOM)).toMatchObject({ folded: 5 });
     await slow.query('COMMIT');
     slow.release();
 
     expect(await storage.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     expect(await entries(storage)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(await storage.compact(ROOM)).toEqual({ folded: 1 });
+    expect(await storage.compact(ROOM)).toMatchObject({ folded: 1 });
     expect(await entries(storage)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 

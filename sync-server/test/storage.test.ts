@@ -55,15 +55,19 @@ describe.each(backends)('%s storage', (_name, open) => {
     expect(before).toBe(doc.getText('prikbord').toString());
     expect(await storage.stats(ROOM)).toEqual({ logLength: 40, hasSnapshot: false });
 
-    expect(await storage.compact(ROOM)).toEqual({ folded: 40 });
+    const compacted = await storage.compact(ROOM);
     expect(await storage.stats(ROOM)).toEqual({ logLength: 0, hasSnapshot: true });
+    // The size it reports is the snapshot it stored (the room's stored size after it).
+    const { updates } = await storage.loadRoom(ROOM);
+    expect(updates).toHaveLength(1);
+    expect(compacted).toEqual({ folded: 40, snapshotBytes: updates[0]?.byteLength });
     expect(await contentOf(storage)).toBe(before);
 
     // Later updates log on top of the snapshot and fold in the next time.
     doc.getText('prikbord').insert(0, 'nieuw\n');
     await settled(doc);
     expect((await storage.stats(ROOM)).logLength).toBe(1);
-    expect(await storage.compact(ROOM)).toEqual({ folded: 1 });
+    expect(await storage.compact(ROOM)).toMatchObject({ folded: 1 });
     expect(await contentOf(storage)).toBe(doc.getText('prikbord').toString());
     expect(await storage.rooms()).toEqual([ROOM]);
     doc.destroy();
@@ -309,5 +313,91 @@ describe('compaction in a running relay', () => {
     clients.splice(0);
     await waitFor(async () => (await relay.storage.stats(ROOM)).logLength === 0, 'unload');
     expect(await contentOf(relay.storage)).toBe(expected);
+  });
+
+  it('folds a big room again only once its log has grown to a quarter of its snapshot', async () => {
+    const dir = tempDir();
+    // Real SQLite; only counts the compactions the relay asks for.
+    class CountingStorage extends SqliteStorage {
+      compactionsAsked = 0;
+      override compact(room: string) {
+        this.compactionsAsked++;
+        return super.compact(room);
+      }
+    }
+    const storage = new CountingStorage(dir.path);
+    try {
+      relay = await startRelay({ compactAfter: 10, storage });
+      const writer = stockClient(relay.url, ROOM);
+      const reader = stockClient(relay.url, ROOM);
+      clients.push(writer, reader);
+      await Promise.all([synced(writer), synced(reader)]);
+      const board = writer.doc.getText('prikbord');
+      const readerHas = (text: string) =>
+        waitFor(() => reader.doc.getText('prikbord').toString() === text, 'the reader has it');
+
+      // A long notice pasted at once, then a few short edits: the log outgrows 10 updates.
+      board.insert(0, 'Openingstijden buurthuis. '.repeat(300));
+      for (let i = 0; i < 12; i++) board.insert(board.length, `${i} `);
+      await readerHas(board.toString());
+      expect(storage.compactionsAsked).toBe(1);
+      await waitFor(async () => (await storage.stats(ROOM)).hasSnapshot, 'the snapshot stored');
+
+      // Forty short edits are far fewer bytes than a quarter of that snapshot: no fold.
+      for (let i = 0; i < 40; i++) board.insert(board.length, 'x');
+      await readerHas(board.toString());
+      expect(storage.compactionsAsked).toBe(1);
+      expect((await storage.stats(ROOM)).logLength).toBeGreaterThanOrEqual(40);
+
+      // A second long paste brings the log past a quarter of the snapshot: folded again.
+      board.insert(board.length, 'Repair Café zaterdag. '.repeat(100));
+      await readerHas(board.toString());
+      expect(storage.compactionsAsked).toBe(2);
+      await waitFor(async () => (await storage.stats(ROOM)).logLength === 0, 'the log folded');
+      expect(await contentOf(storage)).toBe(board.toString());
+    } finally {
+      for (const client of clients.splice(0)) client.destroy();
+      await relay.dispose();
+      await storage.close();
+      dir.remove();
+    }
+  });
+
+  it('keeps passing edits on while a long log is being folded', async () => {
+    const dir = tempDir();
+    // Real SQLite whose compactions wait until the test lets them go.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    class SlowFoldStorage extends SqliteStorage {
+      override async compact(room: string) {
+        await held;
+        return super.compact(room);
+      }
+    }
+    const storage = new SlowFoldStorage(dir.path);
+    try {
+      relay = await startRelay({ compactAfter: 10, storage });
+      const writer = stockClient(relay.url, ROOM);
+      const reader = stockClient(relay.url, ROOM);
+      clients.push(writer, reader);
+      await Promise.all([synced(writer), synced(reader)]);
+      const board = writer.doc.getText('prikbord');
+      for (let i = 0; i < 30; i++) board.insert(board.length, `${i} `);
+      // The fold started at the 11th edit is still held; the other 19 arrive all the same.
+      await waitFor(
+        () => reader.doc.getText('prikbord').toString() === board.toString(),
+        'every edit at the reader while the fold is held',
+      );
+      expect((await storage.stats(ROOM)).hasSnapshot).toBe(false);
+      release();
+      await waitFor(async () => (await storage.stats(ROOM)).hasSnapshot, 'the fold stored');
+      expect(await contentOf(storage)).toBe(board.toString());
+    } finally {
+      release();
+      for (const client of clients.splice(0)) client.destroy();
+      await relay.dispose();
+      await storage.close();
+      dir.remove();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { mergedEnd, nowInSeconds, revokedAtBySub } from './revocation-records.js
 import type {
   RevocationRecord,
   CalendarKey,
+  CompactResult,
   ContactAnswer,
   ContactRequest,
   DeviceCode,
@@ -77,15 +78,15 @@ export class MemoryStorage implements Storage {
     if (room) room.log = room.log.filter((entry) => entry.seq !== seq);
   }
 
-  async compact(name: string): Promise<{ folded: number }> {
+  async compact(name: string): Promise<CompactResult> {
     const room = this.data.get(name);
-    if (!room || room.log.length === 0) return { folded: 0 };
+    if (!room || room.log.length === 0) return { folded: 0, snapshotBytes: null };
     const folded = room.log.length;
     const parts = room.log.map((entry) => entry.update);
     if (room.snapshot) parts.unshift(room.snapshot);
     room.snapshot = foldUpdates(parts);
     room.log = [];
-    return { folded };
+    return { folded, snapshotBytes: room.snapshot.byteLength };
   }
 
   async purge(name: string): Promise<Uint8Array> {

@@ -16,11 +16,12 @@
  * default `synchronous_commit = on` means the row is in PostgreSQL's fsync'd WAL.
  */
 import pg from 'pg';
-import { foldUpdates } from './fold.js';
+import { FoldThread } from './fold.js';
 import { nowInSeconds, revokedAtBySub } from './revocation-records.js';
 import type {
   RevocationRecord,
   CalendarKey,
+  CompactResult,
   ContactAnswer,
   ContactRequest,
   DeviceCode,
@@ -357,7 +358,10 @@ export class PostgresStorage implements Storage {
     await this.pool.query('DELETE FROM updates WHERE room = $1 AND id = $2', [room, seq]);
   }
 
-  async compact(room: string): Promise<{ folded: number }> {
+  /** Folds off the relay's thread, as SQLite does (fold.ts). */
+  private readonly folder = new FoldThread();
+
+  async compact(room: string): Promise<CompactResult> {
     return this.transaction(async (client) => {
       // Compactions of one room (by any process) take turns: two folding at once would
       // each write a snapshot without the other's rows.
@@ -368,7 +372,7 @@ export class PostgresStorage implements Storage {
         'SELECT id, data FROM updates WHERE room = $1 ORDER BY id',
         [room],
       );
-      if (log.rows.length === 0) return { folded: 0 };
+      if (log.rows.length === 0) return { folded: 0, snapshotBytes: null };
       const parts: Uint8Array[] = [];
       const snapshot = await client.query<{ data: Buffer }>(
         'SELECT data FROM snapshots WHERE room = $1',
@@ -376,7 +380,7 @@ export class PostgresStorage implements Storage {
       );
       if (snapshot.rows[0]) parts.push(new Uint8Array(snapshot.rows[0].data));
       for (const row of log.rows) parts.push(new Uint8Array(row.data));
-      const folded = foldUpdates(parts);
+      const folded = await this.folder.fold(parts);
       await client.query(
         `INSERT INTO snapshots (room, data, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
@@ -386,7 +390,7 @@ export class PostgresStorage implements Storage {
       const deleted = await client.query('DELETE FROM updates WHERE id = ANY($1::bigint[])', [
         log.rows.map((row) => row.id),
       ]);
-      return { folded: deleted.rowCount ?? 0 };
+      return { folded: deleted.rowCount ?? 0, snapshotBytes: folded.byteLength };
     });
   }
 
@@ -408,7 +412,7 @@ export class PostgresStorage implements Storage {
         [room],
       );
       for (const row of log.rows) parts.push(new Uint8Array(row.data));
-      const folded = foldUpdates(parts);
+      const folded = await this.folder.fold(parts);
       await client.query(
         `INSERT INTO snapshots (room, data, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
@@ -781,7 +785,7 @@ export class PostgresStorage implements Storage {
 
   private closed: Promise<void> | null = null;
   close(): Promise<void> {
-    this.closed ??= this.pool.end();
+    this.closed ??= this.pool.end().then(() => this.folder.close());
     return this.closed;
   }
 

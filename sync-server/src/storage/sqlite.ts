@@ -9,13 +9,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { foldUpdates } from './fold.js';
+import { FoldThread, foldUpdates } from './fold.js';
 import { nowInSeconds, revokedAtBySub } from './revocation-records.js';
 import { SQL, SqliteWriter } from './sqlite-writer.js';
 import type {
   RevocationRecord,
   AppendResult,
   CalendarKey,
+  CompactResult,
   ContactAnswer,
   ContactRequest,
   DeviceCode,
@@ -188,6 +189,9 @@ export class SqliteStorage implements Storage {
    * only touch identity records never start it.
    */
   private writer: SqliteWriter | null = null;
+  private readonly folder = new FoldThread();
+  /** Compactions still folding or storing, which `appendsSettled` waits for too. */
+  private readonly compactions = new Set<Promise<CompactResult>>();
   /** Settles after everything posted to the writer so far (it works in order). */
   private lastWrite: Promise<void> = Promise.resolve();
   private batchScheduled = false;
@@ -336,6 +340,7 @@ export class SqliteStorage implements Storage {
 
   /** Resolves once every append and compaction asked for so far is stored (or refused). */
   private async appendsSettled(): Promise<void> {
+    await Promise.allSettled([...this.compactions]);
     this.writeBatch();
     await this.lastWrite;
   }
@@ -346,26 +351,35 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Folds on this thread (CPU, reading through WAL without a lock) and lets the writer
-   * store the fold and delete exactly the rows it folded (seq <= the highest seq read) in
-   * one transaction, so its fsync does not block the relay either. A crash leaves either
-   * the old snapshot + log or the new snapshot. If the snapshot changed meanwhile (another
-   * process compacted), nothing is stored and nothing is folded.
+   * Reads the snapshot and log through WAL without a lock, folds them on the fold thread,
+   * and lets the writer store the fold and delete exactly the rows it folded (seq <= the
+   * highest seq read) in one transaction: neither the fold nor its fsync blocks the relay.
+   * A crash leaves either the old snapshot + log or the new snapshot. If the snapshot
+   * changed meanwhile (another process compacted, or a purge), nothing is stored.
    */
-  async compact(room: string): Promise<{ folded: number }> {
+  compact(room: string): Promise<CompactResult> {
+    const compaction = this.foldAndStore(room);
+    this.compactions.add(compaction);
+    const done = () => this.compactions.delete(compaction);
+    compaction.then(done, done);
+    return compaction;
+  }
+
+  private async foldAndStore(room: string): Promise<CompactResult> {
     const { snapshot, log } = this.db.transaction(() => ({
       snapshot: this.stmt.snapshot.get(room),
       log: this.stmt.log.all(room),
     }))();
     const last = log.at(-1);
-    if (!last) return { folded: 0 };
+    if (!last) return { folded: 0, snapshotBytes: null };
     const parts: Uint8Array[] = [];
-    if (snapshot) parts.push(new Uint8Array(snapshot.data));
-    for (const row of log) parts.push(new Uint8Array(row.data));
+    if (snapshot) parts.push(snapshot.data);
+    for (const row of log) parts.push(row.data);
+    const folded = await this.folder.fold(parts);
     const deleted = await this.track(
       this.writerFor().replaceLog({
         room,
-        snapshot: foldUpdates(parts),
+        snapshot: folded,
         lastSeq: last.seq,
         previous: snapshot
           ? { foldedSeq: snapshot.folded_seq, updatedAt: snapshot.updated_at }
@@ -373,7 +387,9 @@ export class SqliteStorage implements Storage {
       }),
     );
     this.logLengths.delete(room);
-    return { folded: deleted ?? 0 };
+    return deleted === null
+      ? { folded: 0, snapshotBytes: null }
+      : { folded: deleted, snapshotBytes: folded.byteLength };
   }
 
   async purge(room: string): Promise<Uint8Array> {
@@ -773,6 +789,7 @@ export class SqliteStorage implements Storage {
     await this.appendsSettled();
     await this.writer?.close();
     this.writer = null;
+    await this.folder.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -31,6 +31,13 @@ export interface AppendResult {
   timing?: { queuedSeconds: number; writeSeconds: number };
 }
 
+export interface CompactResult {
+  /** Log rows folded into the snapshot (0: nothing was stored). */
+  folded: number;
+  /** Size of the snapshot stored; null when nothing was stored. */
+  snapshotBytes: number | null;
+}
+
 export interface Storage extends IdentityStorage {
   /** Everything stored for a room; an unknown room has no updates. */
   loadRoom(room: string): Promise<StoredRoom>;
@@ -43,9 +50,9 @@ export interface Storage extends IdentityStorage {
   removeUpdate(room: string, seq: number): Promise<void>;
   /**
    * Folds the snapshot and the whole log into one garbage-collected snapshot and deletes
-   * exactly the log rows it folded, atomically. Returns how many rows were folded.
+   * exactly the log rows it folded, atomically.
    */
-  compact(room: string): Promise<{ folded: number }>;
+  compact(room: string): Promise<CompactResult>;
   /**
    * Erasure: folds the snapshot and the whole log into one garbage-collected snapshot that
    * replaces both, in one transaction, then scrubs what the database freed (SQLite:

@@ -16,7 +16,7 @@ import { CLI } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { NB } from './devices.js';
 import { integrityCheck } from './sqlite-files.js';
-import { between, type Random, scaled, seedsToRun, withSeed } from './seeds.js';
+import { between, scaled, seedsToRun, withSeed } from './seeds.js';
 
 const ROOM = `${NB}/community`;
 const author = { id: 'schrijver', name: 'Schrijver', role: 'resident' } as const;
@@ -56,8 +56,12 @@ function writeLocked(probe: Database.Database): boolean {
 
 type Outcome = 'killed holding the lock' | 'killed after the commit' | 'finished before the kill';
 
-/** Runs `buurthub compact` and kills it inside its transaction, or just after. */
-async function compactAndKill(dataDir: string, random: Random, inside: boolean): Promise<Outcome> {
+/**
+ * Runs `buurthub compact` and kills it inside its transaction, `probesInside` probes after
+ * the lock was first seen (the transaction lasts a few ms, a probe's pause 2 ms), or just
+ * after the transaction when `probesInside` is null.
+ */
+async function compactAndKill(dataDir: string, probesInside: number | null): Promise<Outcome> {
   const probe = new Database(join(dataDir, DATABASE_FILE));
   probe.pragma('busy_timeout = 0');
   const child = spawn(process.execPath, [CLI, 'compact', '--data', dataDir], { stdio: 'ignore' });
@@ -70,10 +74,12 @@ async function compactAndKill(dataDir: string, random: Random, inside: boolean):
     // backing off behind them.
     const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
     while (!done && !writeLocked(probe)) await pause();
-    let extra = between(random, 0, 5);
-    while (!done && writeLocked(probe) && (inside ? extra-- > 0 : true)) await pause();
-    const locked = writeLocked(probe);
+    let extra = probesInside ?? Infinity;
+    while (!done && writeLocked(probe) && extra-- > 0) await pause();
     if (done) return 'finished before the kill';
+    // Frozen first, so the lock cannot be let go between this look at it and the kill.
+    child.kill('SIGSTOP');
+    const locked = writeLocked(probe);
     child.kill('SIGKILL');
     await exited;
     return locked ? 'killed holding the lock' : 'killed after the commit';
@@ -93,12 +99,15 @@ describe('a relay killed while it compacts', () => {
           const outcomes: Outcome[] = [];
           try {
             for (let round = 0; round < scaled(4); round++) {
-              await appendPosts(data.path, doc, between(random, 200, 400));
+              await appendPosts(data.path, doc, between(random, 500, 800));
               const before = new SqliteStorage(data.path);
               const logBefore = (await before.stats(ROOM)).logLength;
               await before.close();
 
-              const outcome = await compactAndKill(data.path, random, round % 2 === 0);
+              // Every other round kills inside; the first at once, so that at least one
+              // kill surely lands in the transaction, the others after a seeded wait.
+              const probesInside = round % 2 === 1 ? null : round === 0 ? 0 : between(random, 0, 2);
+              const outcome = await compactAndKill(data.path, probesInside);
               outcomes.push(outcome);
 
               expect(integrityCheck(data.path)).toBe('ok');
