@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStorage, SqliteStorage, type Storage } from '../src/index.js';
+import { MIGRATIONS } from '../src/storage/sqlite.js';
 import { tempDir } from './helpers/temp.js';
 
 const dirs: { remove(): void }[] = [];
@@ -43,18 +44,23 @@ describe('calendar keys on disk', () => {
   it('adds the calendar-key table to a database from before it, keeping what was there', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const current = new SqliteStorage(dir.path);
-    await current.appendUpdate('maasburen/public', new Uint8Array([0, 0]));
-    await current.close();
-    // Turn the file back into schema version 2, as the previous release left it.
+    // The file as the release with schema version 2 left it, with a room's update in it.
     const db = new Database(join(dir.path, 'buurthub.sqlite'));
     db.exec(
-      'ALTER TABLE revocations DROP COLUMN ends_at; DROP TABLE device_codes; DROP TABLE private_profiles; DROP TABLE members; DROP TABLE contact_requests; DROP TABLE calendar_keys; DELETE FROM schema_version WHERE version >= 3;',
+      'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+    );
+    for (const [i, migration] of MIGRATIONS.slice(0, 2).entries()) {
+      db.exec(migration);
+      db.prepare('INSERT INTO schema_version VALUES (?, 0)').run(i + 1);
+    }
+    db.prepare('INSERT INTO updates (room, data, created_at) VALUES (?, ?, 0)').run(
+      'maasburen/public',
+      Buffer.from([0, 0]),
     );
     db.close();
 
     const upgraded = new SqliteStorage(dir.path);
-    expect(upgraded.schemaVersion).toBe(8);
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length);
     expect(await upgraded.rooms()).toEqual(['maasburen/public']);
     await upgraded.setCalendarKey({ keyHash: 'h', sub: 'm-anna', nb: 'maasburen', createdAt: 1 });
     await upgraded.close();

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { type ContactRequest, SqliteStorage, type Storage } from '../src/index.js';
+import { type ContactRequest, DATABASE_FILE, SqliteStorage, type Storage } from '../src/index.js';
+import { MIGRATIONS } from '../src/storage/sqlite.js';
 import { storageBackends } from './helpers/backends.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
@@ -204,11 +207,57 @@ describe('sqlite storage on disk', () => {
     await first.close();
 
     const second = new SqliteStorage(dir.path);
-    expect(second.schemaVersion).toBe(8);
+    expect(second.schemaVersion).toBe(9);
     expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
     expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     doc.destroy();
     await second.close();
+  });
+
+  it('brings a log written by the previous relay over whole, and never reuses its numbers', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    // The file as a relay with schema 8 left it: two rooms' edits interleaved, the
+    // highest-numbered rows already folded away, AUTOINCREMENT's counter past them.
+    const old = new Database(join(dir.path, DATABASE_FILE));
+    old.pragma('journal_mode = WAL');
+    old.exec(
+      'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+    );
+    for (const [i, migration] of MIGRATIONS.slice(0, 8).entries()) {
+      old.exec(migration);
+      old.prepare('INSERT INTO schema_version VALUES (?, 0)').run(i + 1);
+    }
+    const rooms = [ROOM, 'maasburen/community'];
+    const docs = rooms.map(() => new Y.Doc());
+    const insert = old.prepare('INSERT INTO updates (room, data, created_at) VALUES (?, ?, 0)');
+    for (let i = 0; i < 10; i++) {
+      for (const [r, room] of rooms.entries()) {
+        const doc = docs[r] as Y.Doc;
+        const before = Y.encodeStateVector(doc);
+        doc.getArray<number>('n').push([i]);
+        insert.run(room, Buffer.from(Y.encodeStateAsUpdate(doc, before)));
+      }
+    }
+    old.prepare('DELETE FROM updates WHERE seq > 18').run();
+    old.close();
+
+    const storage = new SqliteStorage(dir.path);
+    expect(storage.schemaVersion).toBe(9);
+    expect(await storage.stats(ROOM)).toEqual({ logLength: 9, hasSnapshot: false });
+    const loaded = new Y.Doc();
+    for (const update of (await storage.loadRoom(ROOM)).updates) Y.applyUpdate(loaded, update);
+    expect(loaded.getArray('n').toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const { seq } = await storage.appendUpdate(ROOM, Y.encodeStateAsUpdate(docs[0] as Y.Doc));
+    expect(seq).toBe(21);
+    expect(await storage.compact(ROOM)).toMatchObject({ folded: 10 });
+    expect(await storage.stats('maasburen/community')).toEqual({
+      logLength: 9,
+      hasSnapshot: false,
+    });
+    loaded.destroy();
+    for (const doc of docs) doc.destroy();
+    await storage.close();
   });
 
   it('commits a burst of updates from several rooms together, each in order and durable', async () => {

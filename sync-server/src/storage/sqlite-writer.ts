@@ -83,15 +83,20 @@ const replaceLog = db.transaction(({ room, snapshot: folded, lastSeq, previous }
   upsertSnapshot.run(room, data, lastSeq, Date.now());
   return deleteFolded.run(room, lastSeq).changes;
 });
-const insert = db.prepare('INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)');
-const append = db.transaction((chunks, now) =>
-  chunks.map(({ rows }) =>
-    rows.map(({ room, data }) =>
-      Number(insert.run(room, Buffer.from(data.buffer, data.byteOffset, data.byteLength), now)
-        .lastInsertRowid),
-    ),
-  ),
-);
+const insert = db.prepare('INSERT INTO updates (room, seq, data, created_at) VALUES (?, ?, ?, ?)');
+// The transaction takes its seq numbers from the one counter (see migration 9).
+const takeSeqs = db.prepare('UPDATE update_seq SET last = last + ? RETURNING last');
+const append = db.transaction((chunks, now) => {
+  const count = chunks.reduce((sum, { rows }) => sum + rows.length, 0);
+  let seq = takeSeqs.get(count).last - count;
+  return chunks.map(({ rows }) =>
+    rows.map(({ room, data }) => {
+      seq++;
+      insert.run(room, seq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), now);
+      return seq;
+    }),
+  );
+});
 let waiting = [];
 function commit() {
   const chunks = waiting;

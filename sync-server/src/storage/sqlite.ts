@@ -54,9 +54,10 @@ export const DATABASE_FILE = 'buurthub.sqlite';
 
 /**
  * Ordered schema migrations; the index + 1 is the version. Append only: a released
- * migration is never edited, so every data directory can be brought up to date.
+ * migration is never edited, so every data directory can be brought up to date. Exported
+ * for the test that builds a file as an older relay left it.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE updates (
      seq        INTEGER PRIMARY KEY AUTOINCREMENT,
      room       TEXT    NOT NULL,
@@ -148,6 +149,27 @@ const MIGRATIONS: readonly string[] = [
      expires_at  INTEGER NOT NULL,
      approved_by TEXT
    );`,
+  // 9: the update log kept in order of room, then seq (WITHOUT ROWID), so that a room's
+  // rows share pages: folding one room's log used to rewrite a page of nearly every room's
+  // (7 ms instead of 0.3 ms per compaction, 100 rooms). Seq numbers come from one counter
+  // that never goes back, as AUTOINCREMENT's did: a compaction deletes a room's rows up to
+  // the last seq it folded, so a new row must never get a number at or below it.
+  `CREATE TABLE update_log (
+     room       TEXT    NOT NULL,
+     seq        INTEGER NOT NULL,
+     data       BLOB    NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (room, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO update_log (room, seq, data, created_at)
+     SELECT room, seq, data, created_at FROM updates;
+   CREATE TABLE update_seq (last INTEGER NOT NULL);
+   INSERT INTO update_seq (last) SELECT max(
+     coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'updates'), 0),
+     coalesce((SELECT max(seq) FROM updates), 0),
+     coalesce((SELECT max(folded_seq) FROM snapshots), 0));
+   DROP TABLE updates;
+   ALTER TABLE update_log RENAME TO updates;`,
 ];
 
 export class SqliteStorage implements Storage {
