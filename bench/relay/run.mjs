@@ -173,9 +173,14 @@ if (flags.merge && !flags.quick) {
     previous.workloads[workload] = { ...previous.workloads[workload], ...byServer };
     previous.config[workload] = results.config[workload];
   }
+  const remeasured = Object.keys(results.workloads);
+  // An earlier merge whose workloads were all measured again now no longer shows anything.
+  const stillShown = (previous.merged ?? []).filter(
+    (merge) => !merge.workloads.every((workload) => remeasured.includes(workload)),
+  );
   previous.merged = [
-    ...(previous.merged ?? []),
-    { at: results.finishedAt, workloads: Object.keys(results.workloads), servers: serverNames },
+    ...stillShown,
+    { at: results.finishedAt, workloads: remeasured, servers: serverNames },
   ];
   Object.assign(results, previous);
 }
