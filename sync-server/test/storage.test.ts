@@ -337,10 +337,34 @@ describe('sqlite storage: appends on their way when it closes', () => {
 describe('compaction in a running relay', () => {
   let relay: TestRelay;
   const clients: TestClient[] = [];
+  /** Storage a test hands the relay (which leaves it open), closed after the relay. */
+  const handed: { storage: SqliteStorage; dir: { remove(): void } }[] = [];
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
     await relay?.dispose();
+    for (const { storage, dir } of handed.splice(0)) {
+      await storage.close();
+      dir.remove();
+    }
   });
+
+  /**
+   * A relay on `storage` that compacts after 10 updates, with a writer and a reader in the
+   * room: the writer's board, and a wait until the reader's board reads `text`.
+   */
+  async function compactingRoom<S extends SqliteStorage>(open: (dir: string) => S) {
+    const dir = tempDir();
+    const storage = open(dir.path);
+    handed.push({ storage, dir });
+    relay = await startRelay({ compactAfter: 10, storage });
+    const writer = stockClient(relay.url, ROOM);
+    const reader = stockClient(relay.url, ROOM);
+    clients.push(writer, reader);
+    await Promise.all([synced(writer), synced(reader)]);
+    const readerHas = (text: string, what: string) =>
+      waitFor(() => reader.doc.getText('prikbord').toString() === text, what);
+    return { storage, board: writer.doc.getText('prikbord'), readerHas };
+  }
 
   it('compacts a long log on the fly and when the last client leaves', async () => {
     relay = await startRelay({ compactAfter: 10 });
@@ -365,7 +389,6 @@ describe('compaction in a running relay', () => {
   });
 
   it('folds a big room again only once its log has grown to a quarter of its snapshot', async () => {
-    const dir = tempDir();
     // Real SQLite; only counts the compactions the relay asks for.
     class CountingStorage extends SqliteStorage {
       compactionsAsked = 0;
@@ -374,46 +397,30 @@ describe('compaction in a running relay', () => {
         return super.compact(room);
       }
     }
-    const storage = new CountingStorage(dir.path);
-    try {
-      relay = await startRelay({ compactAfter: 10, storage });
-      const writer = stockClient(relay.url, ROOM);
-      const reader = stockClient(relay.url, ROOM);
-      clients.push(writer, reader);
-      await Promise.all([synced(writer), synced(reader)]);
-      const board = writer.doc.getText('prikbord');
-      const readerHas = (text: string) =>
-        waitFor(() => reader.doc.getText('prikbord').toString() === text, 'the reader has it');
+    const { storage, board, readerHas } = await compactingRoom((dir) => new CountingStorage(dir));
 
-      // A long notice pasted at once, then a few short edits: the log outgrows 10 updates.
-      board.insert(0, 'Openingstijden buurthuis. '.repeat(300));
-      for (let i = 0; i < 12; i++) board.insert(board.length, `${i} `);
-      await readerHas(board.toString());
-      expect(storage.compactionsAsked).toBe(1);
-      await waitFor(async () => (await storage.stats(ROOM)).hasSnapshot, 'the snapshot stored');
+    // A long notice pasted at once, then a few short edits: the log outgrows 10 updates.
+    board.insert(0, 'Openingstijden buurthuis. '.repeat(300));
+    for (let i = 0; i < 12; i++) board.insert(board.length, `${i} `);
+    await readerHas(board.toString(), 'the notice at the reader');
+    expect(storage.compactionsAsked).toBe(1);
+    await waitFor(async () => (await storage.stats(ROOM)).hasSnapshot, 'the snapshot stored');
 
-      // Forty short edits are far fewer bytes than a quarter of that snapshot: no fold.
-      for (let i = 0; i < 40; i++) board.insert(board.length, 'x');
-      await readerHas(board.toString());
-      expect(storage.compactionsAsked).toBe(1);
-      expect((await storage.stats(ROOM)).logLength).toBeGreaterThanOrEqual(40);
+    // Forty short edits are far fewer bytes than a quarter of that snapshot: no fold.
+    for (let i = 0; i < 40; i++) board.insert(board.length, 'x');
+    await readerHas(board.toString(), 'the short edits at the reader');
+    expect(storage.compactionsAsked).toBe(1);
+    expect((await storage.stats(ROOM)).logLength).toBeGreaterThanOrEqual(40);
 
-      // A second long paste brings the log past a quarter of the snapshot: folded again.
-      board.insert(board.length, 'Repair Café zaterdag. '.repeat(100));
-      await readerHas(board.toString());
-      expect(storage.compactionsAsked).toBe(2);
-      await waitFor(async () => (await storage.stats(ROOM)).logLength === 0, 'the log folded');
-      expect(await contentOf(storage)).toBe(board.toString());
-    } finally {
-      for (const client of clients.splice(0)) client.destroy();
-      await relay.dispose();
-      await storage.close();
-      dir.remove();
-    }
+    // A second long paste brings the log past a quarter of the snapshot: folded again.
+    board.insert(board.length, 'Repair Café zaterdag. '.repeat(100));
+    await readerHas(board.toString(), 'the second notice at the reader');
+    expect(storage.compactionsAsked).toBe(2);
+    await waitFor(async () => (await storage.stats(ROOM)).logLength === 0, 'the log folded');
+    expect(await contentOf(storage)).toBe(board.toString());
   });
 
   it('keeps passing edits on while a long log is being folded', async () => {
-    const dir = tempDir();
     // Real SQLite whose compactions wait until the test lets them go.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -423,30 +430,17 @@ describe('compaction in a running relay', () => {
         return super.compact(room);
       }
     }
-    const storage = new SlowFoldStorage(dir.path);
+    const { storage, board, readerHas } = await compactingRoom((dir) => new SlowFoldStorage(dir));
     try {
-      relay = await startRelay({ compactAfter: 10, storage });
-      const writer = stockClient(relay.url, ROOM);
-      const reader = stockClient(relay.url, ROOM);
-      clients.push(writer, reader);
-      await Promise.all([synced(writer), synced(reader)]);
-      const board = writer.doc.getText('prikbord');
       for (let i = 0; i < 30; i++) board.insert(board.length, `${i} `);
       // The fold started at the 11th edit is still held; the other 19 arrive all the same.
-      await waitFor(
-        () => reader.doc.getText('prikbord').toString() === board.toString(),
-        'every edit at the reader while the fold is held',
-      );
+      await readerHas(board.toString(), 'every edit at the reader while the fold is held');
       expect((await storage.stats(ROOM)).hasSnapshot).toBe(false);
       release();
       await waitFor(async () => (await storage.stats(ROOM)).hasSnapshot, 'the fold stored');
       expect(await contentOf(storage)).toBe(board.toString());
     } finally {
       release();
-      for (const client of clients.splice(0)) client.destroy();
-      await relay.dispose();
-      await storage.close();
-      dir.remove();
     }
   });
 });
