@@ -13,6 +13,9 @@
  * --render F   only re-render docs/benchmarks.md from a saved run (results JSON)
  * --merge      with --workloads: replace only those workloads' results in the last full run
  *              (bench/relay/results/last-run.json) and re-render; the docs say so
+ * --rounds N   fan-out rounds, every server once per round (default 3, --quick 1); each
+ *              server's run with the median throughput is reported, with every round's
+ *              throughput and paced p99 beside it
  *
  * Needs `npm run build` first (the relay runs from sync-server/dist).
  */
@@ -38,6 +41,7 @@ const { values: flags } = parseArgs({
     workloads: { type: 'string' },
     render: { type: 'string' },
     merge: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
   },
 });
 
@@ -50,6 +54,8 @@ if (flags.render) {
 }
 
 const config = flags.quick ? QUICK : FULL;
+const rounds = Number(flags.rounds ?? (flags.quick ? 1 : 3));
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number ≥ 1');
 // y-websocket registers a process 'exit' handler per provider; hundreds are expected here.
 process.setMaxListeners(0);
 const serverNames = flags.servers ? flags.servers.split(',') : Object.keys(SERVERS);
@@ -115,11 +121,10 @@ async function withServer(name, body) {
 }
 
 const RUNNERS = {
-  // A retry uses new rooms: Buurthub keeps the first attempt's rooms in its data directory.
-  'fanout-1x200': (target, _restart, c, _name, attempt) =>
-    runFanout(target, { ...c, name: 'fanout-1x200', prefix: `fa${attempt}` }),
-  'fanout-100x5': (target, _restart, c, _name, attempt) =>
-    runFanout(target, { ...c, name: 'fanout-100x5', prefix: `fb${attempt}` }),
+  'fanout-1x200': (target, _restart, c, _name, run) =>
+    runFanout(target, { ...c, name: 'fanout-1x200', prefix: `fa${run}` }),
+  'fanout-100x5': (target, _restart, c, _name, run) =>
+    runFanout(target, { ...c, name: 'fanout-100x5', prefix: `fb${run}` }),
   idle: (target, _restart, c) => runIdle(target, { ...c, prefix: 'idle' }),
   'initial-sync': (target, restart, _c, name) =>
     runInitialSync(target, {
@@ -134,26 +139,61 @@ const RUNNERS = {
 };
 
 // Workload by workload, every server in turn: background load on the shared machine
-// drifts over minutes, so neighbouring measurements are the fairest comparison.
+// drifts over minutes, so neighbouring measurements are the fairest comparison. Fan-out
+// runs in rounds (every server once a round): one run each swung by ±15 % between runs
+// minutes apart on the same machine, more than the differences being measured.
 for (const workload of workloadNames) {
   results.workloads[workload] = {};
-  for (const name of serverNames) {
-    const best = await measureQuietly({
-      what: `${workload} · ${name}`,
-      maxWaitMs: flags.quick ? 0 : workload.startsWith('fanout') ? 15_000 : 10_000,
-      mayRetry: () => !flags.quick && (performance.now() - started) / 60_000 <= RETRY_UNTIL_MIN,
-      run: async (attempt) => {
-        const result = await withServer(name, (target, restart) =>
-          RUNNERS[workload](target, restart, config[workload], name, attempt),
-        );
-        delete result.coldTarget;
-        return result;
-      },
-      summary: (result) => summaryLine(workload, result),
-      log,
-    });
-    results.workloads[workload][name] = best;
+  const fanout = workload.startsWith('fanout');
+  const runs = Object.fromEntries(serverNames.map((name) => [name, []]));
+  for (let round = 1; round <= (fanout ? rounds : 1); round++) {
+    for (const name of serverNames) {
+      const measured = await measureQuietly({
+        what: `${workload} · ${name}${fanout && rounds > 1 ? ` · round ${round}/${rounds}` : ''}`,
+        maxWaitMs: flags.quick ? 0 : fanout ? 15_000 : 10_000,
+        // With rounds, the median stands in for a second try at a disturbed run.
+        mayRetry: () =>
+          !flags.quick &&
+          !(fanout && rounds > 1) &&
+          (performance.now() - started) / 60_000 <= RETRY_UNTIL_MIN,
+        run: async (attempt) => {
+          // A new prefix per run: Buurthub keeps earlier runs' rooms in its data directory.
+          const result = await withServer(name, (target, restart) =>
+            RUNNERS[workload](target, restart, config[workload], name, round * 10 + attempt),
+          );
+          delete result.coldTarget;
+          return result;
+        },
+        summary: (result) => summaryLine(workload, result),
+        log,
+      });
+      runs[name].push(measured);
+    }
   }
+  for (const name of serverNames) {
+    results.workloads[workload][name] = fanout ? medianRun(runs[name]) : runs[name][0];
+  }
+}
+
+/**
+ * The run with the median saturated throughput (failed runs last), with every round's
+ * throughput and paced p99 beside it.
+ */
+function medianRun(measured) {
+  if (measured.length === 1) return measured[0];
+  const ok = measured.filter((run) => !run.error);
+  if (ok.length === 0) return measured[0];
+  const sorted = [...ok].sort(
+    (a, b) => a.saturated.updatesPerSecond - b.saturated.updatesPerSecond,
+  );
+  return {
+    ...sorted[Math.floor((sorted.length - 1) / 2)],
+    rounds: measured.map((run) =>
+      run.error
+        ? { error: run.error }
+        : { updatesPerSecond: run.saturated.updatesPerSecond, pacedP99: run.paced.complete.p99 },
+    ),
+  };
 }
 
 await states.buurthub?.minter?.close();

@@ -38,6 +38,27 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through the DevTools protocol, which the app's CSP (no inline scripts) allows.
   await page.evaluate(source);
+  // A screen that is still fading in (the kiosk's slides take 0.6 s) mixes its colours with
+  // the background; on a busy machine the scan could land in the fade and measure a
+  // contrast nobody sees for longer than a moment. Finite animations end first.
+  // Chromium's document.getAnimations() leaves out shadow trees, where the app's are.
+  await page.evaluate(() => {
+    const animations: Animation[] = [];
+    const collect = (root: Document | ShadowRoot) => {
+      animations.push(...root.getAnimations());
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) collect(element.shadowRoot);
+      }
+    };
+    collect(document);
+    const ending = animations
+      .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined));
+    return Promise.race([
+      Promise.all(ending),
+      new Promise((resolve) => setTimeout(resolve, 5_000)),
+    ]);
+  });
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
