@@ -312,7 +312,10 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       createPrivateProfileRoutes({ storage, keys }),
       createMemberRoutes({ storage, keys, log }),
       createErasureRoutes({ storage, keys, log }),
-      createHubStatusRoute(() => upstream),
+      createHubStatusRoute(
+        () => upstream,
+        () => upstreamRevocations?.fetchedAt ?? null,
+      ),
       createRevocationListRoute({ storage, keys }),
     ],
   };

@@ -10,7 +10,13 @@ async function status(url: string) {
   const res = await fetch(`${url}/api/hub`);
   expect(res.status).toBe(200);
   expect(res.headers.get('cache-control')).toBe('no-store');
-  return (await res.json()) as { upstream: null | { state: string; lastSyncedAt: number | null } };
+  return (await res.json()) as {
+    upstream: null | {
+      state: string;
+      lastSyncedAt: number | null;
+      revocationsFetchedAt: number | null;
+    };
+  };
 }
 
 describe('the hub tells whether it reaches its upstream (GET /api/hub)', () => {
@@ -36,6 +42,11 @@ describe('the hub tells whether it reaches its upstream (GET /api/hub)', () => {
       return seen.upstream?.state === 'online' && seen.upstream.lastSyncedAt !== null;
     }, 'online and synced');
     const syncedAt = seen.upstream?.lastSyncedAt;
+    // It also says when it last learnt whom the upstream removed (fetched at start).
+    await waitFor(
+      async () => typeof (await status(hub.url)).upstream?.revocationsFetchedAt === 'number',
+      'the revocation list fetched',
+    );
 
     proxy.cut();
     await waitFor(async () => (await status(hub.url)).upstream?.state === 'offline', 'offline');

@@ -241,7 +241,15 @@ describe('a hub that keeps its neighbourhood in sync with the upstream relay', (
       await tokenFor(hub.storage, NB, 'moderator', { sub: 'beheer' }),
     );
     await synced(local);
-    // A moderator the upstream removed a moment ago; the hub has not heard yet.
+    // A moderator the upstream removed a moment ago; the hub has not heard yet: its first
+    // look at the upstream's revocations is done, the next one 30 s away.
+    await waitFor(async () => {
+      const res = await fetch(`${hub.url}/api/hub`);
+      const { upstream: link } = (await res.json()) as {
+        upstream: { revocationsFetchedAt: number | null };
+      };
+      return link.revocationsFetchedAt !== null;
+    }, 'the hub’s first look at the upstream’s revocations');
     const removed = await tokenFor(upstream.storage, NB, 'moderator', { sub: 'weg' });
     await upstream.storage.revoke('weg', Math.floor(Date.now() / 1000));
     const stale = client(hub, room, removed);

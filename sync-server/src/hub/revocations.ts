@@ -84,17 +84,24 @@ export function revocationListUrl(syncUrl: string): string {
   return url.toString();
 }
 
-/** The hub's poll of the upstream's list; `stop()` ends it. */
+/** The hub's poll of the upstream's list: `stop()` ends it. */
+export interface RevocationFollower {
+  stop(): void;
+  /** When the list was last fetched and applied (ms since the epoch); null: not yet. */
+  readonly fetchedAt: number | null;
+}
+
 export function followUpstreamRevocations(options: {
   upstream: { url: string; token: string };
   storage: Storage;
   log: Logger;
   pollMs: number;
-}): { stop(): void } {
+}): RevocationFollower {
   const { upstream, storage, log } = options;
   deviceTokenClaims(upstream.token); // fails early for a token that is not ours
   const url = revocationListUrl(upstream.url);
   let polling = false;
+  let fetchedAt: number | null = null;
   const poll = async () => {
     if (polling) return;
     polling = true;
@@ -111,6 +118,7 @@ export function followUpstreamRevocations(options: {
         await storage.revoke(sub, revokedAt, endsAt ?? undefined);
         log.info('revocation learnt from the upstream', { sub });
       }
+      fetchedAt = Date.now();
     } catch (error) {
       log.warn(`upstream revocations not fetched (${String(error)}); keeping what is known`);
     } finally {
@@ -120,5 +128,10 @@ export function followUpstreamRevocations(options: {
   void poll();
   const timer = setInterval(() => void poll(), options.pollMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => clearInterval(timer),
+    get fetchedAt() {
+      return fetchedAt;
+    },
+  };
 }

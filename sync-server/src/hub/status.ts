@@ -6,7 +6,8 @@
  *   { "upstream": null }                                        not a hub
  *   { "upstream": { "state": "online" | "connecting" | "offline",
  *                   "rooms": <links>, "online": <links open>,
- *                   "lastSyncedAt": <ms> | null } }               latest full sync of any room
+ *                   "lastSyncedAt": <ms> | null,                latest full sync of any room
+ *                   "revocationsFetchedAt": <ms> | null } }     the upstream's revocations
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http.js';
@@ -18,6 +19,11 @@ export interface HubStatus {
     rooms: number;
     online: number;
     lastSyncedAt: number | null;
+    /**
+     * When the hub last fetched the upstream's revocation list (null: not yet). A hub that
+     * cannot fetch it keeps letting in, locally, members the upstream removed since.
+     */
+    revocationsFetchedAt: number | null;
   } | null;
 }
 
@@ -25,7 +31,10 @@ export interface HubStatus {
  * Online when every room's link is open, offline when none is, connecting in between. A
  * room the upstream refuses the device token (`refused`) is not part of the hub's link.
  */
-export function hubStatus(all: readonly UpstreamLink[]): HubStatus {
+export function hubStatus(
+  all: readonly UpstreamLink[],
+  revocationsFetchedAt: number | null,
+): HubStatus {
   if (all.length === 0) return { upstream: null };
   const links = all.filter((link) => link.state !== 'refused');
   const online = links.filter((link) => link.state === 'online').length;
@@ -36,16 +45,20 @@ export function hubStatus(all: readonly UpstreamLink[]): HubStatus {
       rooms: links.length,
       online,
       lastSyncedAt: synced.length > 0 ? Math.max(...synced) : null,
+      revocationsFetchedAt,
     },
   };
 }
 
-/** `links` is read per request: the relay makes its links once it listens. */
-export function createHubStatusRoute(links: () => readonly UpstreamLink[]) {
+/** Read per request: the relay makes its links and revocation poll once it listens. */
+export function createHubStatusRoute(
+  links: () => readonly UpstreamLink[],
+  revocationsFetchedAt: () => number | null,
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/api/hub') return false;
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, 200, hubStatus(links()));
+    sendJson(res, 200, hubStatus(links(), revocationsFetchedAt()));
     return true;
   };
 }
