@@ -79,6 +79,9 @@ export interface RoomOptions {
   purgeDelayMs: number;
 }
 
+/** See `Room.logIsLong`: 25,000 updates with the default `compactAfter` of 500. */
+const LOG_ROWS_FOLDED_ANYWAY = 50;
+
 /** Origin of awareness changes that came from another relay process. */
 class RemoteOrigin {
   constructor(readonly node: string) {}
@@ -536,11 +539,15 @@ export class Room {
    * the snapshot's bytes. The second half keeps a big room (a 34 MB community room after
    * years) from being re-folded and rewritten every 500 updates: the work of all its
    * compactions stays within a few times the bytes written, and loading the room reads at
-   * most a quarter more than its snapshot.
+   * most a quarter more than its snapshot. Past `LOG_ROWS_FOLDED_ANYWAY` times
+   * `compactAfter` updates it is folded whatever its bytes: loading applies each logged
+   * update on its own, and tens of thousands of small ones would cost seconds.
    */
   private logIsLong(): boolean {
+    const { compactAfter } = this.options;
+    if (this.logLength > compactAfter * LOG_ROWS_FOLDED_ANYWAY) return true;
     const logBytes = this.storedBytes - this.snapshotBytes;
-    return this.logLength > this.options.compactAfter && logBytes * 4 >= this.snapshotBytes;
+    return this.logLength > compactAfter && logBytes * 4 >= this.snapshotBytes;
   }
 
   /**

@@ -334,6 +334,15 @@ describe('sqlite storage: appends on their way when it closes', () => {
   });
 });
 
+/** Real SQLite; only counts the compactions the relay asks for. */
+class CountingStorage extends SqliteStorage {
+  compactionsAsked = 0;
+  override compact(room: string) {
+    this.compactionsAsked++;
+    return super.compact(room);
+  }
+}
+
 describe('compaction in a running relay', () => {
   let relay: TestRelay;
   const clients: TestClient[] = [];
@@ -349,14 +358,17 @@ describe('compaction in a running relay', () => {
   });
 
   /**
-   * A relay on `storage` that compacts after 10 updates, with a writer and a reader in the
+   * A relay on `storage` that compacts after `compactAfter` updates, with a writer and a reader in the
    * room: the writer's board, and a wait until the reader's board reads `text`.
    */
-  async function compactingRoom<S extends SqliteStorage>(open: (dir: string) => S) {
+  async function compactingRoom<S extends SqliteStorage>(
+    open: (dir: string) => S,
+    compactAfter = 10,
+  ) {
     const dir = tempDir();
     const storage = open(dir.path);
     handed.push({ storage, dir });
-    relay = await startRelay({ compactAfter: 10, storage });
+    relay = await startRelay({ compactAfter, storage });
     const writer = stockClient(relay.url, ROOM);
     const reader = stockClient(relay.url, ROOM);
     clients.push(writer, reader);
@@ -389,14 +401,6 @@ describe('compaction in a running relay', () => {
   });
 
   it('folds a big room again only once its log has grown to a quarter of its snapshot', async () => {
-    // Real SQLite; only counts the compactions the relay asks for.
-    class CountingStorage extends SqliteStorage {
-      compactionsAsked = 0;
-      override compact(room: string) {
-        this.compactionsAsked++;
-        return super.compact(room);
-      }
-    }
     const { storage, board, readerHas } = await compactingRoom((dir) => new CountingStorage(dir));
 
     // A long notice pasted at once, then a few short edits: the log outgrows 10 updates.
@@ -418,6 +422,27 @@ describe('compaction in a running relay', () => {
     expect(storage.compactionsAsked).toBe(2);
     await waitFor(async () => (await storage.stats(ROOM)).logLength === 0, 'the log folded');
     expect(await contentOf(storage)).toBe(board.toString());
+  });
+
+  it('folds a big room anyway once its log holds fifty times the usual number of updates', async () => {
+    const { storage, board, readerHas } = await compactingRoom(
+      (dir) => new CountingStorage(dir),
+      2,
+    );
+    board.insert(0, 'Verslag van de bewonersavond. '.repeat(1500));
+    for (let i = 0; i < 3; i++) board.insert(board.length, `${i}`);
+    await readerHas(board.toString(), 'the report at the reader');
+    expect(storage.compactionsAsked).toBe(1);
+    await waitFor(async () => (await storage.stats(ROOM)).hasSnapshot, 'the snapshot stored');
+
+    // 99 one-letter edits: a few kB, far from a quarter of the snapshot, under 50 × 2 rows.
+    for (let i = 0; i < 99; i++) board.insert(board.length, 'x');
+    await readerHas(board.toString(), '99 edits at the reader');
+    expect(storage.compactionsAsked).toBe(1);
+    // Two more take the log past 100 updates: folded for their number alone.
+    for (let i = 0; i < 2; i++) board.insert(board.length, 'y');
+    await readerHas(board.toString(), '101 edits at the reader');
+    expect(storage.compactionsAsked).toBe(2);
   });
 
   it('keeps passing edits on while a long log is being folded', async () => {
