@@ -214,6 +214,27 @@ describe('sqlite storage on disk', () => {
     await second.close();
   });
 
+  it('counts each row once while the writer commits batches ahead of their replies', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const storage = new SqliteStorage(dir.path);
+    const doc = new Y.Doc();
+    const commits: Promise<{ logLength: number }>[] = [];
+    // One append per turn of the event loop: each its own batch, none waited for.
+    for (let i = 0; i < 30; i++) {
+      const before = Y.encodeStateVector(doc);
+      doc.getArray<number>('n').push([i]);
+      commits.push(storage.appendUpdate(ROOM, Y.encodeStateAsUpdate(doc, before)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const lengths = (await Promise.all(commits)).map((result) => result.logLength);
+    expect(Math.max(...lengths)).toBe(30);
+    expect(lengths.at(-1)).toBe(30);
+    expect(await storage.stats(ROOM)).toEqual({ logLength: 30, hasSnapshot: false });
+    doc.destroy();
+    await storage.close();
+  });
+
   it('brings a log written by the previous relay over whole, and never reuses its numbers', async () => {
     const dir = tempDir();
     dirs.push(dir);
@@ -435,13 +456,13 @@ describe('compaction in a running relay', () => {
     expect(storage.compactionsAsked).toBe(1);
     await waitFor(async () => (await storage.stats(ROOM)).hasSnapshot, 'the snapshot stored');
 
-    // 99 one-letter edits: a few kB, far from a quarter of the snapshot, under 50 × 2 rows.
-    for (let i = 0; i < 99; i++) board.insert(board.length, 'x');
-    await readerHas(board.toString(), '99 edits at the reader');
+    // 90 one-letter edits: a few kB, far from a quarter of the snapshot, under 50 × 2 rows.
+    for (let i = 0; i < 90; i++) board.insert(board.length, 'x');
+    await readerHas(board.toString(), '90 edits at the reader');
     expect(storage.compactionsAsked).toBe(1);
-    // Two more take the log past 100 updates: folded for their number alone.
-    for (let i = 0; i < 2; i++) board.insert(board.length, 'y');
-    await readerHas(board.toString(), '101 edits at the reader');
+    // Fifteen more take the log past 100 updates: folded for their number alone.
+    for (let i = 0; i < 15; i++) board.insert(board.length, 'y');
+    await readerHas(board.toString(), '105 edits at the reader');
     expect(storage.compactionsAsked).toBe(2);
   });
 

@@ -206,6 +206,7 @@ export function redactUrl(url: string): string {
 export class PostgresStorage implements Storage {
   readonly pool: pg.Pool;
   readonly schema: string;
+  private readonly connection: pg.ClientConfig;
   /** For logs: the URL without password. */
   readonly description: string;
 
@@ -214,15 +215,15 @@ export class PostgresStorage implements Storage {
     this.schema = options.schema ?? schema ?? 'public';
     if (!isSchemaName(this.schema)) throw new Error(`not a plain schema name: ${this.schema}`);
     this.description = `${redactUrl(url)} (schema ${this.schema})`;
-    this.pool = new pg.Pool({
+    this.connection = {
       connectionString: url,
-      max: options.maxConnections ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
       query_timeout: options.queryTimeoutMs ?? 15_000,
       // Every connection works in the schema; `public` stays on the path for extensions.
       options: `-c search_path=${this.schema},public`,
       types: TYPES,
-    });
+    };
+    this.pool = new pg.Pool({ ...this.connection, max: options.maxConnections ?? 10 });
     // An idle connection that dies (PostgreSQL restarted, network cut) is only reported
     // here; the pool drops it and the next query opens a new one.
     this.pool.on('error', () => {});
@@ -240,8 +241,16 @@ export class PostgresStorage implements Storage {
     return storage;
   }
 
+  /**
+   * On a connection of its own, not the pool's, so that every pool connection is opened
+   * after the schema and its tables exist. In CI, five processes starting together once
+   * had one whose pool connection, opened before another process created the schema, did
+   * not find the `keys` table right after migrating (the cause is not proven; a connection
+   * that resolved its search path before the schema existed is the likeliest).
+   */
   private async migrate(): Promise<void> {
-    const client = await this.pool.connect();
+    const client = new pg.Client(this.connection);
+    await client.connect();
     try {
       // Session lock, per schema: processes that start together queue here, and each
       // finds the migrations the first one applied.
@@ -280,11 +289,11 @@ export class PostgresStorage implements Storage {
         ]);
       }
     } finally {
-      client.release();
+      await client.end();
     }
   }
 
-  private async versionOf(client: pg.PoolClient | pg.Pool): Promise<number> {
+  private async versionOf(client: pg.ClientBase | pg.Pool): Promise<number> {
     const { rows } = await client.query<{ v: number | null }>(
       `SELECT max(version) AS v FROM ${this.schema}.schema_version`,
     );

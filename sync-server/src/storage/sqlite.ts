@@ -182,6 +182,7 @@ export class SqliteStorage implements Storage {
     >;
     log: Database.Statement<[string], { seq: number; data: Buffer }>;
     count: Database.Statement<[string], { n: number }>;
+    countUpTo: Database.Statement<[string, number], { n: number }>;
     remove: Database.Statement<[string, number]>;
     upsertSnapshot: Database.Statement<[string, Buffer, number, number]>;
     rooms: Database.Statement<[], { room: string }>;
@@ -237,6 +238,7 @@ export class SqliteStorage implements Storage {
       snapshot: this.db.prepare(SQL.snapshot),
       log: this.db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'),
       count: this.db.prepare('SELECT count(*) AS n FROM updates WHERE room = ?'),
+      countUpTo: this.db.prepare('SELECT count(*) AS n FROM updates WHERE room = ? AND seq <= ?'),
       remove: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
       upsertSnapshot: this.db.prepare(SQL.upsertSnapshot),
       rooms: this.db.prepare(
@@ -315,7 +317,9 @@ export class SqliteStorage implements Storage {
     void this.track(
       written.then(
         ({ seqs, startedAt, seconds }) => {
-          const lengths = this.countAppended(batch.map(({ room }) => room));
+          const lengths = this.countAppended(
+            batch.map(({ room }, i) => ({ room, seq: seqs[i] as number })),
+          );
           batch.forEach((entry, i) =>
             entry.resolve({
               seq: seqs[i] as number,
@@ -346,18 +350,29 @@ export class SqliteStorage implements Storage {
     return operation;
   }
 
-  /** Adds a committed batch's rows to the known log lengths; returns them per room. */
-  private countAppended(rooms: string[]): Map<string, number> {
-    const added = new Map<string, number>();
-    for (const room of rooms) added.set(room, (added.get(room) ?? 0) + 1);
-    for (const [room, rows] of added) {
-      const known = this.logLengths.get(room);
-      // Unknown: count what is committed, which includes this batch.
-      const length = known === undefined ? (this.stmt.count.get(room)?.n ?? 0) : known + rows;
-      this.logLengths.set(room, length);
-      added.set(room, length);
+  /**
+   * Adds a committed batch's rows to the known log lengths; returns them per room. A room
+   * whose length is not known is counted up to this batch's last row: the writer may have
+   * committed later batches already, whose replies come after this one and add their own
+   * rows (counting them here too made a room compact long before its time).
+   */
+  private countAppended(rows: { room: string; seq: number }[]): Map<string, number> {
+    const added = new Map<string, { rows: number; lastSeq: number }>();
+    for (const { room, seq } of rows) {
+      const entry = added.get(room) ?? { rows: 0, lastSeq: seq };
+      entry.rows++;
+      entry.lastSeq = Math.max(entry.lastSeq, seq);
+      added.set(room, entry);
     }
-    return added;
+    const lengths = new Map<string, number>();
+    for (const [room, { rows: count, lastSeq }] of added) {
+      const known = this.logLengths.get(room);
+      const length =
+        known === undefined ? (this.stmt.countUpTo.get(room, lastSeq)?.n ?? 0) : known + count;
+      this.logLengths.set(room, length);
+      lengths.set(room, length);
+    }
+    return lengths;
   }
 
   /** Resolves once every append and compaction asked for so far is stored (or refused). */
