@@ -117,14 +117,12 @@ export class Room {
   private readonly peers = new Map<Peer, PeerState>();
   private tail: Promise<void>;
   private logLength = 0;
-  /** Stored size (snapshot + log) in bytes, checked against `maxDocumentBytes`. */
-  private storedBytes = 0;
+  /** Size of the room's stored snapshot. */
+  private snapshotBytes = 0;
+  /** Size of the room's update log (not folded into the snapshot yet). */
+  private logBytes = 0;
   /** Bytes of updates whose commit has started but that are not applied yet. */
   private inflightBytes = 0;
-  /** Size of the room's stored snapshot (the rest of `storedBytes` is its log). */
-  private snapshotBytes = 0;
-  /** Bytes committed to this room's log since it loaded (for the stored size). */
-  private appendedBytes = 0;
   /** The compaction under way, if any (see `compactInBackground`). */
   private compacting: Promise<void> | null = null;
   private broken = false;
@@ -153,6 +151,11 @@ export class Room {
 
   get size(): number {
     return this.peers.size;
+  }
+
+  /** Stored size (snapshot + log) in bytes, checked against `maxDocumentBytes`. */
+  private get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes;
   }
 
   /** A broken room serves nobody; its peers are closed and new ones get a fresh room. */
@@ -231,8 +234,7 @@ export class Room {
       this.options.log.error(`room ${this.name}: refused an update from the bus: ${error}`);
       return;
     }
-    this.appendedBytes += update.byteLength;
-    this.storedBytes += update.byteLength;
+    this.logBytes += update.byteLength;
     this.sizeGauge.set(this.storedBytes);
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) peer.send(frame);
@@ -496,8 +498,7 @@ export class Room {
       }
     }
     this.logLength = committed.logLength;
-    this.appendedBytes += update.byteLength;
-    this.storedBytes += update.byteLength;
+    this.logBytes += update.byteLength;
     this.sizeGauge.set(this.storedBytes);
 
     try {
@@ -546,8 +547,7 @@ export class Room {
   private logIsLong(): boolean {
     const { compactAfter } = this.options;
     if (this.logLength > compactAfter * LOG_ROWS_FOLDED_ANYWAY) return true;
-    const logBytes = this.storedBytes - this.snapshotBytes;
-    return this.logLength > compactAfter && logBytes * 4 >= this.snapshotBytes;
+    return this.logLength > compactAfter && this.logBytes * 4 >= this.snapshotBytes;
   }
 
   /**
@@ -605,14 +605,14 @@ export class Room {
   }
 
   private async compact(): Promise<void> {
-    const appendedBefore = this.appendedBytes;
+    const logBefore = this.logBytes;
     const { folded, snapshotBytes } = await this.options.storage.compact(this.name);
     if (snapshotBytes === null) return;
     this.logLength = Math.max(0, this.logLength - folded);
-    // The snapshot plus what was committed since the log was read; an update committed
-    // just before and folded is counted twice until the next compaction (on the safe side).
+    // The log is what was committed since it was read; an update committed just before
+    // and folded is counted twice until the next compaction (on the safe side).
     this.snapshotBytes = snapshotBytes;
-    this.storedBytes = snapshotBytes + (this.appendedBytes - appendedBefore);
+    this.logBytes -= logBefore;
     this.sizeGauge.set(this.storedBytes);
     this.options.log.info(`room ${this.name}: compacted ${folded} updates`, {
       room: this.name,
@@ -709,8 +709,9 @@ export class Room {
   /** Takes the log length and the stored sizes from what storage returned. */
   private countStored({ updates, logLength }: StoredRoom): void {
     this.logLength = logLength;
-    this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const total = updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.snapshotBytes = updates.length > logLength ? (updates[0]?.byteLength ?? 0) : 0;
+    this.logBytes = total - this.snapshotBytes;
     this.sizeGauge.set(this.storedBytes);
   }
 
