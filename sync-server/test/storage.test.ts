@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { type ContactRequest, DATABASE_FILE, SqliteStorage, type Storage } from '../src/index.js';
 import { MIGRATIONS } from '../src/storage/sqlite.js';
+import { JOURNAL_ROWS } from '../src/storage/sqlite-writer.js';
 import { storageBackends } from './helpers/backends.js';
 import { stockClient, synced, type TestClient } from './helpers/clients.js';
 import { startRelay, type TestRelay } from './helpers/relay.js';
@@ -207,7 +208,7 @@ describe('sqlite storage on disk', () => {
     await first.close();
 
     const second = new SqliteStorage(dir.path);
-    expect(second.schemaVersion).toBe(9);
+    expect(second.schemaVersion).toBe(MIGRATIONS.length);
     expect(await contentOf(second)).toBe(doc.getText('prikbord').toString());
     expect(await second.stats(ROOM)).toEqual({ logLength: 1, hasSnapshot: true });
     doc.destroy();
@@ -264,7 +265,7 @@ describe('sqlite storage on disk', () => {
     old.close();
 
     const storage = new SqliteStorage(dir.path);
-    expect(storage.schemaVersion).toBe(9);
+    expect(storage.schemaVersion).toBe(MIGRATIONS.length);
     expect(await storage.stats(ROOM)).toEqual({ logLength: 9, hasSnapshot: false });
     const loaded = new Y.Doc();
     for (const update of (await storage.loadRoom(ROOM)).updates) Y.applyUpdate(loaded, update);
@@ -308,6 +309,75 @@ describe('sqlite storage on disk', () => {
       expect(doc.getArray('n').toArray()).toEqual((docs[r] as Y.Doc).getArray('n').toArray());
     }
     await reopened.close();
+  });
+});
+
+describe('sqlite storage: the journal', () => {
+  /** Rows in the journal and in the log kept by room, read as another process would. */
+  function tables(path: string): { journal: number; byRoom: number } {
+    const db = new Database(join(path, DATABASE_FILE), { readonly: true });
+    const count = (table: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const result = { journal: count('update_journal'), byRoom: count('updates') };
+    db.close();
+    return result;
+  }
+
+  it('keeps every update in order when the journal moves to the log kept by room', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const storage = new SqliteStorage(dir.path);
+    const rooms = ['maasburen/public', 'maasburen/community', 'heumen/public'];
+    const docs = rooms.map(() => new Y.Doc());
+    const total = JOURNAL_ROWS + 200;
+    // Bursts of 60 (one transaction each), the rooms taking turns within a burst.
+    for (let start = 0; start < total; start += 60) {
+      const burst = [];
+      for (let i = start; i < Math.min(start + 60, total); i++) {
+        const doc = docs[i % 3] as Y.Doc;
+        const before = Y.encodeStateVector(doc);
+        doc.getArray<number>('n').push([i]);
+        burst.push(
+          storage.appendUpdate(rooms[i % 3] as string, Y.encodeStateAsUpdate(doc, before)),
+        );
+      }
+      await Promise.all(burst);
+    }
+    const moved = tables(dir.path);
+    expect(moved.journal).toBeLessThan(JOURNAL_ROWS);
+    expect(moved.byRoom + moved.journal).toBe(total);
+    expect(moved.byRoom).toBeGreaterThanOrEqual(JOURNAL_ROWS);
+    expect(moved.journal).toBeGreaterThan(0);
+
+    const contentOfRoom = async (from: Storage, room: string) => {
+      const doc = new Y.Doc();
+      const stored = await from.loadRoom(room);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      const content = doc.getArray<number>('n').toArray();
+      doc.destroy();
+      return { content, logLength: stored.logLength };
+    };
+    for (const [r, room] of rooms.entries()) {
+      expect(await contentOfRoom(storage, room)).toEqual({
+        content: (docs[r] as Y.Doc).getArray<number>('n').toArray(),
+        logLength: total / 3,
+      });
+    }
+    // A fold takes a room's rows from both tables, and only that room's.
+    expect(await storage.compact(rooms[0] as string)).toMatchObject({ folded: total / 3 });
+    expect(tables(dir.path)).toEqual({
+      journal: moved.journal - moved.journal / 3,
+      byRoom: moved.byRoom - moved.byRoom / 3,
+    });
+    await storage.close();
+
+    const reopened = new SqliteStorage(dir.path);
+    for (const [r, room] of rooms.entries()) {
+      const { content } = await contentOfRoom(reopened, room);
+      expect(content).toEqual((docs[r] as Y.Doc).getArray<number>('n').toArray());
+    }
+    await reopened.close();
+    for (const doc of docs) doc.destroy();
   });
 });
 

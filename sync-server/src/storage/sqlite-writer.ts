@@ -33,13 +33,24 @@ export interface FoldedLog {
   previous: { foldedSeq: number; updatedAt: number } | null;
 }
 
+/**
+ * Rows the journal collects before the writer moves them to the log kept by room (SQLite
+ * migration 10): a read of a room's log scans the journal, and a move costs about one page
+ * per room in it, so a thousand rows keep both small.
+ */
+export const JOURNAL_ROWS = 1000;
+
 /** Statements both connections use, written once. */
 export const SQL = {
   snapshot: 'SELECT data, folded_seq, updated_at FROM snapshots WHERE room = ?',
   upsertSnapshot: `INSERT INTO snapshots (room, data, folded_seq, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (room) DO UPDATE SET data = excluded.data,
        folded_seq = excluded.folded_seq, updated_at = excluded.updated_at`,
-  deleteFolded: 'DELETE FROM updates WHERE room = ? AND seq <= ?',
+  /** A room's log rows up to a seq: moved to `updates` or still in the journal. */
+  deleteFolded: [
+    'DELETE FROM updates WHERE room = ? AND seq <= ?',
+    'DELETE FROM update_journal WHERE room = ? AND seq <= ?',
+  ],
 };
 
 type Reply =
@@ -53,8 +64,8 @@ type Reply =
 
 /**
  * The worker's code, as a CommonJS string for `eval`: the relay's tests run its TypeScript
- * sources, next to which a worker file would not exist as JavaScript. It only inserts.
- * Group commit happens here: chunks that arrive while a transaction is being fsynced wait
+ * sources, next to which a worker file would not exist as JavaScript. It appends to the
+ * journal, moves the journal to the log kept by room, and stores folds. Group commit happens here: chunks that arrive while a transaction is being fsynced wait
  * in the thread's message queue and are committed together in the next one, started as
  * soon as the thread is free (without a round trip through the relay's thread, and
  * without waiting for a later phase of the thread's event loop). The
@@ -70,7 +81,7 @@ db.pragma('busy_timeout = 5000');
 db.pragma('secure_delete = ON');
 const snapshot = db.prepare(SQL.snapshot);
 const upsertSnapshot = db.prepare(SQL.upsertSnapshot);
-const deleteFolded = db.prepare(SQL.deleteFolded);
+const deleteFolded = SQL.deleteFolded.map((sql) => db.prepare(sql));
 // Stores a fold unless another compaction (e.g. buurthub compact in another process)
 // replaced the snapshot since it was read; deletes exactly the rows that were folded.
 const replaceLog = db.transaction(({ room, snapshot: folded, lastSeq, previous }) => {
@@ -82,9 +93,18 @@ const replaceLog = db.transaction(({ room, snapshot: folded, lastSeq, previous }
   if (!same) return null;
   const data = Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength);
   upsertSnapshot.run(room, data, lastSeq, Date.now());
-  return deleteFolded.run(room, lastSeq).changes;
+  return deleteFolded.reduce((sum, remove) => sum + remove.run(room, lastSeq).changes, 0);
 });
-const insert = db.prepare('INSERT INTO updates (room, seq, data, created_at) VALUES (?, ?, ?, ?)');
+const insert = db.prepare(
+  'INSERT INTO update_journal (seq, room, data, created_at) VALUES (?, ?, ?, ?)',
+);
+// The journal's rows go over to the log kept by room in one transaction, after a commit's
+// replies are out, once there are workerData.journalRows of them (migration 10).
+const moveJournal = db.transaction(() => {
+  db.prepare('INSERT INTO updates (room, seq, data, created_at) SELECT room, seq, data, created_at FROM update_journal').run();
+  return db.prepare('DELETE FROM update_journal').run().changes;
+});
+let journalRows = db.prepare('SELECT count(*) AS n FROM update_journal').get().n;
 // The transaction takes its seq numbers from the one counter (see migration 9).
 const takeSeqs = db.prepare('UPDATE update_seq SET last = last + ? RETURNING last');
 const append = db.transaction((chunks, now) => {
@@ -93,7 +113,7 @@ const append = db.transaction((chunks, now) => {
   return chunks.map(({ rows }) =>
     rows.map(({ room, data }) => {
       seq++;
-      insert.run(room, seq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), now);
+      insert.run(seq, room, Buffer.from(data.buffer, data.byteOffset, data.byteLength), now);
       return seq;
     }),
   );
@@ -107,12 +127,21 @@ function commit() {
   let replies;
   try {
     const seqs = append.immediate(chunks, Date.now());
+    journalRows += seqs.reduce((sum, rows) => sum + rows.length, 0);
     replies = chunks.map(({ id }, i) => ({ id, seqs: seqs[i] }));
   } catch (error) {
     replies = chunks.map(({ id }) => ({ id, error: String((error && error.message) || error) }));
   }
   const seconds = (performance.timeOrigin + performance.now() - startedAt) / 1000;
   parentPort.postMessage({ chunks: replies, startedAt, seconds });
+  if (journalRows < workerData.journalRows) return;
+  try {
+    moveJournal.immediate();
+    journalRows = 0;
+  } catch {
+    // Nothing is lost: the rows stay in the journal, which every read includes, and the
+    // next commit tries again (a failure that lasts fails the appends too, and they say so).
+  }
 }
 function handle(message) {
   if (message.fold) {
@@ -146,7 +175,10 @@ export class SqliteWriter {
   /** `file` must exist with the current schema (the main connection migrates it first). */
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, SQL } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver, SQL, journalRows: JOURNAL_ROWS },
+    });
     // An idle writer does not keep the process alive (a command that forgot to close its
     // storage still exits); one with a commit outstanding does, so no commit is cut off.
     this.worker.unref();

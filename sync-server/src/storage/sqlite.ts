@@ -170,6 +170,20 @@ export const MIGRATIONS: readonly string[] = [
      coalesce((SELECT max(folded_seq) FROM snapshots), 0));
    DROP TABLE updates;
    ALTER TABLE update_log RENAME TO updates;`,
+  // 10: appends go to a journal in order of seq, so that a commit writes a page or two
+  // however many rooms it holds (kept by room, a commit of 55 updates from 100 rooms wrote
+  // 55 pages: 0.96 instead of 0.33 ms). The writer moves the journal into `updates` every
+  // JOURNAL_ROWS rows, where a room's rows still share pages for its compactions. A room's
+  // log is what both hold (`all_updates`).
+  `CREATE TABLE update_journal (
+     seq        INTEGER PRIMARY KEY,
+     room       TEXT    NOT NULL,
+     data       BLOB    NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE VIEW all_updates AS
+     SELECT room, seq, data FROM updates
+     UNION ALL SELECT room, seq, data FROM update_journal;`,
 ];
 
 export class SqliteStorage implements Storage {
@@ -183,7 +197,10 @@ export class SqliteStorage implements Storage {
     log: Database.Statement<[string], { seq: number; data: Buffer }>;
     count: Database.Statement<[string], { n: number }>;
     countUpTo: Database.Statement<[string, number], { n: number }>;
-    remove: Database.Statement<[string, number]>;
+    /** A room's row with a given seq, in `updates` and in the journal. */
+    removeOne: Database.Statement<[string, number]>[];
+    /** A room's rows up to a seq, in both. */
+    deleteUpTo: Database.Statement<[string, number]>[];
     upsertSnapshot: Database.Statement<[string, Buffer, number, number]>;
     rooms: Database.Statement<[], { room: string }>;
   };
@@ -236,13 +253,19 @@ export class SqliteStorage implements Storage {
     this.migrate();
     this.stmt = {
       snapshot: this.db.prepare(SQL.snapshot),
-      log: this.db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'),
-      count: this.db.prepare('SELECT count(*) AS n FROM updates WHERE room = ?'),
-      countUpTo: this.db.prepare('SELECT count(*) AS n FROM updates WHERE room = ? AND seq <= ?'),
-      remove: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
+      log: this.db.prepare('SELECT seq, data FROM all_updates WHERE room = ? ORDER BY seq'),
+      count: this.db.prepare('SELECT count(*) AS n FROM all_updates WHERE room = ?'),
+      countUpTo: this.db.prepare(
+        'SELECT count(*) AS n FROM all_updates WHERE room = ? AND seq <= ?',
+      ),
+      removeOne: [
+        this.db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
+        this.db.prepare('DELETE FROM update_journal WHERE room = ? AND seq = ?'),
+      ],
+      deleteUpTo: SQL.deleteFolded.map((sql) => this.db.prepare(sql)),
       upsertSnapshot: this.db.prepare(SQL.upsertSnapshot),
       rooms: this.db.prepare(
-        'SELECT room FROM snapshots UNION SELECT DISTINCT room FROM updates ORDER BY room',
+        'SELECT room FROM snapshots UNION SELECT room FROM all_updates ORDER BY room',
       ),
     };
   }
@@ -383,7 +406,9 @@ export class SqliteStorage implements Storage {
   }
 
   async removeUpdate(room: string, seq: number): Promise<void> {
-    this.stmt.remove.run(room, seq);
+    this.db.transaction(() => {
+      for (const remove of this.stmt.removeOne) remove.run(room, seq);
+    })();
     this.logLengths.delete(room);
   }
 
@@ -442,7 +467,7 @@ export class SqliteStorage implements Storage {
         const folded = foldUpdates(parts);
         const last = log.at(-1)?.seq ?? 0;
         this.stmt.upsertSnapshot.run(room, Buffer.from(folded), last, Date.now());
-        this.db.prepare('DELETE FROM updates WHERE room = ?').run(room);
+        for (const remove of this.stmt.deleteUpTo) remove.run(room, last);
         this.logLengths.delete(room);
         return folded;
       })
