@@ -65,11 +65,12 @@ type Reply =
 /**
  * The worker's code, as a CommonJS string for `eval`: the relay's tests run its TypeScript
  * sources, next to which a worker file would not exist as JavaScript. It appends to the
- * journal, moves the journal to the log kept by room, and stores folds. Group commit happens here: chunks that arrive while a transaction is being fsynced wait
- * in the thread's message queue and are committed together in the next one, started as
- * soon as the thread is free (without a round trip through the relay's thread, and
- * without waiting for a later phase of the thread's event loop). The
- * replies are posted after COMMIT returned, so each commit is on disk by then.
+ * journal, moves the journal to the log kept by room, and stores folds. Group commit
+ * happens here: chunks that arrive while a transaction is being fsynced wait in the
+ * thread's message queue and are committed together in the next one, started as soon as
+ * the thread is free (without a round trip through the relay's thread, and without waiting
+ * for a later phase of the thread's event loop). The replies are posted after COMMIT
+ * returned, so each commit is on disk by then.
  */
 const WORKER_SOURCE = `
 const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
@@ -100,9 +101,13 @@ const insert = db.prepare(
 );
 // The journal's rows go over to the log kept by room in one transaction, after a commit's
 // replies are out, once there are workerData.journalRows of them (migration 10).
+const copyJournal = db.prepare(
+  'INSERT INTO updates (room, seq, data, created_at) SELECT room, seq, data, created_at FROM update_journal',
+);
+const emptyJournal = db.prepare('DELETE FROM update_journal');
 const moveJournal = db.transaction(() => {
-  db.prepare('INSERT INTO updates (room, seq, data, created_at) SELECT room, seq, data, created_at FROM update_journal').run();
-  return db.prepare('DELETE FROM update_journal').run().changes;
+  copyJournal.run();
+  emptyJournal.run();
 });
 let journalRows = db.prepare('SELECT count(*) AS n FROM update_journal').get().n;
 // The transaction takes its seq numbers from the one counter (see migration 9).
