@@ -46,8 +46,8 @@ export const SQL = {
   upsertSnapshot: `INSERT INTO snapshots (room, data, folded_seq, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (room) DO UPDATE SET data = excluded.data,
        folded_seq = excluded.folded_seq, updated_at = excluded.updated_at`,
-  /** A room's log rows up to a seq: moved to `updates` or still in the journal. */
-  deleteFolded: [
+  /** A room's log rows up to a seq, in `updates` and in the journal (folds, purges). */
+  deleteUpTo: [
     'DELETE FROM updates WHERE room = ? AND seq <= ?',
     'DELETE FROM update_journal WHERE room = ? AND seq <= ?',
   ],
@@ -82,7 +82,7 @@ db.pragma('busy_timeout = 5000');
 db.pragma('secure_delete = ON');
 const snapshot = db.prepare(SQL.snapshot);
 const upsertSnapshot = db.prepare(SQL.upsertSnapshot);
-const deleteFolded = SQL.deleteFolded.map((sql) => db.prepare(sql));
+const deleteUpTo = SQL.deleteUpTo.map((sql) => db.prepare(sql));
 // Stores a fold unless another compaction (e.g. buurthub compact in another process)
 // replaced the snapshot since it was read; deletes exactly the rows that were folded.
 const replaceLog = db.transaction(({ room, snapshot: folded, lastSeq, previous }) => {
@@ -94,7 +94,7 @@ const replaceLog = db.transaction(({ room, snapshot: folded, lastSeq, previous }
   if (!same) return null;
   const data = Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength);
   upsertSnapshot.run(room, data, lastSeq, Date.now());
-  return deleteFolded.reduce((sum, remove) => sum + remove.run(room, lastSeq).changes, 0);
+  return deleteUpTo.reduce((sum, remove) => sum + remove.run(room, lastSeq).changes, 0);
 });
 const insert = db.prepare(
   'INSERT INTO update_journal (seq, room, data, created_at) VALUES (?, ?, ?, ?)',

@@ -262,7 +262,7 @@ export class SqliteStorage implements Storage {
         this.db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
         this.db.prepare('DELETE FROM update_journal WHERE room = ? AND seq = ?'),
       ],
-      deleteUpTo: SQL.deleteFolded.map((sql) => this.db.prepare(sql)),
+      deleteUpTo: SQL.deleteUpTo.map((sql) => this.db.prepare(sql)),
       upsertSnapshot: this.db.prepare(SQL.upsertSnapshot),
       rooms: this.db.prepare(
         'SELECT room FROM snapshots UNION SELECT room FROM all_updates ORDER BY room',
@@ -382,10 +382,8 @@ export class SqliteStorage implements Storage {
   private countAppended(rows: { room: string; seq: number }[]): Map<string, number> {
     const added = new Map<string, { rows: number; lastSeq: number }>();
     for (const { room, seq } of rows) {
-      const entry = added.get(room) ?? { rows: 0, lastSeq: seq };
-      entry.rows++;
-      entry.lastSeq = Math.max(entry.lastSeq, seq);
-      added.set(room, entry);
+      // The writer numbers a batch's rows in order, so a room's last row is its highest.
+      added.set(room, { rows: (added.get(room)?.rows ?? 0) + 1, lastSeq: seq });
     }
     const lengths = new Map<string, number>();
     for (const [room, { rows: count, lastSeq }] of added) {
